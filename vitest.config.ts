@@ -1,0 +1,47 @@
+/**
+ * Every test layer of docs/architecture.md, as vitest projects. `npm test` builds first: the preload
+ * bundle test and the end-to-end test exercise the built output, not the sources.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+const electronFake = fileURLToPath(new URL('tests/mocks/electron.ts', import.meta.url));
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Core, adapters (through the Electron fake), preload, server: plain Node.
+        resolve: { alias: { electron: electronFake } },
+        test: {
+          name: 'node',
+          include: ['tests/{common,main,preload,server}/**/*.test.ts'],
+          environment: 'node',
+          // electron-store imports 'electron' itself; inlining lets the alias reach it.
+          server: { deps: { inline: ['electron-store'] } },
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['tests/renderer/setup.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One Chromium at a time: these machines have two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
