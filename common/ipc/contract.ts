@@ -1,0 +1,66 @@
+/**
+ * The one IPC contract between the tray window and the main process. Preload builds `window.advocate`
+ * from these maps, main registers one handler per entry, and the browser preview speaks the same
+ * contract over a localhost socket. Adding a call means adding it here; the compiler finds the rest.
+ */
+import type { Network, PostView } from '../domain.ts';
+
+export interface MarkSharedRequest {
+  readonly postId: string;
+  readonly network: Network;
+}
+
+/** Calls from the window to main: the argument tuple and the answer of each. */
+export interface InvokeMap {
+  listPosts: { args: []; result: PostView[] };
+  markShared: { args: [request: MarkSharedRequest]; result: PostView };
+  refreshFeeds: { args: []; result: null };
+}
+
+/** Events from main to the window, with their payload. */
+export interface EventMap {
+  postsChanged: PostView[];
+  /** A notification was clicked: show this post. */
+  openPost: { postId: string };
+}
+
+export type InvokeName = keyof InvokeMap;
+export type EventName = keyof EventMap;
+
+/** Channel names on the wire. A record (not a list) so the compiler insists every call has one. */
+export const INVOKE_CHANNELS: { readonly [K in InvokeName]: `advocate:${K}` } = {
+  listPosts: 'advocate:listPosts',
+  markShared: 'advocate:markShared',
+  refreshFeeds: 'advocate:refreshFeeds',
+};
+
+export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } = {
+  postsChanged: 'advocate:on:postsChanged',
+  openPost: 'advocate:on:openPost',
+};
+
+export type Unsubscribe = () => void;
+
+export type SubscriptionName<K extends EventName> = `on${Capitalize<K>}`;
+
+/** What the window sees as `window.advocate`. */
+export type AdvocateApi = {
+  readonly [K in InvokeName]: (...args: InvokeMap[K]['args']) => Promise<InvokeMap[K]['result']>;
+} & {
+  readonly [K in EventName as SubscriptionName<K>]: (listener: (payload: EventMap[K]) => void) => Unsubscribe;
+};
+
+export function subscriptionName<K extends EventName>(event: K): SubscriptionName<K> {
+  return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as SubscriptionName<K>;
+}
+
+/** Main's side: one async handler per call. */
+export type InvokeHandlers = {
+  readonly [K in InvokeName]: (...args: InvokeMap[K]['args']) => Promise<InvokeMap[K]['result']>;
+};
+
+/**
+ * What crosses the wire for every call: errors travel as plain messages so both transports (Electron
+ * IPC, the preview's socket) surface them identically and no stack or path leaks to the window.
+ */
+export type IpcAnswer<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
