@@ -1,0 +1,23 @@
+/**
+ * Where the app's own files are. Resolved from the app root rather than this module's location, so the
+ * same code works from the built bundle, from sources under test, and packed inside app.asar.
+ */
+import { app } from 'electron';
+import { join } from 'node:path';
+
+export interface AppPaths {
+  readonly preload: string;
+  readonly indexHtml: string;
+  readonly trayIcon: string;
+}
+
+export function appPaths(): AppPaths {
+  const root = app.getAppPath();
+  // Packed builds carry resources/ beside app.asar (electron-builder's extraResources), not inside it.
+  const resources = app.isPackaged ? process.resourcesPath : join(root, 'resources');
+  return {
+    preload: join(root, 'out/preload/index.cjs'),
+    indexHtml: join(root, 'out/renderer/index.html'),
+    trayIcon: join(resources, 'tray/tray.png'),
+  };
+}

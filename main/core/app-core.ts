@@ -1,0 +1,127 @@
+/**
+ * The main process without Electron: polls feeds, keeps posts, raises notices, records shares and syncs
+ * them. Electron (main/index.ts) and the browser preview (main/preview/) both run exactly this.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { InvokeHandlers, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
+import type { PostView, ShareEvent } from '../../common/domain.ts';
+import { uuidv7 } from '../../common/uuid.ts';
+import { fetchFeed } from '../feeds/fetch-feed.ts';
+import { feedIdFor, toPosts } from '../feeds/to-posts.ts';
+import { selectNotices } from '../notifications/select-notices.ts';
+import { createEndpointClient } from '../sync/endpoint-client.ts';
+import { ShareJournal } from '../sync/share-journal.ts';
+import { ShareSync } from '../sync/share-sync.ts';
+import { EventBus } from './event-bus.ts';
+import { IpcRequestError } from '../ipc/ipc-request-error.ts';
+import { PostStore } from './post-store.ts';
+import type { HttpFetch, Logger, Notifier } from './ports.ts';
+
+export const DEFAULT_POLL_INTERVAL_MS = 30 * 60 * 1000;
+
+export interface AppCoreOptions {
+  readonly fetch: HttpFetch;
+  readonly notifier: Notifier;
+  readonly log: Logger;
+  /** Where this desktop keeps its files (Electron's userData). */
+  readonly dataDir: string;
+  readonly feedUrls: readonly string[];
+  readonly endpointUrl: string | null;
+  readonly pollIntervalMs?: number;
+  readonly now?: () => Date;
+}
+
+export interface AppCore {
+  readonly handlers: InvokeHandlers;
+  readonly events: EventBus<EventMap>;
+  /** Loads local state, polls once, then keeps polling. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  pollNow(): Promise<void>;
+  /** A notification was clicked. */
+  openPost(postId: string): void;
+}
+
+export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const now = options.now ?? (() => new Date());
+  const { log } = options;
+  const events = new EventBus<EventMap>();
+  const posts = new PostStore();
+  const polledFeeds = new Set<string>();
+  await mkdir(options.dataDir, { recursive: true });
+  const journal = await ShareJournal.open(join(options.dataDir, 'shares.jsonl'));
+  for (const event of journal.events()) posts.applyShare(event);
+
+  const publish = (): void => events.emit('postsChanged', posts.views());
+  const sync = options.endpointUrl
+    ? new ShareSync(
+        journal,
+        createEndpointClient(options.fetch, options.endpointUrl),
+        (summary) => {
+          posts.setCounts(summary.posts);
+          publish();
+        },
+        log,
+      )
+    : null;
+
+  async function pollFeed(url: string): Promise<void> {
+    const feedId = feedIdFor(url);
+    try {
+      const feed = await fetchFeed(options.fetch, url);
+      const fresh = posts.upsertFeed(feedId, feed.title, toPosts(url, feed));
+      const notices = selectNotices(fresh, { firstPoll: !polledFeeds.has(feedId), now: now() });
+      polledFeeds.add(feedId);
+      for (const notice of notices) options.notifier.show(notice);
+    } catch (error) {
+      log.warn('feed poll failed', { url, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function pollNow(): Promise<void> {
+    await Promise.all(options.feedUrls.map(pollFeed));
+    publish();
+    await sync?.flush();
+  }
+
+  async function markShared(request: MarkSharedRequest): Promise<PostView> {
+    const post = posts.get(request.postId);
+    if (!post) throw new IpcRequestError('this post is no longer available');
+    const at = now();
+    const event: ShareEvent = { id: uuidv7(at.getTime()), type: 'shared', postKey: post.key, network: request.network, at: at.toISOString() };
+    // Durable before we answer: once the window says "shared", a crash cannot lose it.
+    await journal.record(event);
+    posts.applyShare(event);
+    void sync?.flush();
+    return posts.view(post);
+  }
+
+  let timer: NodeJS.Timeout | null = null;
+
+  return {
+    events,
+    handlers: {
+      listPosts: () => Promise.resolve(posts.views()),
+      markShared,
+      refreshFeeds: async () => {
+        await pollNow();
+        return null;
+      },
+    },
+    async start() {
+      await pollNow();
+      timer = setInterval(() => void pollNow(), options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await sync?.flush();
+      await journal.close();
+    },
+    pollNow,
+    openPost(postId) {
+      events.emit('openPost', { postId });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** The posts this desktop knows, with what it knows about their shares, as views for the window. */
+import type { Network, Post, PostView, ShareEvent } from '../../common/domain.ts';
+
+export class PostStore {
+  readonly #posts = new Map<string, Post>();
+  readonly #feedTitles = new Map<string, string>();
+  /** Null until the endpoint has answered once; then a post missing from its answer has 0 shares. */
+  #counts: Map<string, number> | null = null;
+  readonly #sharedOn = new Map<string, Set<Network>>();
+
+  /** Adds or updates a feed's posts; returns the ones this store had never seen. */
+  upsertFeed(feedId: string, feedTitle: string, posts: readonly Post[]): Post[] {
+    this.#feedTitles.set(feedId, feedTitle);
+    const fresh: Post[] = [];
+    for (const post of posts) {
+      if (!this.#posts.has(post.id)) fresh.push(post);
+      this.#posts.set(post.id, post);
+    }
+    return fresh;
+  }
+
+  get(postId: string): Post | undefined {
+    return this.#posts.get(postId);
+  }
+
+  applyShare(event: ShareEvent): void {
+    const networks = this.#sharedOn.get(event.postKey) ?? new Set<Network>();
+    if (event.type === 'shared') networks.add(event.network);
+    else networks.delete(event.network);
+    this.#sharedOn.set(event.postKey, networks);
+  }
+
+  setCounts(counts: Iterable<{ postKey: string; shares: number }>): void {
+    this.#counts = new Map([...counts].map(({ postKey, shares }) => [postKey, shares]));
+  }
+
+  view(post: Post): PostView {
+    return {
+      ...post,
+      feedTitle: this.#feedTitles.get(post.feedId) ?? '',
+      sharedOn: [...(this.#sharedOn.get(post.key) ?? [])],
+      shareCount: this.#counts ? (this.#counts.get(post.key) ?? 0) : null,
+    };
+  }
+
+  /** Newest first; posts without a date go last, in feed order. */
+  views(): PostView[] {
+    return [...this.#posts.values()]
+      .map((post, index) => ({ post, index }))
+      .sort((a, b) => (b.post.publishedAt ?? '').localeCompare(a.post.publishedAt ?? '') || a.index - b.index)
+      .map(({ post }) => this.view(post));
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * `npm run preview`: the app's core and window in a browser. Flags (or environment):
+ *   --port (ADVOCATE_PREVIEW_PORT, default 5174)   --host (default 127.0.0.1)
+ *   --feed URL, repeatable (ADVOCATE_FEED_URLS, comma separated; none: a built-in sample feed)
+ *   --endpoint URL (ADVOCATE_ENDPOINT_URL)          --data DIR (default .advocate-data/preview)
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { consoleLogger } from '../core/ports.ts';
+import { startPreview } from './preview-server.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+    feed: { type: 'string', multiple: true },
+    endpoint: { type: 'string' },
+    data: { type: 'string', default: '.advocate-data/preview' },
+  },
+  strict: true,
+});
+
+const env = process.env;
+const port = Number(values.port ?? env['ADVOCATE_PREVIEW_PORT'] ?? 5174);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a whole number from 0 to 65535, got ${String(values.port)}`);
+  process.exit(2);
+}
+const feedUrls = values.feed ?? (env['ADVOCATE_FEED_URLS'] ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+const root = resolve(import.meta.dirname, '../..');
+
+const preview = await startPreview({
+  host: values.host,
+  port,
+  rendererDir: resolve(root, 'out/renderer'),
+  bridgeFile: resolve(root, 'out/preview/bridge.js'),
+  dataDir: resolve(values.data),
+  feedUrls,
+  endpointUrl: values.endpoint ?? env['ADVOCATE_ENDPOINT_URL'] ?? null,
+  log: consoleLogger,
+});
+console.log(`Advocate preview: ${preview.url}`);
+if (feedUrls.length === 0) console.log('No feed configured: showing the built-in sample feed (use --feed URL for yours).');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void preview.close().then(() => process.exit(0));
+  });
+}

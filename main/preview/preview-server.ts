@@ -1,0 +1,184 @@
+/**
+ * The browser preview: the real core in Node, the real renderer in any browser, and the IPC contract
+ * carried over this localhost server. Calls are accepted only from the preview's own origin.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { PREVIEW_WIRE } from '../../common/ipc/preview-wire.ts';
+import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
+import { createAppCore, type AppCore } from '../core/app-core.ts';
+import type { HttpFetch, Logger } from '../core/ports.ts';
+import { createIpcDispatcher, type IpcDispatch } from '../ipc/dispatcher.ts';
+import { forwardEvents } from '../ipc/forward-events.ts';
+import { sampleFeedXml } from './sample-feed.ts';
+import { SseHub } from './sse-hub.ts';
+import { readStaticFile } from './static-files.ts';
+
+export interface PreviewOptions {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** The built renderer (out/renderer). */
+  readonly rendererDir: string;
+  /** The built preview bridge (out/preview/bridge.js). */
+  readonly bridgeFile: string;
+  readonly dataDir: string;
+  /** Empty: serve and poll the built-in sample feed. */
+  readonly feedUrls: readonly string[];
+  readonly endpointUrl: string | null;
+  readonly log: Logger;
+  readonly fetch?: HttpFetch;
+  readonly pollIntervalMs?: number;
+}
+
+export interface Preview {
+  readonly url: string;
+  readonly core: AppCore;
+  close(): Promise<void>;
+}
+
+const SAMPLE_FEED_PATH = '/sample/feed.xml';
+const MAX_BODY_BYTES = 64 * 1024;
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+} as const;
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': contentType });
+  response.end(body);
+}
+
+const sendJson = (response: ServerResponse, status: number, value: unknown): void => {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+};
+
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    chunks.push(chunk);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** Same host and, when the browser says where the call comes from, the same origin: nothing else may call. */
+function isFromPreviewPage(request: IncomingMessage, allowedHosts: ReadonlySet<string>): boolean {
+  const host = request.headers.host;
+  if (!host || !allowedHosts.has(host)) return false;
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`) return false;
+  return request.method !== 'POST' || (request.headers['content-type'] ?? '').startsWith('application/json');
+}
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const hub = new SseHub();
+  const state: { dispatch: IpcDispatch | null; core: AppCore | null } = { dispatch: null, core: null };
+  const allowedHosts = new Set<string>();
+
+  async function handle(request: IncomingMessage, response: ServerResponse, origin: string): Promise<void> {
+    const path = new URL(request.url ?? '/', origin).pathname;
+    if (!isFromPreviewPage(request, allowedHosts)) {
+      sendJson(response, 403, { ok: false, error: 'refused: not the preview page' });
+      return;
+    }
+    if (request.method === 'POST' && path.startsWith(PREVIEW_WIRE.invokePrefix)) {
+      if (!state.dispatch) {
+        sendJson(response, 503, { ok: false, error: 'starting up' });
+        return;
+      }
+      const args = await readJsonBody(request).catch(() => undefined);
+      sendJson(response, 200, await state.dispatch(path.slice(PREVIEW_WIRE.invokePrefix.length), args));
+      return;
+    }
+    if (request.method === 'POST' && path === PREVIEW_WIRE.noticeClick) {
+      const body = await readJsonBody(request).catch(() => undefined);
+      const postId = (body as { postId?: unknown } | undefined)?.postId;
+      if (typeof postId !== 'string') {
+        sendJson(response, 400, { ok: false, error: 'postId must be a string' });
+        return;
+      }
+      state.core?.openPost(postId);
+      sendJson(response, 200, { ok: true, value: null });
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendJson(response, 405, { ok: false, error: 'method not allowed' });
+      return;
+    }
+    if (path === PREVIEW_WIRE.events) {
+      hub.attach(response);
+      return;
+    }
+    if (path === SAMPLE_FEED_PATH && options.feedUrls.length === 0) {
+      send(response, 200, 'application/rss+xml; charset=utf-8', sampleFeedXml('https://example.com/', new Date()));
+      return;
+    }
+    if (path === PREVIEW_WIRE.bridgeScript) {
+      send(response, 200, 'text/javascript; charset=utf-8', await readFile(options.bridgeFile));
+      return;
+    }
+    const file = await readStaticFile(options.rendererDir, path);
+    if (!file) {
+      send(response, 404, 'text/plain; charset=utf-8', 'not found');
+      return;
+    }
+    const body = file.contentType.startsWith('text/html')
+      // Load the bridge before the app's module script, as the preload runs before the page in the app.
+      ? file.body.toString('utf8').replace('<script', `<script src="${PREVIEW_WIRE.bridgeScript}"></script><script`)
+      : file.body;
+    send(response, 200, file.contentType, body);
+  }
+
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host}:${String(port)}/`;
+  for (const name of [options.host, '127.0.0.1', 'localhost']) allowedHosts.add(`${name}:${String(port)}`);
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response, url).catch((error: unknown) => {
+      options.log.error('preview request failed', { reason: error instanceof Error ? error.message : String(error) });
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: 'internal error' });
+      else response.end();
+    });
+  });
+
+  const core = await createAppCore({
+    fetch: options.fetch ?? fetch,
+    notifier: {
+      show: (notice) => {
+        hub.deliver(PREVIEW_WIRE.noticeEvent, notice);
+      },
+    },
+    log: options.log,
+    dataDir: options.dataDir,
+    feedUrls: options.feedUrls.length > 0 ? options.feedUrls : [new URL(SAMPLE_FEED_PATH, url).href],
+    endpointUrl: options.endpointUrl,
+    ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+  });
+  forwardEvents(core.events, (event, payload) => {
+    hub.broadcast(event, payload);
+  });
+  state.core = core;
+  state.dispatch = createIpcDispatcher(core.handlers, options.log);
+  await core.start();
+
+  return {
+    url,
+    core,
+    async close() {
+      hub.closeAll();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.stop();
+    },
+  };
+}
