@@ -1,0 +1,122 @@
+/**
+ * The Electron-free core against a real feed server and a real endpoint on 127.0.0.1: one post from
+ * feed to window to share to endpoint, and back as a count.
+ */
+import { dirname } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PostView } from '../../common/domain.ts';
+import { createAppCore, type AppCore } from '../../main/core/app-core.ts';
+import type { Logger, Notice } from '../../main/core/ports.ts';
+import { startEndpoint } from '../helpers/endpoint.ts';
+import { startFeedServer } from '../helpers/http-server.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+
+const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const HOUR = 60 * 60 * 1000;
+const item = (slug: string, hoursAgo: number) => ({
+  title: `Post ${slug}`,
+  link: `https://blog.example.com/${slug}`,
+  description: `<p>All about ${slug}. More inside.</p>`,
+  published: new Date(Date.now() - hoursAgo * HOUR),
+});
+
+async function setup(options: { endpoint: boolean }) {
+  const dir = await makeTempDir();
+  cleanups.push(dir.remove);
+  const feed = await startFeedServer('Example Blog', [item('first', 1), item('older', 200)]);
+  cleanups.push(feed.close);
+  const endpoint = options.endpoint ? await startEndpoint(dir.path) : null;
+  if (endpoint) cleanups.push(endpoint.close);
+  const notices: Notice[] = [];
+  const start = async (): Promise<AppCore> => {
+    const core = await createAppCore({
+      fetch,
+      notifier: { show: (notice) => notices.push(notice) },
+      log: quietLog,
+      dataDir: dir.path,
+      feedUrls: [feed.feedUrl],
+      endpointUrl: endpoint?.url ?? null,
+      pollIntervalMs: 60 * 60 * 1000,
+    });
+    await core.start();
+    return core;
+  };
+  return { feed, endpoint, notices, start };
+}
+
+describe('app core', () => {
+  it('lists a feed newest first with plain-text pitches, and notifies once for the first poll', async () => {
+    const { notices, start } = await setup({ endpoint: false });
+    const core = await start();
+    cleanups.push(() => core.stop());
+    const posts = await core.handlers.listPosts();
+    expect(posts.map((post) => post.title)).toEqual(['Post first', 'Post older']);
+    expect(posts[0]).toMatchObject({ feedTitle: 'Example Blog', pitch: 'All about first.', shareCount: null, sharedOn: [] });
+    // First poll: only the recent post, and only one notice however many are recent.
+    expect(notices).toEqual([{ title: 'Post first', body: 'All about first.', postId: posts[0]?.id }]);
+  });
+
+  it('notifies each post that appears on a later poll, and never twice for the same post', async () => {
+    const { feed, notices, start } = await setup({ endpoint: false });
+    const core = await start();
+    cleanups.push(() => core.stop());
+    feed.setItems([item('second', 0), item('first', 1), item('older', 200)]);
+    await core.pollNow();
+    await core.pollNow();
+    expect(notices.map((notice) => notice.title)).toEqual(['Post first', 'Post second']);
+  });
+
+  it('records a share durably, sends it to the endpoint once, and publishes the count', async () => {
+    const { endpoint, start } = await setup({ endpoint: true });
+    const core = await start();
+    const [post] = await core.handlers.listPosts();
+    if (!post || !endpoint) throw new Error('setup failed');
+    const published = new Promise<PostView[]>((resolve) => {
+      core.events.on('postsChanged', (posts) => {
+        if (posts.some((view) => view.id === post.id && view.shareCount === 1)) resolve(posts);
+      });
+    });
+    const answer = await core.handlers.markShared({ postId: post.id, network: 'linkedin' });
+    expect(answer.sharedOn).toEqual(['linkedin']);
+    await published;
+    expect(endpoint.rows()).toEqual([expect.objectContaining({ type: 'shared', post_key: post.key, network: 'linkedin' })]);
+    await core.stop();
+
+    // After a restart the share is still known locally and nothing is sent again.
+    const again = await start();
+    cleanups.push(() => again.stop());
+    const [reloaded] = await again.handlers.listPosts();
+    expect(reloaded).toMatchObject({ id: post.id, sharedOn: ['linkedin'], shareCount: 1 });
+    expect(endpoint.rows()).toHaveLength(1);
+  });
+
+  it('refuses to share a post it does not know, with a message for the window', async () => {
+    const { start } = await setup({ endpoint: false });
+    const core = await start();
+    cleanups.push(() => core.stop());
+    await expect(core.handlers.markShared({ postId: 'nope', network: 'x' })).rejects.toThrow('this post is no longer available');
+  });
+
+  it('keeps a share queued while the endpoint is down and sends it when it is back', async () => {
+    const { endpoint, start } = await setup({ endpoint: true });
+    if (!endpoint) throw new Error('setup failed');
+    const core = await start();
+    cleanups.push(() => core.stop());
+    const [post] = await core.handlers.listPosts();
+    if (!post) throw new Error('no post');
+    await endpoint.close();
+    await core.handlers.markShared({ postId: post.id, network: 'x' });
+    await core.pollNow();
+    expect(endpoint.rows()).toHaveLength(0);
+
+    const back = await startEndpoint(dirname(endpoint.dbPath), Number(new URL(endpoint.url).port));
+    cleanups.push(back.close);
+    await core.pollNow();
+    expect(back.rows()).toEqual([expect.objectContaining({ post_key: post.key, network: 'x' })]);
+  });
+});
