@@ -9,6 +9,7 @@ import { openSettings } from './adapters/settings.ts';
 import { createTrayWindow, isTrayWindowSender } from './adapters/tray-window.ts';
 import { createIpcDispatcher } from './ipc/dispatcher.ts';
 import { forwardEvents } from './ipc/forward-events.ts';
+import { connectNotifications } from './notifications/notification-center.ts';
 import { registerIpc } from './ipc/register-ipc.ts';
 
 async function main(): Promise<void> {
@@ -29,15 +30,18 @@ async function main(): Promise<void> {
   };
   const core = await createAppCore({
     fetch: (input, init) => net.fetch(input, init),
-    notifier: createElectronNotifier((postId) => {
-      showWindow();
-      if (postId) core.openPost(postId);
-    }),
     log,
     dataDir: app.getPath('userData'),
     feedUrls: envFeeds.length > 0 ? envFeeds : settings.get('feedUrls'),
     endpointUrl: process.env['ADVOCATE_ENDPOINT_URL'] ?? settings.get('endpointUrl'),
   });
+  connectNotifications(
+    core,
+    createElectronNotifier((postId) => {
+      showWindow();
+      if (postId) core.openPost(postId);
+    }),
+  );
   registerIpc(ipcMain, createIpcDispatcher(core.handlers, log), isTrayWindowSender(window, paths.indexHtml), log);
   forwardEvents(core.events, (event, payload) => {
     if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNELS[event], payload);

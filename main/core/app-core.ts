@@ -5,24 +5,22 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeHandlers, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
-import type { PostView, ShareEvent } from '../../common/domain.ts';
+import type { Post, PostView, ShareEvent } from '../../common/domain.ts';
 import { uuidv7 } from '../../common/uuid.ts';
 import { fetchFeed } from '../feeds/fetch-feed.ts';
 import { feedIdFor, toPosts } from '../feeds/to-posts.ts';
-import { selectNotices } from '../notifications/select-notices.ts';
 import { createEndpointClient } from '../sync/endpoint-client.ts';
 import { ShareJournal } from '../sync/share-journal.ts';
 import { ShareSync } from '../sync/share-sync.ts';
 import { EventBus } from './event-bus.ts';
 import { IpcRequestError } from '../ipc/ipc-request-error.ts';
 import { PostStore } from './post-store.ts';
-import type { HttpFetch, Logger, Notifier } from './ports.ts';
+import type { HttpFetch, Logger } from './ports.ts';
 
 export const DEFAULT_POLL_INTERVAL_MS = 30 * 60 * 1000;
 
 export interface AppCoreOptions {
   readonly fetch: HttpFetch;
-  readonly notifier: Notifier;
   readonly log: Logger;
   /** Where this desktop keeps its files (Electron's userData). */
   readonly dataDir: string;
@@ -32,9 +30,17 @@ export interface AppCoreOptions {
   readonly now?: () => Date;
 }
 
+/** Events inside main, not sent to the window: what the notification rules and the tray listen to. */
+export interface CoreEvents {
+  /** Posts this desktop sees for the first time, from one poll of one feed. */
+  newPosts: { readonly feedId: string; readonly posts: readonly Post[]; readonly firstPoll: boolean };
+}
+
 export interface AppCore {
   readonly handlers: InvokeHandlers;
+  /** Events for the window (the IPC contract's EventMap). */
   readonly events: EventBus<EventMap>;
+  readonly coreEvents: EventBus<CoreEvents>;
   /** Loads local state, polls once, then keeps polling. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -47,6 +53,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const now = options.now ?? (() => new Date());
   const { log } = options;
   const events = new EventBus<EventMap>();
+  const coreEvents = new EventBus<CoreEvents>();
   const posts = new PostStore();
   const polledFeeds = new Set<string>();
   await mkdir(options.dataDir, { recursive: true });
@@ -71,9 +78,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     try {
       const feed = await fetchFeed(options.fetch, url);
       const fresh = posts.upsertFeed(feedId, feed.title, toPosts(url, feed));
-      const notices = selectNotices(fresh, { firstPoll: !polledFeeds.has(feedId), now: now() });
+      const firstPoll = !polledFeeds.has(feedId);
       polledFeeds.add(feedId);
-      for (const notice of notices) options.notifier.show(notice);
+      if (fresh.length > 0) coreEvents.emit('newPosts', { feedId, posts: fresh, firstPoll });
     } catch (error) {
       log.warn('feed poll failed', { url, reason: error instanceof Error ? error.message : String(error) });
     }
@@ -101,6 +108,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   return {
     events,
+    coreEvents,
     handlers: {
       listPosts: () => Promise.resolve(posts.views()),
       markShared,

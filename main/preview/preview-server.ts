@@ -11,6 +11,7 @@ import { createAppCore, type AppCore } from '../core/app-core.ts';
 import type { HttpFetch, Logger } from '../core/ports.ts';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/dispatcher.ts';
 import { forwardEvents } from '../ipc/forward-events.ts';
+import { connectNotifications } from '../notifications/notification-center.ts';
 import { sampleFeedXml } from './sample-feed.ts';
 import { SseHub } from './sse-hub.ts';
 import { readStaticFile } from './static-files.ts';
@@ -154,16 +155,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const core = await createAppCore({
     fetch: options.fetch ?? fetch,
-    notifier: {
-      show: (notice) => {
-        hub.deliver(PREVIEW_WIRE.noticeEvent, notice);
-      },
-    },
     log: options.log,
     dataDir: options.dataDir,
     feedUrls: options.feedUrls.length > 0 ? options.feedUrls : [new URL(SAMPLE_FEED_PATH, url).href],
     endpointUrl: options.endpointUrl,
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+  });
+  connectNotifications(core, {
+    show: (notice) => {
+      hub.deliver(PREVIEW_WIRE.noticeEvent, notice);
+    },
   });
   forwardEvents(core.events, (event, payload) => {
     hub.broadcast(event, payload);

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PostView } from '../../common/domain.ts';
 import { createAppCore, type AppCore } from '../../main/core/app-core.ts';
+import { connectNotifications } from '../../main/notifications/notification-center.ts';
 import type { Logger, Notice } from '../../main/core/ports.ts';
 import { startEndpoint } from '../helpers/endpoint.ts';
 import { startFeedServer } from '../helpers/http-server.ts';
@@ -36,13 +37,13 @@ async function setup(options: { endpoint: boolean }) {
   const start = async (): Promise<AppCore> => {
     const core = await createAppCore({
       fetch,
-      notifier: { show: (notice) => notices.push(notice) },
       log: quietLog,
       dataDir: dir.path,
       feedUrls: [feed.feedUrl],
       endpointUrl: endpoint?.url ?? null,
       pollIntervalMs: 60 * 60 * 1000,
     });
+    connectNotifications(core, { show: (notice) => notices.push(notice) });
     await core.start();
     return core;
   };
