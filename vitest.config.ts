@@ -36,6 +36,17 @@ export default defineConfig({
         },
       },
       {
+        // The app on the real Electron binary (release CI); skipped, saying why, where it is not installed.
+        test: {
+          name: 'electron',
+          include: ['tests/electron/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         plugins: [react()],
         test: {
           name: 'renderer',
