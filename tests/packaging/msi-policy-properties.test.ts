@@ -87,6 +87,14 @@ describe('msiProjectCreated hook', () => {
     expect(POLICY_KEY).toBe('SOFTWARE\\Policies\\Advocate');
   });
 
+  it('was tested on the template the installed electron-builder still uses (inner-text conditions, one ProductComponents group)', async () => {
+    const installed = await readFile(fileURLToPath(new URL('../../node_modules/app-builder-lib/templates/msi/template.xml', import.meta.url)), 'utf8');
+    expect(installed).toContain('<Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">');
+    expect(installed.match(/<Product /g)).toHaveLength(1);
+    expect(installed.match(/<ComponentGroup Id="ProductComponents"/g)).toHaveLength(1);
+    expect(installed).toContain('<Condition Message="Windows 7 and above is required"><![CDATA[Installed OR VersionNT >= 601]]></Condition>');
+  });
+
   it('rewrites the project file electron-builder hands it, in place', async () => {
     const dir = await makeTempDir();
     cleanups.push(dir.remove);
