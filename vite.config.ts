@@ -41,6 +41,8 @@ export default defineConfig({
       resolve: { noExternal: true, external: ['electron', ...nodeBuiltins] },
       build: {
         outDir: at('out/main'),
+        // renderer/public belongs to the window only; without this every bundle folder gets a copy.
+        copyPublicDir: false,
         target: 'node22',
         rolldownOptions: {
           input: at('main/index.ts'),
@@ -53,6 +55,7 @@ export default defineConfig({
       resolve: { noExternal: true, external: ['electron'] },
       build: {
         outDir: at('out/preload'),
+        copyPublicDir: false,
         target: 'chrome140',
         rolldownOptions: {
           input: at('preload/index.ts'),
@@ -65,6 +68,7 @@ export default defineConfig({
       consumer: 'client',
       build: {
         outDir: at('out/preview'),
+        copyPublicDir: false,
         rolldownOptions: {
           input: at('preload/web.ts'),
           output: { format: 'iife', entryFileNames: 'bridge.js' },

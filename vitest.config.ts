@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 const electronFake = fileURLToPath(new URL('tests/mocks/electron.ts', import.meta.url));
+// electron-store imports 'electron' itself; inlining lets the alias reach it.
+const electronFakeDeps = { server: { deps: { inline: ['electron-store'] } } };
 
 export default defineConfig({
   test: {
@@ -18,8 +20,30 @@ export default defineConfig({
           name: 'node',
           include: ['tests/{common,main,preload,server}/**/*.test.ts'],
           environment: 'node',
-          // electron-store imports 'electron' itself; inlining lets the alias reach it.
-          server: { deps: { inline: ['electron-store'] } },
+          ...electronFakeDeps,
+        },
+      },
+      {
+        // electron-builder.yml, the MSI hook, and a real `--dir` build whose main bundle boots on the fake.
+        resolve: { alias: { electron: electronFake } },
+        test: {
+          name: 'packaging',
+          include: ['tests/packaging/**/*.test.ts'],
+          environment: 'node',
+          ...electronFakeDeps,
+          hookTimeout: 120_000,
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The app on the real Electron binary (release CI); skipped, saying why, where it is not installed.
+        test: {
+          name: 'electron',
+          include: ['tests/electron/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {
