@@ -30,7 +30,8 @@ async function fetchAndRead(fetch: HttpFetch, address: string, limits: FetchLimi
     const text = decodeFeedBytes(unpackGzip(result.body, limits.maxBytes), result.contentType).text;
     if (!isHtmlPage(text)) throw error;
     const candidates = discoverFeedLinks(text, result.url).slice(0, MAX_CANDIDATES);
-    if (candidates.length === 0) throw new FeedError('not-a-feed', 'this address is a web page that announces no feed (no <link rel="alternate">), maybe a login page');
+    // A page that announces no feed is most often a login or error page put in front of the feed.
+    if (candidates.length === 0) throw error;
     let last: unknown = error;
     for (const candidate of candidates) {
       try {
@@ -43,12 +44,21 @@ async function fetchAndRead(fetch: HttpFetch, address: string, limits: FetchLimi
   }
 }
 
-export async function checkFeed(fetch: HttpFetch, address: string, limits: FetchLimits = DEFAULT_LIMITS): Promise<FeedCheck> {
+async function check(address: string, read: () => Promise<Found & { readonly discoveredFrom: string | null }>): Promise<FeedCheck> {
   try {
-    const { url, feed, discoveredFrom } = await fetchAndRead(fetch, address, limits, true);
+    const { url, feed, discoveredFrom } = await read();
     return { ok: true, url, discoveredFrom, format: feed.format, encoding: feed.encoding, title: feed.title, items: feed.items, warnings: feed.warnings };
   } catch (error) {
     const message = error instanceof FeedError ? error.message : 'the feed could not be read (unexpected problem)';
     return { ok: false, url: address, error: message };
   }
+}
+
+export function checkFeed(fetch: HttpFetch, address: string, limits: FetchLimits = DEFAULT_LIMITS): Promise<FeedCheck> {
+  return check(address, () => fetchAndRead(fetch, address, limits, true));
+}
+
+/** The same check for bytes already at hand (a file given to the CLI); `url` is their base for relative links. */
+export function checkFeedBytes(bytes: Uint8Array, url: string): Promise<FeedCheck> {
+  return check(url, async () => ({ url, feed: await readFeed(bytes, { contentType: null, url }), discoveredFrom: null }));
 }

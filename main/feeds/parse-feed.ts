@@ -71,7 +71,7 @@ function parseJson(text: string, contentType: string | null): RawFeed {
 
 export async function parseFeedText(text: string, contentType: string | null): Promise<RawFeed> {
   const start = text.search(/\S/);
-  if (start < 0) throw new FeedError('not-a-feed', 'the server sent an empty answer, not a feed');
+  if (start < 0) throw new FeedError('not-a-feed', 'the answer is empty: this is not a feed');
   if (text[start] === '{') return parseJson(text, contentType);
   const xml = repairXml(text);
   return parseXmlFeed(xml, xmlRoot(xml));
