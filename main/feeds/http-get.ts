@@ -125,7 +125,7 @@ export async function fetchFeedBytes(fetch: HttpFetch, address: string, options:
   const limits = options.limits ?? DEFAULT_LIMITS;
   let url = feedUrl(address);
   const controller = new AbortController();
-  const timeout = new FeedError('timeout', `the server took longer than ${String(Math.round(limits.timeoutMs / 1000))} seconds to answer`);
+  const timeout = new FeedError('timeout', `the server took longer than ${String(Number((limits.timeoutMs / 1000).toFixed(1)))} seconds to answer`);
   const timer = setTimeout(() => controller.abort(timeout), limits.timeoutMs);
   const headers: Record<string, string> = { accept: ACCEPT, 'user-agent': USER_AGENT };
   if (options.validators?.etag) headers['if-none-match'] = options.validators.etag;
