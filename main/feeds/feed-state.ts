@@ -106,7 +106,7 @@ export class FeedStateStore {
   }
 
   save(feedId: string, state: FeedState): Promise<void> {
-    const previous = this.#writes.get(feedId) ?? Promise.resolve();
+    const previous = this.#writes.get(feedId) ?? mkdir(this.#dir, { recursive: true });
     const write = previous.catch(() => undefined).then(() => writeFileAtomic(this.#path(feedId), JSON.stringify(state)));
     this.#writes.set(feedId, write);
     return write;
