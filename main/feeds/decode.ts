@@ -41,12 +41,12 @@ function decoderFor(label: string): TextDecoder | null {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The text when the bytes are valid UTF-8, else null. */
+function asUtf8(bytes: Uint8Array): string | null {
   try {
-    strictUtf8.decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -141,7 +141,8 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): 
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes, 'bom') as DecodedText;
   const utf16 = utf16ByFirstBytes(bytes);
   if (utf16) return decodeWith(utf16, bytes, 'utf-16 sniffing') as DecodedText;
-  if (isValidUtf8(bytes)) return { text: fixC1Controls(new TextDecoder('utf-8').decode(bytes)), encoding: 'utf-8', source: 'valid utf-8' };
+  const utf8 = asUtf8(bytes);
+  if (utf8 !== null) return { text: fixC1Controls(utf8), encoding: 'utf-8', source: 'valid utf-8' };
 
   // Not UTF-8, so a declaration of UTF-8 (or of UTF-16, readable here as ASCII) is wrong: look further.
   const usable = (label: string | null): label is string => label !== null && !/^(utf-?8|utf-?16(le|be)?|unicode)$/.test(label);

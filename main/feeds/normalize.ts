@@ -51,13 +51,17 @@ function normalizeItem(item: RawItem, bases: { readonly feed: string; readonly l
   const html = item.summaryHtml ?? item.contentHtml ?? '';
   const { meta, problems } = item.meta ? readShareMeta(item.meta, (url) => httpUrl(url, base)) : { meta: EMPTY_SHARE_META, problems: [] };
   for (const problem of problems) warn(`${title || link || 'an item'}: ${problem}`);
-  const images = [...item.images.map((url) => httpUrl(url, base)), httpUrl(firstImageSource(item.summaryHtml ?? ''), contentBase), httpUrl(firstImageSource(item.contentHtml ?? ''), contentBase)];
+  // The feed's own image fields first; the HTML is searched only when they give nothing usable.
+  const imageUrl = meta.imageUrl
+    ?? item.images.map((url) => httpUrl(url, base)).find((url) => url !== null)
+    ?? httpUrl(firstImageSource(item.summaryHtml ?? ''), contentBase)
+    ?? httpUrl(firstImageSource(item.contentHtml ?? ''), contentBase);
   return {
     id: item.guid ?? link ?? `hash:${shortHash(`${item.title}\u0000${item.publishedAt ?? ''}`)}`,
     link,
     title,
     pitch: meta.pitch ?? feedPitch(html),
-    imageUrl: meta.imageUrl ?? images.find((url) => url !== null) ?? null,
+    imageUrl,
     publishedAt: item.publishedAt,
     messages: meta.messages,
     hashtags: meta.hashtags,

@@ -61,6 +61,13 @@ function announce(state: FeedState, now: number): { fresh: FeedItem[]; seen: Rec
   return { fresh, seen: Object.fromEntries(kept) };
 }
 
+function embargoEndedSince(state: FeedState, now: number): boolean {
+  return state.items.some((item) => {
+    const end = item.embargoUntil === null ? NaN : Date.parse(item.embargoUntil);
+    return end <= now && (state.checkedAt === null || end > state.checkedAt);
+  });
+}
+
 /** The earliest embargo still ahead: the poll timer wakes then to release the item. */
 function nextEmbargoEnd(items: readonly FeedItem[], now: number): number | null {
   const ends = items.map((item) => (item.embargoUntil === null ? NaN : Date.parse(item.embargoUntil))).filter((end) => end > now);
@@ -100,7 +107,9 @@ export async function pollFeed(state: FeedState, context: PollContext): Promise<
     return { state: { ...next, seen }, fresh, firstPoll: false };
   }
   const firstPoll = !state.firstPollDone;
-  const { fresh, seen } = announce(next, now);
+  // Same items as last time (304 or same body) and no embargo ended since: nothing can be new.
+  const unchanged = next.items === state.items && !firstPoll && !embargoEndedSince(state, now);
+  const { fresh, seen } = unchanged ? { fresh: [], seen: state.seen } : announce(next, now);
   const embargoEnd = nextEmbargoEnd(next.items, now);
   const regular = now + nextPollDelay(next.intervalMs, random);
   const nextPollAt = embargoEnd === null ? regular : Math.min(regular, Math.max(embargoEnd, now + MIN_INTERVAL_MS));

@@ -8,7 +8,8 @@ import { decodeHTML } from 'entities';
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const VERBATIM = /(<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$))/;
-const AMPERSAND = /&(?:([A-Za-z][A-Za-z0-9._-]{0,40});|#([0-9]{1,8});|#[xX]([0-9A-Fa-f]{1,7});)?/g;
+/** A CDATA section or comment (kept whole), or an ampersand with what may follow it. */
+const VERBATIM_OR_AMPERSAND = /(<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$))|&(?:([A-Za-z][A-Za-z0-9._-]{0,40});|#([0-9]{1,8});|#[xX]([0-9A-Fa-f]{1,7});)?/g;
 // Characters XML 1.0 forbids; some feeds carry them from copy-pasted text.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -19,27 +20,23 @@ const isXmlChar = (code: number): boolean =>
 
 const asReferences = (text: string): string => text.replace(/[\s\S]/gu, (char) => `&#${String(char.codePointAt(0))};`);
 
-function fixAmpersands(markup: string): string {
-  return markup.replace(AMPERSAND, (whole, name: string | undefined, decimal: string | undefined, hex: string | undefined) => {
-    if (name !== undefined) {
-      if (XML_ENTITIES.has(name)) return whole;
-      const decoded = decodeHTML(whole);
-      // An entity only a DTD could define (&xxe;, &lol9;) stays visible as text and is never expanded.
-      return decoded === whole ? `&amp;${name};` : asReferences(decoded);
-    }
-    const code = decimal !== undefined ? Number(decimal) : hex !== undefined ? parseInt(hex, 16) : null;
-    if (code === null) return '&amp;';
-    return isXmlChar(code) ? whole : '&#xFFFD;';
-  });
+function fixAmpersand(whole: string, name: string | undefined, decimal: string | undefined, hex: string | undefined): string {
+  if (name !== undefined) {
+    if (XML_ENTITIES.has(name)) return whole;
+    const decoded = decodeHTML(whole);
+    // An entity only a DTD could define (&xxe;, &lol9;) stays visible as text and is never expanded.
+    return decoded === whole ? `&amp;${name};` : asReferences(decoded);
+  }
+  const code = decimal !== undefined ? Number(decimal) : hex !== undefined ? parseInt(hex, 16) : null;
+  if (code === null) return '&amp;';
+  return isXmlChar(code) ? whole : '&#xFFFD;';
 }
 
 export function repairXml(text: string): string {
   const start = text.indexOf('<');
   const body = (start > 0 ? text.slice(start) : text).replace(FORBIDDEN_CHARS, '').replace(DOCTYPE, '');
-  return body
-    .split(VERBATIM)
-    .map((part, index) => (index % 2 === 1 ? part : fixAmpersands(part)))
-    .join('');
+  return body.replace(VERBATIM_OR_AMPERSAND, (whole, verbatim: string | undefined, name: string | undefined, decimal: string | undefined, hex: string | undefined) =>
+    verbatim ?? fixAmpersand(whole, name, decimal, hex));
 }
 
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g;

@@ -80,7 +80,8 @@ describe('feeds in the core', () => {
     expect(found).toMatchObject({ ok: true, value: { ok: true, url: feed.feedUrl, discoveredFrom: page.url, title: 'Example Blog', format: 'RSS 2.0' } });
     expect(found.ok && found.value.ok && found.value.items.map((entry) => entry.link)).toEqual(['https://blog.example.com/a']);
     expect(await call('checkFeed', 'file:///etc/passwd')).toEqual({ ok: true, value: { ok: false, url: 'file:///etc/passwd', error: 'only http and https addresses can be read, not file' } });
-    expect(await call('checkFeed', 42)).toMatchObject({ ok: false, error: expect.stringContaining('malformed arguments for checkFeed') });
+    const refused = await call('checkFeed', 42);
+    expect(!refused.ok && refused.error).toMatch(/^malformed arguments for checkFeed/);
   });
 
   it('changes the feed list at runtime: a new feed\'s posts appear, a removed feed\'s posts go', async () => {

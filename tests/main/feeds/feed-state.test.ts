@@ -53,7 +53,7 @@ describe('feed state store', () => {
     await writeFile(join(dataDir, 'feeds', 'future.json'), JSON.stringify({ version: 2 }));
     const { states, problems } = await new FeedStateStore(dataDir).loadAll();
     expect([...states.keys()]).toEqual(['good']);
-    expect(problems.sort()).toEqual([
+    expect([...problems].sort()).toEqual([
       'broken.json: not a feed state this version can read; starting that feed afresh',
       'future.json: not a feed state this version can read; starting that feed afresh',
     ]);

@@ -23,9 +23,11 @@ describe('decode', () => {
   });
 
   it('uses the HTTP charset before the XML declaration when the bytes are not UTF-8', () => {
-    const bytes = Uint8Array.from([...'<?xml version="1.0" encoding="koi8-r"?><t>'].map((char) => char.charCodeAt(0)).concat([0xe9]));
-    expect(decodeFeedBytes(bytes, 'application/xml; charset="windows-1252"')).toMatchObject({ source: 'http header', text: expect.stringMatching(/é$/) });
-    expect(decodeFeedBytes(bytes, 'application/xml')).toMatchObject({ source: 'xml declaration', text: expect.stringMatching(/И$/) });
+    const bytes = Uint8Array.from([...Buffer.from('<?xml version="1.0" encoding="koi8-r"?><t>', 'latin1'), 0xe9]);
+    const byHeader = decodeFeedBytes(bytes, 'application/xml; charset="windows-1252"');
+    expect([byHeader.source, byHeader.text.at(-1)]).toEqual(['http header', 'é']);
+    const byDeclaration = decodeFeedBytes(bytes, 'application/xml');
+    expect([byDeclaration.source, byDeclaration.text.at(-1)]).toEqual(['xml declaration', 'И']);
   });
 
   it('keeps the UTF-8 of a mostly-UTF-8 document and reads its stray bytes as windows-1252', () => {
@@ -58,10 +60,10 @@ describe('parse and normalize', () => {
       '<item><guid>urn:3</guid><title>Two under another guid</title><link>/two</link></item>',
       '<item><title>No link</title><pubDate>Mon, 02 Mar 2026 08:00:00 GMT</pubDate></item>',
     ].join('')));
-    expect(feed.items.map(({ id, title, link }) => ({ id, title, link }))).toEqual([
+    expect(feed.items.map(({ id, title, link }) => ({ id: id.replace(/^hash:[0-9a-f]{16}$/, 'hash:…'), title, link }))).toEqual([
       { id: 'urn:1', title: 'One', link: 'https://blog.example.com/one' },
       { id: 'https://blog.example.com/two', title: 'Two', link: 'https://blog.example.com/two' },
-      { id: expect.stringMatching(/^hash:[0-9a-f]{16}$/), title: 'No link', link: null },
+      { id: 'hash:…', title: 'No link', link: null },
     ]);
   });
 
