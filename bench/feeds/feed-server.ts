@@ -62,7 +62,8 @@ const server = createServer((request, response) => {
       response.end();
     };
     response.on('close', () => (left = 0));
-    return pump();
+    pump();
+    return;
   }
   response.writeHead(404).end();
 });
