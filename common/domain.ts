@@ -30,12 +30,12 @@ export interface FeedItem {
   /** Absolute http(s) address of the post, or null when the feed gives none usable. */
   readonly link: string | null;
   readonly title: string;
-  /** Plain text: the feed's own pitch (advocate: metadata) or the first sentence of the summary. */
+  /** Plain text, one or two sentences: why this post is worth sharing (the feed's own, or its summary's first sentence). */
   readonly pitch: string;
   readonly imageUrl: string | null;
   /** ISO 8601, or null when the feed gives no usable date. */
   readonly publishedAt: string | null;
-  /** Messages per network from the feed's own metadata. */
+  /** Messages per network the feed itself ships (advocate: metadata); empty when it ships none. */
   readonly messages: Readonly<Partial<Record<Network, string>>>;
   readonly hashtags: readonly string[];
   /** Not to be shown or announced before this time (ISO 8601), from the feed's metadata. */
@@ -59,22 +59,14 @@ export type FeedCheck =
     }
   | { readonly ok: false; readonly url: string; readonly error: string };
 
-export interface Post {
+/** A feed item the window can show: it has a link, and its embargo (if any) has passed. */
+export interface Post extends Pick<FeedItem, 'title' | 'pitch' | 'imageUrl' | 'publishedAt' | 'messages' | 'hashtags'> {
   /** Stable id inside this desktop: derived from the feed and the item's identity. */
   readonly id: string;
   readonly feedId: string;
   /** Canonical post URL: the key the endpoint counts shares under. */
   readonly key: string;
-  readonly title: string;
   readonly link: string;
-  /** Plain text, one or two sentences: why this post is worth sharing. */
-  readonly pitch: string;
-  readonly imageUrl: string | null;
-  /** ISO 8601, or null when the feed gives no usable date. */
-  readonly publishedAt: string | null;
-  /** Messages per network the feed itself ships (advocate: metadata); empty when it ships none. */
-  readonly messages: Readonly<Partial<Record<Network, string>>>;
-  readonly hashtags: readonly string[];
 }
 
 export interface ShareKit {

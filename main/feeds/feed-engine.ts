@@ -34,7 +34,7 @@ export interface FeedUpdate {
 /** How many feeds are fetched at once: enough for a handful of company blogs, gentle on a slow link. */
 const PARALLEL_POLLS = 4;
 
-export const feedIdFor = (url: string): string => shortHash(url);
+const feedIdFor = (url: string): string => shortHash(url);
 
 function statusOf(state: FeedState): FeedStatus {
   if (state.checkedAt === null) return { state: 'pending' };

@@ -1,6 +1,6 @@
 /**
  * The one error type of the feed pipeline: a kind for code, a message in plain words for the people who
- * read it in the window or the CLI, and what the scheduler needs (whether to retry soon, Retry-After).
+ * read it in the window or the CLI, and what the scheduler needs (the status, Retry-After).
  */
 export type FeedErrorKind =
   | 'invalid-url'
@@ -33,12 +33,6 @@ export class FeedError extends Error {
     this.status = details.status ?? null;
     this.retryAfterMs = details.retryAfterMs ?? null;
   }
-
-  /** Worth retrying as is: the network or the server may recover. Other kinds need someone to fix the feed. */
-  get transient(): boolean {
-    if (this.kind === 'network' || this.kind === 'timeout') return true;
-    return this.kind === 'http-status' && this.status !== null && (this.status >= 500 || this.status === 429 || this.status === 408);
-  }
 }
 
 const STATUS_WORDS: Readonly<Record<number, string>> = {
@@ -62,6 +56,3 @@ export function statusInWords(status: number, statusText: string): string {
   if (status >= 500) return `the server had an error (${String(status)}${text ? ` ${text}` : ''})`;
   return `the server answered ${String(status)}${text ? ` ${text}` : ''}`;
 }
-
-export const asFeedError = (error: unknown, fallback: string): FeedError =>
-  error instanceof FeedError ? error : new FeedError('parse', fallback, { cause: error });

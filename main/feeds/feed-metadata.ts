@@ -17,7 +17,7 @@ export interface ShareMeta {
 
 export const EMPTY_SHARE_META: ShareMeta = { pitch: null, messages: {}, hashtags: [], imageUrl: null, embargoUntil: null };
 
-export const MAX_PITCH_LENGTH = 280;
+const MAX_PITCH_LENGTH = 280;
 const MAX_HASHTAGS = 10;
 /** Plain character limits; the window shows the exact weighted count per network as people edit. */
 const MESSAGE_LIMITS: Readonly<Record<Network, number>> = {

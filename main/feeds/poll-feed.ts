@@ -9,6 +9,8 @@
 import { createHash } from 'node:crypto';
 import type { FeedItem } from '../../common/domain.ts';
 import type { HttpFetch } from '../core/ports.ts';
+// The same window the notification rules use: what a first poll announces is what they may show.
+import { FIRST_POLL_WINDOW_MS } from '../notifications/select-notices.ts';
 import { FeedError } from './feed-error.ts';
 import type { FeedState } from './feed-state.ts';
 import { fetchFeedBytes, type FetchLimits } from './http-get.ts';
@@ -16,7 +18,6 @@ import { shortHash } from './normalize.ts';
 import { readFeed } from './read-feed.ts';
 import { backoffDelay, feedInterval, MIN_INTERVAL_MS, nextPollDelay } from './schedule.ts';
 
-export const FIRST_POLL_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
 /** Seen marks of items that left the feed are kept this long, so an item that comes back is not news. */
 const SEEN_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 const MAX_SEEN = 5000;

@@ -44,5 +44,3 @@ export interface RawFeed {
   /** Repairs and ignored metadata, in plain words: shown by the CLI, never fatal. */
   readonly warnings: readonly string[];
 }
-
-export const NO_META: RawShareMeta = { pitch: [], messages: [], hashtags: [], image: [], embargo: [] };

@@ -3,13 +3,13 @@
  * random number (injected, so tests pin it): every desktop draws its own jitter, so thousands of them
  * installed from one MSI never poll a company's blog in the same second.
  */
-export const DEFAULT_INTERVAL_MS = 30 * 60 * 1000;
+const DEFAULT_INTERVAL_MS = 30 * 60 * 1000;
 /** No policy, header or ttl makes a desktop poll more often than this. */
 export const MIN_INTERVAL_MS = 5 * 60 * 1000;
 /** Neither backoff nor a server's hints make a desktop wait longer than this. */
 export const MAX_DELAY_MS = 24 * 60 * 60 * 1000;
 /** Up to this fraction of the interval is added (normal polls) or taken off (backoff) at random. */
-export const JITTER_FRACTION = 0.1;
+const JITTER_FRACTION = 0.1;
 
 /** The configured interval, never below the floor. */
 export const baseInterval = (configuredMs: number | undefined): number => Math.max(MIN_INTERVAL_MS, configuredMs ?? DEFAULT_INTERVAL_MS);

@@ -100,7 +100,7 @@ describe('fetchFeedBytes', () => {
     await closed.close();
     const error = await fetchFeedBytes(fetch, closed.url).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(FeedError);
-    expect(error).toMatchObject({ kind: 'network', message: `${new URL(closed.url).host} refused the connection`, transient: true });
+    expect(error).toMatchObject({ kind: 'network', message: `${new URL(closed.url).host} refused the connection` });
   });
 
   it('refuses addresses that are not http(s) before any request', () => {
