@@ -28,7 +28,9 @@ export interface XmlRoot {
 type Item = XmlNode;
 type Output = XmlNode & { readonly items: readonly Item[] };
 
+/** Parsers by prefix pair; the prefixes come from feeds, so the cache is kept small. */
 const parsers = new Map<string, Parser<XmlNode, XmlNode>>();
+const MAX_PARSERS = 16;
 
 function parserFor(root: XmlRoot): Parser<XmlNode, XmlNode> {
   const key = `${root.atomPrefix ?? ''}|${root.advocatePrefix}`;
@@ -49,6 +51,7 @@ function parserFor(root: XmlRoot): Parser<XmlNode, XmlNode> {
       ],
     },
   });
+  if (parsers.size >= MAX_PARSERS) parsers.clear();
   parsers.set(key, parser);
   return parser;
 }
