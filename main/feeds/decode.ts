@@ -135,7 +135,8 @@ function decodeWith(label: string, bytes: Uint8Array, source: EncodingSource): D
 
 export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: fixC1Controls(decodeMixed(bytes.subarray(3))), encoding: 'utf-8', source: 'bom' };
+    const rest = bytes.subarray(3);
+    return { text: fixC1Controls(asUtf8(rest) ?? decodeMixed(rest)), encoding: 'utf-8', source: 'bom' };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes, 'bom') as DecodedText;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes, 'bom') as DecodedText;
