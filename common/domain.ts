@@ -3,31 +3,70 @@
 export const NETWORKS = ['linkedin', 'x', 'facebook', 'bluesky', 'threads', 'mastodon', 'xing', 'email'] as const;
 export type Network = (typeof NETWORKS)[number];
 
+/**
+ * How a feed is doing, for the window: never polled yet; fine; the last poll failed (in plain words);
+ * or several failures, or the server asking us to wait, put it on hold until a time.
+ */
 export type FeedStatus =
   | { readonly state: 'pending' }
-  | { readonly state: 'ok'; readonly checkedAt: string }
-  | { readonly state: 'error'; readonly message: string; readonly checkedAt: string };
+  | { readonly state: 'ok'; readonly checkedAt: string; readonly nextCheckAt: string }
+  | { readonly state: 'error'; readonly message: string; readonly checkedAt: string; readonly nextCheckAt: string }
+  | { readonly state: 'backing-off'; readonly message: string; readonly checkedAt: string; readonly until: string };
 
 export interface Feed {
   readonly id: string;
+  /** The address as configured. */
   readonly url: string;
+  /** Where it is fetched from now: another address once the server moved it for good (301/308). */
+  readonly fetchUrl: string;
   readonly title: string;
   readonly status: FeedStatus;
 }
 
-export interface Post {
+/** One item of a feed as the engine reads it (and as `checkFeed` and the CLI show it). */
+export interface FeedItem {
+  /** The item's identity inside its feed: guid/id, else link, else a hash of title and date. */
+  readonly id: string;
+  /** Absolute http(s) address of the post, or null when the feed gives none usable. */
+  readonly link: string | null;
+  readonly title: string;
+  /** Plain text, one or two sentences: why this post is worth sharing (the feed's own, or its summary's first sentence). */
+  readonly pitch: string;
+  readonly imageUrl: string | null;
+  /** ISO 8601, or null when the feed gives no usable date. */
+  readonly publishedAt: string | null;
+  /** Messages per network the feed itself ships (advocate: metadata); empty when it ships none. */
+  readonly messages: Readonly<Partial<Record<Network, string>>>;
+  readonly hashtags: readonly string[];
+  /** Not to be shown or announced before this time (ISO 8601), from the feed's metadata. */
+  readonly embargoUntil: string | null;
+}
+
+/** The answer of a live check of an address (settings, `npm run feeds -- check`). */
+export type FeedCheck =
+  | {
+      readonly ok: true;
+      /** The feed's address: after autodiscovery from a web page and permanent redirects. */
+      readonly url: string;
+      /** The web page the feed was discovered from, or null when the address was the feed. */
+      readonly discoveredFrom: string | null;
+      readonly format: string;
+      readonly encoding: string;
+      readonly title: string;
+      readonly items: readonly FeedItem[];
+      /** Repairs made and metadata ignored, in plain words. */
+      readonly warnings: readonly string[];
+    }
+  | { readonly ok: false; readonly url: string; readonly error: string };
+
+/** A feed item the window can show: it has a link, and its embargo (if any) has passed. */
+export interface Post extends Pick<FeedItem, 'title' | 'pitch' | 'imageUrl' | 'publishedAt' | 'messages' | 'hashtags'> {
   /** Stable id inside this desktop: derived from the feed and the item's identity. */
   readonly id: string;
   readonly feedId: string;
   /** Canonical post URL: the key the endpoint counts shares under. */
   readonly key: string;
-  readonly title: string;
   readonly link: string;
-  /** Plain text, one or two sentences: why this post is worth sharing. */
-  readonly pitch: string;
-  readonly imageUrl: string | null;
-  /** ISO 8601, or null when the feed gives no usable date. */
-  readonly publishedAt: string | null;
 }
 
 export interface ShareKit {

@@ -2,19 +2,16 @@
  * Turns a feed item's summary (which may be HTML) into a short plain-text pitch.
  * The window never renders feed HTML, so everything here must end as inert text.
  */
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ',
-  hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
-};
+import { decodeHTML } from 'entities';
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi, (whole, name: string) => {
     if (name.startsWith('#')) {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
     }
-    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+    // Every HTML named entity (&eacute;, &hellip;, &rsquo;…): feeds use far more than the XML five.
+    return decodeHTML(whole);
   });
 }
 

@@ -3,7 +3,7 @@
  * from these maps, main registers one handler per entry, and the browser preview speaks the same
  * contract over a localhost socket. Adding a call means adding it here; the compiler finds the rest.
  */
-import type { Network, PostView } from '../domain.ts';
+import type { Feed, FeedCheck, Network, PostView } from '../domain.ts';
 
 export interface MarkSharedRequest {
   readonly postId: string;
@@ -15,6 +15,10 @@ export interface InvokeMap {
   listPosts: { args: []; result: PostView[] };
   markShared: { args: [request: MarkSharedRequest]; result: PostView };
   refreshFeeds: { args: []; result: null };
+  /** Every configured feed with its status: ok, an error in plain words, or backing off until a time. */
+  listFeeds: { args: []; result: Feed[] };
+  /** Reads an address live (following a web page's feed link) without adding it: for the settings window. */
+  checkFeed: { args: [url: string]; result: FeedCheck };
 }
 
 /** Events from main to the window, with their payload. */
@@ -22,6 +26,8 @@ export interface EventMap {
   postsChanged: PostView[];
   /** A notification was clicked: show this post. */
   openPost: { postId: string };
+  /** A feed was polled, added or removed: its status may have changed. */
+  feedsChanged: Feed[];
 }
 
 export type InvokeName = keyof InvokeMap;
@@ -32,11 +38,14 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeName]: `advocate:${K}` } = 
   listPosts: 'advocate:listPosts',
   markShared: 'advocate:markShared',
   refreshFeeds: 'advocate:refreshFeeds',
+  listFeeds: 'advocate:listFeeds',
+  checkFeed: 'advocate:checkFeed',
 };
 
 export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } = {
   postsChanged: 'advocate:on:postsChanged',
   openPost: 'advocate:on:openPost',
+  feedsChanged: 'advocate:on:feedsChanged',
 };
 
 export type Unsubscribe = () => void;

@@ -15,6 +15,8 @@ export const INVOKE_ARG_SCHEMAS = {
   listPosts: Type.Tuple([]),
   markShared: Type.Tuple([MarkSharedRequestSchema]),
   refreshFeeds: Type.Tuple([]),
+  listFeeds: Type.Tuple([]),
+  checkFeed: Type.Tuple([Type.String({ minLength: 1, maxLength: 2048 })]),
 } as const satisfies { readonly [K in InvokeName]: TSchema };
 
 /** Fails to compile when a schema's static type and the contract's argument tuple drift apart. */

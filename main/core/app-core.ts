@@ -7,17 +7,17 @@ import { join } from 'node:path';
 import type { InvokeHandlers, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
 import type { Post, PostView, ShareEvent } from '../../common/domain.ts';
 import { uuidv7 } from '../../common/uuid.ts';
-import { fetchFeed } from '../feeds/fetch-feed.ts';
-import { feedIdFor, toPosts } from '../feeds/to-posts.ts';
+import { checkFeed } from '../feeds/check-feed.ts';
+import { FeedEngine, type FeedUpdate } from '../feeds/feed-engine.ts';
+import type { FetchLimits } from '../feeds/http-get.ts';
+import { toPosts } from '../feeds/to-posts.ts';
 import { createEndpointClient } from '../sync/endpoint-client.ts';
 import { ShareJournal } from '../sync/share-journal.ts';
 import { ShareSync } from '../sync/share-sync.ts';
 import { EventBus } from './event-bus.ts';
 import { IpcRequestError } from '../ipc/ipc-request-error.ts';
 import { PostStore } from './post-store.ts';
-import type { HttpFetch, Logger } from './ports.ts';
-
-export const DEFAULT_POLL_INTERVAL_MS = 30 * 60 * 1000;
+import { systemClock, type Clock, type HttpFetch, type Logger } from './ports.ts';
 
 export interface AppCoreOptions {
   readonly fetch: HttpFetch;
@@ -26,13 +26,21 @@ export interface AppCoreOptions {
   readonly dataDir: string;
   readonly feedUrls: readonly string[];
   readonly endpointUrl: string | null;
+  /** How often each feed is polled: 30 minutes unless policy says otherwise, never under 5 minutes. */
   readonly pollIntervalMs?: number;
-  readonly now?: () => Date;
+  readonly clock?: Clock;
+  /** The per-desktop jitter's source of randomness (tests pin it). */
+  readonly random?: () => number;
+  /** Timeout, size cap and redirect limit of each fetch (tests shrink them). */
+  readonly feedLimits?: FetchLimits;
 }
 
 /** Events inside main, not sent to the window: what the notification rules and the tray listen to. */
 export interface CoreEvents {
-  /** Posts this desktop sees for the first time, from one poll of one feed. */
+  /**
+   * Posts to announce from one poll of one feed: never seen before, and on a feed's first poll only
+   * those from the last 3 days. Already saved as seen, so a restart never announces them again.
+   */
   newPosts: { readonly feedId: string; readonly posts: readonly Post[]; readonly firstPoll: boolean };
 }
 
@@ -41,21 +49,23 @@ export interface AppCore {
   /** Events for the window (the IPC contract's EventMap). */
   readonly events: EventBus<EventMap>;
   readonly coreEvents: EventBus<CoreEvents>;
-  /** Loads local state, polls once, then keeps polling. */
+  /** Polls the feeds that are due (all of them on a first start), then keeps each on its schedule. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** "Refresh now": polls every feed (except one whose server asked us to wait) and syncs shares. */
   pollNow(): Promise<void>;
+  /** The feeds to poll from now on (settings and policy call this when the list changes). */
+  setFeedUrls(urls: readonly string[]): Promise<void>;
   /** A notification was clicked. */
   openPost(postId: string): void;
 }
 
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
-  const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const { log } = options;
   const events = new EventBus<EventMap>();
   const coreEvents = new EventBus<CoreEvents>();
   const posts = new PostStore();
-  const polledFeeds = new Set<string>();
   await mkdir(options.dataDir, { recursive: true });
   const journal = await ShareJournal.open(join(options.dataDir, 'shares.jsonl'));
   for (const event of journal.events()) posts.applyShare(event);
@@ -73,21 +83,25 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       )
     : null;
 
-  async function pollFeed(url: string): Promise<void> {
-    const feedId = feedIdFor(url);
-    try {
-      const feed = await fetchFeed(options.fetch, url);
-      const fresh = posts.upsertFeed(feedId, feed.title, toPosts(url, feed));
-      const firstPoll = !polledFeeds.has(feedId);
-      polledFeeds.add(feedId);
-      if (fresh.length > 0) coreEvents.emit('newPosts', { feedId, posts: fresh, firstPoll });
-    } catch (error) {
-      log.warn('feed poll failed', { url, reason: error instanceof Error ? error.message : String(error) });
-    }
-  }
+  const engine = await FeedEngine.open(
+    { fetch: options.fetch, dataDir: options.dataDir, clock, log, intervalMs: options.pollIntervalMs, limits: options.feedLimits, random: options.random },
+    options.feedUrls,
+  );
+  const showFeed = ({ feedId, title, items }: FeedUpdate): void => {
+    posts.replaceFeed(feedId, title, toPosts(feedId, items));
+  };
+  // What the feeds held when the app last ran, shown before the first poll answers.
+  for (const update of engine.snapshot()) showFeed(update);
+  engine.onUpdate((update) => {
+    showFeed(update);
+    const fresh = toPosts(update.feedId, update.fresh);
+    if (fresh.length > 0) coreEvents.emit('newPosts', { feedId: update.feedId, posts: fresh, firstPoll: update.firstPoll });
+    publish();
+    events.emit('feedsChanged', engine.feeds());
+  });
 
   async function pollNow(): Promise<void> {
-    await Promise.all(options.feedUrls.map(pollFeed));
+    await engine.poll(true);
     publish();
     await sync?.flush();
   }
@@ -95,7 +109,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   async function markShared(request: MarkSharedRequest): Promise<PostView> {
     const post = posts.get(request.postId);
     if (!post) throw new IpcRequestError('this post is no longer available');
-    const at = now();
+    const at = new Date(clock.now());
     const event: ShareEvent = { id: uuidv7(at.getTime()), type: 'shared', postKey: post.key, network: request.network, at: at.toISOString() };
     // Durable before we answer: once the window says "shared", a crash cannot lose it.
     await journal.record(event);
@@ -103,8 +117,6 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     void sync?.flush();
     return posts.view(post);
   }
-
-  let timer: NodeJS.Timeout | null = null;
 
   return {
     events,
@@ -116,18 +128,30 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         await pollNow();
         return null;
       },
+      listFeeds: () => Promise.resolve(engine.feeds()),
+      checkFeed: (url) => checkFeed(options.fetch, url, options.feedLimits),
     },
     async start() {
-      await pollNow();
-      timer = setInterval(() => void pollNow(), options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
-      timer.unref();
+      await engine.poll();
+      publish();
+      engine.start();
+      await sync?.flush();
     },
     async stop() {
-      if (timer) clearInterval(timer);
+      await engine.stop();
       await sync?.flush();
       await journal.close();
     },
     pollNow,
+    async setFeedUrls(urls) {
+      const before = engine.feeds().map((feed) => feed.id);
+      await engine.setFeedUrls(urls);
+      const after = new Set(engine.feeds().map((feed) => feed.id));
+      for (const feedId of before) if (!after.has(feedId)) posts.removeFeed(feedId);
+      publish();
+      events.emit('feedsChanged', engine.feeds());
+      await engine.poll();
+    },
     openPost(postId) {
       events.emit('openPost', { postId });
     },

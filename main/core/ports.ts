@@ -3,8 +3,32 @@
  * implementations (net.fetch, Notification); tests and the browser preview pass Node's or fakes.
  */
 
-/** The standard fetch signature: Electron's `net.fetch` and Node's global `fetch` both fit. */
+/**
+ * The standard fetch signature: Electron's `net.fetch` and Node's global `fetch` both fit. Both stream
+ * the body, abort on the signal, and decode gzip/deflate/br themselves. One difference the feed engine
+ * handles (main/feeds/http-get.ts): with `redirect: 'manual'` Node returns the 3xx response, while
+ * Electron rejects with "Redirect was cancelled".
+ */
 export type HttpFetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Time for the core: the system clock in the app, a fake one in tests so nothing has to sleep. */
+export interface Clock {
+  now(): number;
+  /** Calls `callback` after `delayMs`; returns a function that cancels it. Must not keep the process alive. */
+  setTimer(callback: () => void, delayMs: number): () => void;
+}
+
+/** setTimeout's longest delay; a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimer(callback, delayMs) {
+    const timer = setTimeout(callback, Math.min(delayMs, MAX_TIMER_MS));
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
+};
 
 export interface Notice {
   readonly title: string;

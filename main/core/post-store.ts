@@ -8,15 +8,18 @@ export class PostStore {
   #counts: Map<string, number> | null = null;
   readonly #sharedOn = new Map<string, Set<Network>>();
 
-  /** Adds or updates a feed's posts; returns the ones this store had never seen. */
-  upsertFeed(feedId: string, feedTitle: string, posts: readonly Post[]): Post[] {
+  /** Makes `posts` the feed's posts: edited ones update in place, ones the feed dropped go. */
+  replaceFeed(feedId: string, feedTitle: string, posts: readonly Post[]): void {
     this.#feedTitles.set(feedId, feedTitle);
-    const fresh: Post[] = [];
-    for (const post of posts) {
-      if (!this.#posts.has(post.id)) fresh.push(post);
-      this.#posts.set(post.id, post);
-    }
-    return fresh;
+    const current = new Set(posts.map((post) => post.id));
+    for (const [id, post] of this.#posts) if (post.feedId === feedId && !current.has(id)) this.#posts.delete(id);
+    for (const post of posts) this.#posts.set(post.id, post);
+  }
+
+  /** Forgets a feed that is no longer configured. */
+  removeFeed(feedId: string): void {
+    this.replaceFeed(feedId, '', []);
+    this.#feedTitles.delete(feedId);
   }
 
   get(postId: string): Post | undefined {

@@ -16,6 +16,8 @@ function dispatcherWith(overrides: Partial<InvokeHandlers> = {}) {
       return Promise.reject(new IpcRequestError('this post is no longer available'));
     },
     refreshFeeds: () => Promise.resolve(null),
+    listFeeds: () => Promise.resolve([]),
+    checkFeed: (url) => Promise.resolve({ ok: false, url, error: 'not checked in this test' }),
     ...overrides,
   };
   return { dispatch: createIpcDispatcher(handlers, quietLog), calls };

@@ -12,6 +12,8 @@ export function postView(overrides: Partial<PostView> = {}): PostView {
     pitch: 'We moved to daily releases.',
     imageUrl: null,
     publishedAt: '2026-11-25T10:00:00.000Z',
+    messages: {},
+    hashtags: [],
     feedTitle: 'Example Blog',
     sharedOn: [],
     shareCount: null,
@@ -25,12 +27,14 @@ export interface FakeApi extends AdvocateApi {
 }
 
 export function fakeApi(posts: PostView[], options: { markShared?: (request: MarkSharedRequest) => Promise<PostView> } = {}): FakeApi {
-  const listeners: { [K in keyof EventMap]: Set<(payload: EventMap[K]) => void> } = { postsChanged: new Set(), openPost: new Set() };
+  const listeners: { [K in keyof EventMap]: Set<(payload: EventMap[K]) => void> } = { postsChanged: new Set(), openPost: new Set(), feedsChanged: new Set() };
   const marked: MarkSharedRequest[] = [];
   return {
     marked,
     listPosts: () => Promise.resolve(posts),
     refreshFeeds: () => Promise.resolve(null),
+    listFeeds: () => Promise.resolve([]),
+    checkFeed: (url) => Promise.resolve({ ok: false, url, error: 'not checked in the fake' }),
     markShared: (request) => {
       marked.push(request);
       const post = posts.find((candidate) => candidate.id === request.postId) ?? postView();
@@ -43,6 +47,10 @@ export function fakeApi(posts: PostView[], options: { markShared?: (request: Mar
     onOpenPost: (listener) => {
       listeners.openPost.add(listener);
       return () => listeners.openPost.delete(listener);
+    },
+    onFeedsChanged: (listener) => {
+      listeners.feedsChanged.add(listener);
+      return () => listeners.feedsChanged.delete(listener);
     },
     push(event, payload) {
       for (const listener of listeners[event]) listener(payload);
