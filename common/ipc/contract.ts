@@ -4,6 +4,7 @@
  * contract over a localhost socket. Adding a call means adding it here; the compiler finds the rest.
  */
 import type { Network, PostView } from '../domain.ts';
+import type { SettingsUpdate, SettingsView } from '../settings.ts';
 
 export interface MarkSharedRequest {
   readonly postId: string;
@@ -15,6 +16,12 @@ export interface InvokeMap {
   listPosts: { args: []; result: PostView[] };
   markShared: { args: [request: MarkSharedRequest]; result: PostView };
   refreshFeeds: { args: []; result: null };
+  /** The settings as they apply, which of them the person may not change, and why. */
+  getSettings: { args: []; result: SettingsView };
+  /** Changes some of the person's settings: all or nothing; a locked key or bad value is refused with a message. */
+  updateSettings: { args: [change: SettingsUpdate]; result: SettingsView };
+  /** Opens a web or email link in the person's browser or mail app; other schemes are refused. */
+  openExternal: { args: [url: string]; result: null };
 }
 
 /** Events from main to the window, with their payload. */
@@ -22,6 +29,10 @@ export interface EventMap {
   postsChanged: PostView[];
   /** A notification was clicked: show this post. */
   openPost: { postId: string };
+  /** Settings changed (in the window, or by a policy refresh): the new view. */
+  settingsChanged: SettingsView;
+  /** The tray menu's "Settings…": show the settings. */
+  showSettings: null;
 }
 
 export type InvokeName = keyof InvokeMap;
@@ -32,11 +43,16 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeName]: `advocate:${K}` } = 
   listPosts: 'advocate:listPosts',
   markShared: 'advocate:markShared',
   refreshFeeds: 'advocate:refreshFeeds',
+  getSettings: 'advocate:getSettings',
+  updateSettings: 'advocate:updateSettings',
+  openExternal: 'advocate:openExternal',
 };
 
 export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } = {
   postsChanged: 'advocate:on:postsChanged',
   openPost: 'advocate:on:openPost',
+  settingsChanged: 'advocate:on:settingsChanged',
+  showSettings: 'advocate:on:showSettings',
 };
 
 export type Unsubscribe = () => void;
