@@ -37,7 +37,8 @@ export interface CoreEvents {
 }
 
 export interface AppCore {
-  readonly handlers: InvokeHandlers;
+  /** The post calls of the contract; settings and links are answered by main's shell (main/index.ts). */
+  readonly handlers: Pick<InvokeHandlers, 'listPosts' | 'markShared' | 'refreshFeeds'>;
   /** Events for the window (the IPC contract's EventMap). */
   readonly events: EventBus<EventMap>;
   readonly coreEvents: EventBus<CoreEvents>;
@@ -45,6 +46,8 @@ export interface AppCore {
   start(): Promise<void>;
   stop(): Promise<void>;
   pollNow(): Promise<void>;
+  /** The feed list changed (settings): poll these from now on, starting with one poll now. */
+  setFeedUrls(urls: readonly string[]): Promise<void>;
   /** A notification was clicked. */
   openPost(postId: string): void;
 }
@@ -56,6 +59,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const coreEvents = new EventBus<CoreEvents>();
   const posts = new PostStore();
   const polledFeeds = new Set<string>();
+  let feedUrls = options.feedUrls;
   await mkdir(options.dataDir, { recursive: true });
   const journal = await ShareJournal.open(join(options.dataDir, 'shares.jsonl'));
   for (const event of journal.events()) posts.applyShare(event);
@@ -87,7 +91,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   }
 
   async function pollNow(): Promise<void> {
-    await Promise.all(options.feedUrls.map(pollFeed));
+    await Promise.all(feedUrls.map(pollFeed));
     publish();
     await sync?.flush();
   }
@@ -128,6 +132,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       await journal.close();
     },
     pollNow,
+    setFeedUrls(urls) {
+      feedUrls = urls;
+      return pollNow();
+    },
     openPost(postId) {
       events.emit('openPost', { postId });
     },

@@ -16,6 +16,9 @@ function dispatcherWith(overrides: Partial<InvokeHandlers> = {}) {
       return Promise.reject(new IpcRequestError('this post is no longer available'));
     },
     refreshFeeds: () => Promise.resolve(null),
+    getSettings: () => Promise.reject(new Error('not used here')),
+    updateSettings: () => Promise.reject(new Error('not used here')),
+    openExternal: () => Promise.resolve(null),
     ...overrides,
   };
   return { dispatch: createIpcDispatcher(handlers, quietLog), calls };

@@ -1,0 +1,57 @@
+/**
+ * Electron's security checklist, applied to every webContents the app ever creates: no navigation, no
+ * new windows (web and mail links go to the browser instead, through the same check as openExternal), no
+ * <webview>, and every permission denied, asked or checked.
+ */
+import type { App, Session, WebContents } from 'electron';
+import type { Logger } from '../core/ports.ts';
+
+/** The tray window's webPreferences: isolated, sandboxed, no Node, nothing loosened. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: false,
+} as const;
+
+export function denyAllPermissions(session: Session, log: Logger): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    log.warn('denied a permission request', { permission });
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** `openLink` receives what a page tried to open in a new window; it decides whether the browser may. */
+export function lockDownContents(contents: WebContents, openLink: (url: string) => void, log: Logger): void {
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    log.warn('blocked a navigation', { url });
+  });
+  contents.on('will-frame-navigate', (event) => {
+    event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    log.warn('blocked a webview');
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openLink(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Applies `lockDownContents` to every webContents, including ones a future change forgets about. */
+export function lockDownAllContents(app: App, openLink: (url: string) => void, log: Logger): void {
+  app.on('web-contents-created', (_event, contents) => {
+    lockDownContents(contents, openLink, log);
+  });
+}
