@@ -4,7 +4,7 @@
  */
 import { BrowserWindow, screen, type IpcMainInvokeEvent } from 'electron';
 import { trayWindowPosition, usableTrayBounds, type Rect } from '../tray/window-position.ts';
-import { APP_INDEX_URL, APP_ORIGIN } from '../web/app-protocol.ts';
+import { APP_INDEX_URL, isAppUrl } from '../web/app-protocol.ts';
 import { SECURE_WEB_PREFERENCES } from './window-security.ts';
 
 export const TRAY_WINDOW_SIZE = { width: 380, height: 560 } as const;
@@ -31,11 +31,11 @@ export interface TrayWindow {
   allowClose(): void;
 }
 
-function originOf(url: string): string | null {
+function isOwnPage(url: string): boolean {
   try {
-    return new URL(url).origin;
+    return isAppUrl(new URL(url));
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -107,7 +107,7 @@ export function createTrayWindow(options: TrayWindowOptions): TrayWindow {
     },
     isSender(event) {
       const frame = event.senderFrame;
-      return !window.isDestroyed() && event.sender === window.webContents && frame !== null && frame.parent === null && originOf(frame.url) === APP_ORIGIN;
+      return !window.isDestroyed() && event.sender === window.webContents && frame !== null && frame.parent === null && isOwnPage(frame.url);
     },
   };
 }

@@ -174,7 +174,7 @@ export function fromPolicyValue(kind: SettingKind, raw: unknown): unknown {
       return /^\s*0x[0-9a-f]+\s*$/i.test(raw) ? parseInt(raw, 16) : raw;
     case 'quietHours': {
       if (typeof raw !== 'string') return raw;
-      if (/^\s*(off|none)\s*$/i.test(raw)) return null;
+      if (/^\s*(off|none)?\s*$/i.test(raw)) return null;
       const match = /^\s*(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*$/.exec(raw);
       return match ? { start: (match[1] ?? '').padStart(5, '0'), end: (match[2] ?? '').padStart(5, '0') } : raw;
     }

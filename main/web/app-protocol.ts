@@ -9,8 +9,16 @@ import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts
 import { readStaticFile } from './static-files.ts';
 
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://advocate`;
-export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
+const APP_HOST = 'advocate';
+export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+/**
+ * Whether an address is on the window's own origin. Compared by scheme and host: Chromium knows app: as a
+ * standard scheme, but Node's URL parser gives custom schemes an opaque origin ("null").
+ */
+export function isAppUrl(url: URL): boolean {
+  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '';
+}
 
 /** Standard (relative URLs, storage) and secure (a secure context), with fetch; nothing that loosens CSP. */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const;
@@ -32,7 +40,7 @@ export async function appProtocolResponse(rendererDir: string, request: Pick<Req
   } catch {
     return refuse(400, 'bad address');
   }
-  if (url.origin !== APP_ORIGIN) return refuse(404, 'not found');
+  if (!isAppUrl(url)) return refuse(404, 'not found');
   const file = await readStaticFile(rendererDir, url.pathname);
   if (!file) return refuse(404, 'not found');
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), {
