@@ -55,7 +55,8 @@ export function diagnosticsReport(input: DiagnosticsInput): string {
     ]),
     ...section(
       'Feeds',
-      input.feeds.map((feed) => `${feed.url}: ${String(feed.posts)} posts${feed.newest ? `, newest ${feed.newest}` : ''}`),
+      // The address ends at a space, so scrubbing a secret query value cannot eat the counts.
+      input.feeds.map((feed) => `${feed.url}  (${String(feed.posts)} posts${feed.newest ? `, newest ${feed.newest}` : ''})`),
     ),
     ...section('Log (most recent last)', input.logTail),
   ];

@@ -197,7 +197,7 @@ describe('the built app, booted', () => {
     expect(report).toContain('app id com.advocate.desktop');
     expect(report).toContain('pollIntervalMinutes = 15  [person]');
     expect(report).toContain('enrollmentCode = set (hidden)');
-    expect(report).toContain(`${feed.feedUrl}: 3 posts`);
+    expect(report).toContain(`${feed.feedUrl}  (3 posts, newest `);
     expect(report).not.toContain(SECRET_CODE);
     expect(report).not.toContain('is worth a share');
   });
