@@ -3,16 +3,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTrayWindow, TRAY_WINDOW_SIZE } from '../../../main/adapters/tray-window.ts';
 import type { Rect } from '../../../main/tray/window-position.ts';
 import { APP_INDEX_URL } from '../../../main/web/app-protocol.ts';
-import { fakeState, FakeWebContents, FakeWebFrame, resetElectronFake } from '../../mocks/electron.ts';
+import { BrowserWindow, fakeState, FakeWebContents, FakeWebFrame, resetElectronFake } from '../../mocks/electron.ts';
 
 beforeEach(() => {
   resetElectronFake();
 });
 
+/** The adapter, the fake window it created, and a clock the test moves. */
 function trayWindow(trayBounds: Rect | null, platform: NodeJS.Platform = 'win32') {
   const clock = { now: 1_000_000 };
-  const made = createTrayWindow({ preload: '/app/out/preload/index.cjs', platform, trayBounds: () => trayBounds, now: () => clock.now });
-  return { ...made, clock };
+  const adapter = createTrayWindow({ preload: '/app/out/preload/index.cjs', platform, trayBounds: () => trayBounds, now: () => clock.now });
+  return { adapter, window: BrowserWindow.instances[0] as BrowserWindow, clock };
 }
 
 describe('tray window', () => {
@@ -30,25 +31,25 @@ describe('tray window', () => {
       workArea: { x: 1982, y: 0, width: 1858, height: 1080 },
       scaleFactor: 1,
     });
-    const { window, show } = trayWindow({ x: 1939, y: 1000, width: 24, height: 24 });
-    show();
+    const { adapter, window } = trayWindow({ x: 1939, y: 1000, width: 24, height: 24 });
+    adapter.show();
     expect(window.isVisible()).toBe(true);
     expect(window.position).toEqual([1982, 520]);
   });
 
   it('without tray bounds (Linux), opens at the top right of the display under the cursor', () => {
     fakeState.displays[0] = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 32, width: 1920, height: 1048 }, scaleFactor: 1 };
-    const { window, show } = trayWindow({ x: 0, y: 0, width: 0, height: 0 }, 'linux');
-    show();
+    const { adapter, window } = trayWindow({ x: 0, y: 0, width: 0, height: 0 }, 'linux');
+    adapter.show();
     expect(window.position).toEqual([1920 - TRAY_WINDOW_SIZE.width, 32]);
   });
 
   it('hides on blur and on Esc; other keys reach the page', () => {
-    const { window, show } = trayWindow(null);
-    show();
+    const { adapter, window } = trayWindow(null);
+    adapter.show();
     window.blur();
     expect(window.isVisible()).toBe(false);
-    show();
+    adapter.show();
     expect(window.webContents.pressKey('a')).toBe(true);
     expect(window.isVisible()).toBe(true);
     expect(window.webContents.pressKey('Escape')).toBe(false);
@@ -56,42 +57,42 @@ describe('tray window', () => {
   });
 
   it('a tray click toggles it, but the click that blurred it open does not reopen it at once', () => {
-    const { window, toggle, clock } = trayWindow(null);
-    toggle();
+    const { adapter, window, clock } = trayWindow(null);
+    adapter.toggle();
     expect(window.isVisible()).toBe(true);
-    toggle();
+    adapter.toggle();
     expect(window.isVisible()).toBe(false);
-    toggle();
+    adapter.toggle();
     window.blur();
     clock.now += 100;
-    toggle();
+    adapter.toggle();
     expect(window.isVisible()).toBe(false);
     clock.now += 1000;
-    toggle();
+    adapter.toggle();
     expect(window.isVisible()).toBe(true);
   });
 
   it('hides instead of closing until the app quits', () => {
-    const { window, show, allowClose } = trayWindow(null);
-    show();
+    const { adapter, window } = trayWindow(null);
+    adapter.show();
     window.close();
     expect(window.isDestroyed()).toBe(false);
     expect(window.isVisible()).toBe(false);
-    allowClose();
+    adapter.allowClose();
     window.close();
     expect(window.isDestroyed()).toBe(true);
   });
 
   it('recognises only its own page in its own top frame as a sender', () => {
-    const { window, isSender } = trayWindow(null);
+    const { adapter, window } = trayWindow(null);
     const own = window.webContents.mainFrame;
-    expect(isSender({ sender: window.webContents, senderFrame: own } as never)).toBe(true);
-    expect(isSender({ sender: window.webContents, senderFrame: new FakeWebFrame('app://advocate/other.html') } as never)).toBe(true);
-    expect(isSender({ sender: window.webContents, senderFrame: new FakeWebFrame('app://evil/index.html') } as never)).toBe(false);
-    expect(isSender({ sender: window.webContents, senderFrame: new FakeWebFrame(own.url, own) } as never)).toBe(false);
-    expect(isSender({ sender: window.webContents, senderFrame: new FakeWebFrame('not a url') } as never)).toBe(false);
-    expect(isSender({ sender: new FakeWebContents(), senderFrame: own } as never)).toBe(false);
+    expect(adapter.isSender({ sender: window.webContents, senderFrame: own } as never)).toBe(true);
+    expect(adapter.isSender({ sender: window.webContents, senderFrame: new FakeWebFrame('app://advocate/other.html') } as never)).toBe(true);
+    expect(adapter.isSender({ sender: window.webContents, senderFrame: new FakeWebFrame('app://evil/index.html') } as never)).toBe(false);
+    expect(adapter.isSender({ sender: window.webContents, senderFrame: new FakeWebFrame(own.url, own) } as never)).toBe(false);
+    expect(adapter.isSender({ sender: window.webContents, senderFrame: new FakeWebFrame('not a url') } as never)).toBe(false);
+    expect(adapter.isSender({ sender: new FakeWebContents(), senderFrame: own } as never)).toBe(false);
     window.destroy();
-    expect(isSender({ sender: window.webContents, senderFrame: own } as never)).toBe(false);
+    expect(adapter.isSender({ sender: window.webContents, senderFrame: own } as never)).toBe(false);
   });
 });

@@ -71,7 +71,7 @@ describe('settings service', () => {
   ])('refuses %s with a message for the window, and writes nothing, not even the good part', (_case, bad, message) => {
     const { store, settings } = service({ policy: policyLayer({ EndpointUrl: 'https://advocate.example.com/' }, 'policy.json') });
     const before = store.read();
-    expect(() => settings.update({ pollIntervalMinutes: 45, ...bad } as never)).toThrow(new IpcRequestError(message));
+    expect(() => settings.update({ pollIntervalMinutes: 45, ...bad })).toThrow(new IpcRequestError(message));
     expect(store.read()).toEqual(before);
     expect(settings.values().pollIntervalMinutes).toBe(30);
   });
