@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { builtinModules } from 'node:module';
-import { load } from 'js-yaml';
+import { parse } from 'yaml';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY } from './common/content-security-policy.ts';
@@ -19,7 +19,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:$
 
 /** electron-builder.yml's appId: main uses it as the Windows AppUserModelId, so it is read from there. */
 export function builderAppId(): string {
-  const config = load(readFileSync(at('electron-builder.yml'), 'utf8')) as { appId?: unknown } | null;
+  const config = parse(readFileSync(at('electron-builder.yml'), 'utf8')) as { appId?: unknown } | null;
   if (typeof config?.appId !== 'string' || config.appId === '') throw new Error('electron-builder.yml has no appId');
   return config.appId;
 }

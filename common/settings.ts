@@ -35,21 +35,6 @@ export interface Settings {
 
 export type SettingKey = keyof Settings;
 
-export const SETTING_KEYS = [
-  'endpointUrl',
-  'enrollmentCode',
-  'feedUrls',
-  'allowUserFeeds',
-  'userFeedUrls',
-  'pollIntervalMinutes',
-  'quietHours',
-  'dailyNotificationCap',
-  'enabledNetworks',
-  'disclosureText',
-  'trainingUrl',
-  'startAtLogin',
-] as const satisfies readonly SettingKey[];
-
 /** Keys a person may change from the window, unless a policy locks them. The rest are the organisation's. */
 export const PERSON_SETTING_KEYS = [
   'endpointUrl',

@@ -34,7 +34,7 @@ function feedRows(urls: readonly string[], posts: readonly PostView[]): FeedRepo
   });
 }
 
-export async function buildDiagnostics(sources: DiagnosticsSources): Promise<string> {
+async function buildDiagnostics(sources: DiagnosticsSources): Promise<string> {
   const now = (sources.now ?? (() => new Date()))();
   return diagnosticsReport({
     generatedAt: now,

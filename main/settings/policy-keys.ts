@@ -63,7 +63,7 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
   policyKey('EnabledNetworks', 'enabledNetworks', 'Networks offered for sharing: linkedin, x, facebook, bluesky, threads, mastodon, xing, email.'),
   policyKey('DisclosureText', 'disclosureText', 'A line every prepared message carries, for instance "I work at Example".'),
   policyKey('TrainingUrl', 'trainingUrl', 'Address of the organisation’s guide to sharing on social networks.'),
-  policyKey('StartAtLogin', 'startAtLogin', 'Whether Advocate starts when the person logs in (1) or not (0).', 'AUTOSTART'),
+  policyKey('Autostart', 'startAtLogin', 'Whether Advocate starts when the person logs in (1) or not (0).', 'AUTOSTART'),
 ];
 
 const BY_NAME = new Map(POLICY_KEYS.map((key) => [key.name.toLowerCase(), key]));

@@ -1,6 +1,6 @@
 /** OS notifications through the fake: shown, kept alive until closed, clicks routed, nothing where unsupported. */
 import { readFile } from 'node:fs/promises';
-import { load } from 'js-yaml';
+import { parse } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createElectronNotifier, prepareNotifications } from '../../../main/adapters/electron-notifier.ts';
 import { APP_ID } from '../../../main/app-identity.ts';
@@ -41,7 +41,7 @@ describe('notifier', () => {
   });
 
   it('on Windows sets the AppUserModelId to electron-builder.yml\'s appId, and nowhere else', async () => {
-    const builder = load(await readFile('electron-builder.yml', 'utf8')) as { appId: string };
+    const builder = parse(await readFile('electron-builder.yml', 'utf8')) as { appId: string };
     expect(APP_ID).toBe(builder.appId);
     prepareNotifications('linux');
     prepareNotifications('darwin');
@@ -51,7 +51,7 @@ describe('notifier', () => {
   });
 
   it('the built main bundle carries that same appId', async () => {
-    const builder = load(await readFile('electron-builder.yml', 'utf8')) as { appId: string };
+    const builder = parse(await readFile('electron-builder.yml', 'utf8')) as { appId: string };
     expect(await readFile('out/main/index.js', 'utf8')).toContain(JSON.stringify(builder.appId));
   });
 });

@@ -12,7 +12,7 @@ describe('macOS managed preferences', () => {
     const defaults = fakeState.userDefaults;
     defaults.set('EndpointUrl', 'https://advocate.example.com');
     defaults.set('PollIntervalMinutes', 45);
-    defaults.set('StartAtLogin', false);
+    defaults.set('Autostart', false);
     defaults.set('AllowUserFeeds', true);
     defaults.set('FeedUrls', ['https://blog.example.com/feed', 'https://news.example.com/rss']);
     defaults.set('EnabledNetworks', 'linkedin, x');

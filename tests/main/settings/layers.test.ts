@@ -29,7 +29,7 @@ describe('settings layers', () => {
   });
 
   it('reads policy names case-insensitively, as the registry does', () => {
-    expect(policyLayer({ startatlogin: 0 }, 'registry').values).toEqual({ startAtLogin: false });
+    expect(policyLayer({ autostart: 0 }, 'registry').values).toEqual({ startAtLogin: false });
   });
 
   it('lets the person set only their own keys; the organisation\'s keys in their file are ignored with a reason', () => {

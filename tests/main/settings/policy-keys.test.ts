@@ -34,13 +34,13 @@ describe('policy keys', () => {
       EnabledNetworks: ['REG_MULTI_SZ', null],
       DisclosureText: ['REG_SZ', null],
       TrainingUrl: ['REG_SZ', null],
-      StartAtLogin: ['REG_DWORD', 'AUTOSTART'],
+      Autostart: ['REG_DWORD', 'AUTOSTART'],
     });
   });
 
   it('gives number keys their bounds, for the templates\' decimal elements', () => {
     expect(policyKeyNamed('pollintervalminutes')?.range).toEqual({ min: 5, max: 1440 });
     expect(policyKeyNamed('DailyNotificationCap')?.range).toEqual({ min: 0, max: 100 });
-    expect(policyKeyNamed('StartAtLogin')?.range).toBeUndefined();
+    expect(policyKeyNamed('Autostart')?.range).toBeUndefined();
   });
 });

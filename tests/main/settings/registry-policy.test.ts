@@ -45,7 +45,7 @@ describe('reg query output', () => {
       EndpointUrl: 'https://advocate.example.com/',
       FeedUrls: ['https://blog.example.com/feed.xml', 'https://news.example.com/rss'],
       PollIntervalMinutes: 60,
-      StartAtLogin: 0,
+      Autostart: 0,
       DisclosureText: 'I work at Example  (views my own)',
       QuietHours: '',
     });
@@ -73,6 +73,19 @@ describe('Windows policy reader', () => {
     expect(layer.problems).toEqual([
       { origin: 'HKCU\\SOFTWARE\\Policies\\Advocate', key: 'EnabledNetworks', reason: expect.stringContaining('"myspace" is not one of') as unknown },
     ]);
+  });
+
+  it('reads what the MSI writes from its public properties (FEED_URLS as one comma-separated REG_SZ)', async () => {
+    const layer = await readRegistryPolicy(await standInRegExe({ HKLM: await fixture('reg-query-msi.txt') }));
+    expect(layer).toEqual({
+      values: {
+        endpointUrl: 'https://advocate.example.com/',
+        enrollmentCode: 'ENROL-42',
+        feedUrls: ['https://blog.example.com/feed.xml', 'https://news.example.com/rss'],
+        startAtLogin: true,
+      },
+      problems: [],
+    });
   });
 
   it('treats a missing key as no policy at all', async () => {
