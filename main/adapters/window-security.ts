@@ -30,11 +30,21 @@ export function denyAllPermissions(session: Session, log: Logger): void {
   session.setPermissionCheckHandler(() => false);
 }
 
+function destination(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return 'an invalid address';
+  }
+}
+
 /** `openLink` receives what a page tried to open in a new window; it decides whether the browser may. */
 export function lockDownContents(contents: WebContents, openLink: (url: string) => void, log: Logger): void {
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
-    log.warn('blocked a navigation', { url });
+    // Only the scheme and host: a share link's query carries the person's message text.
+    log.warn('blocked a navigation', { to: destination(url) });
   });
   contents.on('will-frame-navigate', (event) => {
     event.preventDefault();
