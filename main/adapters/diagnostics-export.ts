@@ -8,8 +8,7 @@ import { arch, release } from 'node:os';
 import { join } from 'node:path';
 import type { PostView } from '../../common/domain.ts';
 import { APP_ID } from '../app-identity.ts';
-import { diagnosticsReport, type FeedReportRow } from '../diagnostics/diagnostics-report.ts';
-import { feedIdFor } from '../feeds/to-posts.ts';
+import { diagnosticsReport, type FeedPostsRow } from '../diagnostics/diagnostics-report.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 export interface DiagnosticsSources {
@@ -26,12 +25,14 @@ export interface DiagnosticsSources {
 
 const LOG_LINES = 200;
 
-function feedRows(urls: readonly string[], posts: readonly PostView[]): FeedReportRow[] {
-  return urls.map((url) => {
-    const own = posts.filter((post) => post.feedId === feedIdFor(url));
-    const newest = own.map((post) => post.publishedAt).filter((at): at is string => at !== null).sort().at(-1) ?? null;
-    return { url, posts: own.length, newest };
-  });
+function postsByFeed(posts: readonly PostView[]): FeedPostsRow[] {
+  const feeds = new Map<string, PostView[]>();
+  for (const post of posts) feeds.set(post.feedId, [...(feeds.get(post.feedId) ?? []), post]);
+  return [...feeds.values()].map((own) => ({
+    title: own[0]?.feedTitle ?? '',
+    posts: own.length,
+    newest: own.map((post) => post.publishedAt).filter((at): at is string => at !== null).sort().at(-1) ?? null,
+  }));
 }
 
 async function buildDiagnostics(sources: DiagnosticsSources): Promise<string> {
@@ -49,7 +50,8 @@ async function buildDiagnostics(sources: DiagnosticsSources): Promise<string> {
       unread: sources.unread(),
     },
     deviceTokenStored: await sources.deviceTokenStored(),
-    feeds: feedRows(sources.feedUrls(), await sources.posts()),
+    feedUrls: sources.feedUrls(),
+    postsByFeed: postsByFeed(await sources.posts()),
     logTail: sources.logTail(LOG_LINES),
   });
 }

@@ -7,8 +7,9 @@ import type { SettingProblem } from '../settings/layers.ts';
 import type { SettingsReportRow } from '../settings/settings-service.ts';
 import { redactText } from './redact.ts';
 
-export interface FeedReportRow {
-  readonly url: string;
+/** What this desktop holds from one feed. */
+export interface FeedPostsRow {
+  readonly title: string;
   readonly posts: number;
   /** ISO time of the newest post, or null. */
   readonly newest: string | null;
@@ -22,7 +23,9 @@ export interface DiagnosticsInput {
   readonly settings: { readonly rows: readonly SettingsReportRow[]; readonly problems: readonly SettingProblem[] };
   readonly notifications: { readonly supported: boolean; readonly pausedUntil: Date | null; readonly shownToday: number; readonly unread: number };
   readonly deviceTokenStored: boolean;
-  readonly feeds: readonly FeedReportRow[];
+  /** The feed addresses this desktop polls. */
+  readonly feedUrls: readonly string[];
+  readonly postsByFeed: readonly FeedPostsRow[];
   readonly logTail: readonly string[];
 }
 
@@ -53,10 +56,10 @@ export function diagnosticsReport(input: DiagnosticsInput): string {
       `shown today: ${String(notifications.shownToday)}; unread posts: ${String(notifications.unread)}`,
       `device token stored: ${input.deviceTokenStored ? 'yes (encrypted with the system key store)' : 'no'}`,
     ]),
+    ...section('Feeds polled', input.feedUrls),
     ...section(
-      'Feeds',
-      // The address ends at a space, so scrubbing a secret query value cannot eat the counts.
-      input.feeds.map((feed) => `${feed.url}  (${String(feed.posts)} posts${feed.newest ? `, newest ${feed.newest}` : ''})`),
+      'Posts by feed',
+      input.postsByFeed.map((feed) => `${feed.title || '(untitled)'}: ${String(feed.posts)} posts${feed.newest ? `, newest ${feed.newest}` : ''}`),
     ),
     ...section('Log (most recent last)', input.logTail),
   ];

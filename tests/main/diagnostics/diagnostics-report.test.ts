@@ -16,7 +16,8 @@ const input: DiagnosticsInput = {
   },
   notifications: { supported: false, pausedUntil: null, shownToday: 2, unread: 4 },
   deviceTokenStored: true,
-  feeds: [{ url: 'https://blog.example.com/feed.xml?token=abc', posts: 12, newest: '2026-11-24T09:00:00.000Z' }],
+  feedUrls: ['https://blog.example.com/feed.xml?token=abc'],
+  postsByFeed: [{ title: 'Example Blog', posts: 12, newest: '2026-11-24T09:00:00.000Z' }],
   logTail: ['2026-11-25T09:59:00.000Z WARN feed poll failed {"url":"https://blog.example.com/feed.xml"}'],
 };
 
@@ -29,11 +30,12 @@ describe('diagnostics report', () => {
     expect(report).toContain('HKLM\\SOFTWARE\\Policies\\Advocate: PollIntervalMinutes must be a whole number from 5 to 1440, so it was ignored');
     expect(report).toContain('supported by this system: no (the tray count tells instead)');
     expect(report).toContain('shown today: 2; unread posts: 4');
-    expect(report).toContain('https://blog.example.com/feed.xml?token=[redacted]  (12 posts, newest 2026-11-24T09:00:00.000Z)');
+    expect(report).toContain('== Feeds polled ==\nhttps://blog.example.com/feed.xml?token=[redacted]\n');
+    expect(report).toContain('Example Blog: 12 posts, newest 2026-11-24T09:00:00.000Z');
     expect(report).toContain('== Log (most recent last) ==\n2026-11-25T09:59:00.000Z WARN feed poll failed');
   });
 
   it('says "(none)" for an empty section rather than leaving IT to wonder', () => {
-    expect(diagnosticsReport({ ...input, feeds: [], settings: { rows: [], problems: [] } })).toContain('== Ignored settings ==\n(none)');
+    expect(diagnosticsReport({ ...input, feedUrls: [], settings: { rows: [], problems: [] } })).toContain('== Ignored settings ==\n(none)');
   });
 });

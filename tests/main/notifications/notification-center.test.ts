@@ -1,21 +1,10 @@
 /** The notification center on the core's new-post events: rules applied live, the pause kept, the cap counted per day. */
 import { describe, expect, it, vi } from 'vitest';
-import type { Post } from '../../../common/domain.ts';
 import type { CoreEvents } from '../../../main/core/app-core.ts';
 import { EventBus } from '../../../main/core/event-bus.ts';
 import type { Notice } from '../../../main/core/ports.ts';
 import { createNotificationCenter, type NotificationRules, type PauseStore } from '../../../main/notifications/notification-center.ts';
-
-const post = (id: string): Post => ({
-  id,
-  feedId: 'feed',
-  key: `https://blog.example.com/${id}`,
-  title: `Post ${id}`,
-  link: `https://blog.example.com/${id}`,
-  pitch: 'Worth it.',
-  imageUrl: null,
-  publishedAt: null,
-});
+import { testPost } from '../../helpers/posts.ts';
 
 function setup(options: { rules?: NotificationRules; stored?: string | null } = {}) {
   const coreEvents = new EventBus<CoreEvents>();
@@ -26,7 +15,7 @@ function setup(options: { rules?: NotificationRules; stored?: string | null } = 
   const rules = { current: options.rules ?? { quietHours: null, dailyNotificationCap: 10 } };
   const center = createNotificationCenter({ core: { coreEvents }, notifier: { show: (notice) => shown.push(notice) }, rules: () => rules.current, pauses, now: () => clock });
   const poll = (...ids: string[]): void => {
-    coreEvents.emit('newPosts', { feedId: 'feed', posts: ids.map(post), firstPoll: false });
+    coreEvents.emit('newPosts', { feedId: 'feed', posts: ids.map((id) => testPost(id, null)), firstPoll: false });
   };
   return { center, shown, poll, rules, stored: () => stored, setClock: (next: Date) => (clock = next) };
 }

@@ -1,20 +1,12 @@
 /** Which notifications a poll's new posts deserve: one each, a summary from three on, never a flood on a first poll. */
 import { describe, expect, it } from 'vitest';
-import type { Post } from '../../../common/domain.ts';
 import { NOTICE_BODY_MAX_LENGTH, selectNotices } from '../../../main/notifications/select-notices.ts';
+import { testPost } from '../../helpers/posts.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const HOUR = 60 * 60 * 1000;
-const post = (id: string, hoursAgo: number | null, pitch = `About ${id}.`): Post => ({
-  id,
-  feedId: 'feed',
-  key: `https://blog.example.com/${id}`,
-  title: `Post ${id}`,
-  link: `https://blog.example.com/${id}`,
-  pitch,
-  imageUrl: null,
-  publishedAt: hoursAgo === null ? null : new Date(NOW.getTime() - hoursAgo * HOUR).toISOString(),
-});
+const post = (id: string, hoursAgo: number | null, pitch?: string) =>
+  testPost(id, hoursAgo === null ? null : new Date(NOW.getTime() - hoursAgo * HOUR), pitch === undefined ? {} : { pitch });
 
 describe('selectNotices', () => {
   it('gives one notification per new post: title is the post title, body its pitch', () => {

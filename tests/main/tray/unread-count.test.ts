@@ -1,21 +1,12 @@
 /** The tray's unread count from the core's new-post events. */
 import { describe, expect, it } from 'vitest';
-import type { Post } from '../../../common/domain.ts';
 import type { CoreEvents } from '../../../main/core/app-core.ts';
 import { EventBus } from '../../../main/core/event-bus.ts';
 import { createUnreadCount } from '../../../main/tray/unread-count.ts';
+import { testPost } from '../../helpers/posts.ts';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
-const post = (id: string, daysAgo: number): Post => ({
-  id,
-  feedId: 'feed',
-  key: id,
-  title: id,
-  link: `https://blog.example.com/${id}`,
-  pitch: '',
-  imageUrl: null,
-  publishedAt: new Date(NOW.getTime() - daysAgo * 24 * 60 * 60 * 1000).toISOString(),
-});
+const post = (id: string, daysAgo: number) => testPost(id, new Date(NOW.getTime() - daysAgo * 24 * 60 * 60 * 1000));
 
 describe('unread count', () => {
   it('rises with every new post, on a first poll only with recent ones, and clears on reset', () => {
