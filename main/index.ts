@@ -18,7 +18,7 @@ import { openJsonStore, pauseStoreIn } from './adapters/settings-store.ts';
 import { createDeviceTokenStore } from './adapters/token-store.ts';
 import { createAppTray } from './adapters/tray.ts';
 import { createTrayWindow } from './adapters/tray-window.ts';
-import { denyAllPermissions, lockDownAllContents } from './adapters/window-security.ts';
+import { denyPermissions, lockDownAllContents } from './adapters/window-security.ts';
 import { createAppCore } from './core/app-core.ts';
 import { consoleLogger } from './core/ports.ts';
 import { createFileLogger } from './diagnostics/log-file.ts';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const tokens = createDeviceTokenStore({ file: join(app.getPath('userData'), 'device-token.bin'), platform, log });
   const feedsFor = (values: Settings): readonly string[] => (envFeeds.length > 0 ? envFeeds : feedsToPoll(values));
 
-  denyAllPermissions(session.defaultSession, log);
+  denyPermissions(session.defaultSession, log);
   lockDownAllContents(app, openLinkFromPage(log), log);
   serveAppProtocol(paths.rendererDir);
 

@@ -4,7 +4,7 @@
  */
 import { BrowserWindow, screen, type IpcMainInvokeEvent } from 'electron';
 import { trayWindowPosition, usableTrayBounds, type Rect } from '../tray/window-position.ts';
-import { APP_INDEX_URL, isAppUrl } from '../web/app-protocol.ts';
+import { APP_INDEX_URL, isAppAddress } from '../web/app-protocol.ts';
 import { SECURE_WEB_PREFERENCES } from './window-security.ts';
 
 export const TRAY_WINDOW_SIZE = { width: 380, height: 560 } as const;
@@ -29,14 +29,6 @@ export interface TrayWindow {
   isSender(event: IpcMainInvokeEvent): boolean;
   /** Until this is called (on quit), closing the window (Alt+F4, Cmd+W) only hides it. */
   allowClose(): void;
-}
-
-function isOwnPage(url: string): boolean {
-  try {
-    return isAppUrl(new URL(url));
-  } catch {
-    return false;
-  }
 }
 
 export function createTrayWindow(options: TrayWindowOptions): TrayWindow {
@@ -107,7 +99,7 @@ export function createTrayWindow(options: TrayWindowOptions): TrayWindow {
     },
     isSender(event) {
       const frame = event.senderFrame;
-      return !window.isDestroyed() && event.sender === window.webContents && frame !== null && frame.parent === null && isOwnPage(frame.url);
+      return !window.isDestroyed() && event.sender === window.webContents && frame !== null && frame.parent === null && isAppAddress(frame.url);
     },
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Electron's security checklist, applied to every webContents the app ever creates: no navigation, no
  * new windows (web and mail links go to the browser instead, through the same check as openExternal), no
- * <webview>, and every permission denied, asked or checked.
+ * <webview>, and every permission denied, asked or checked, but writing text to the clipboard.
  */
 import type { App, Session, WebContents } from 'electron';
 import type { Logger } from '../core/ports.ts';
+import { isAppAddress } from '../web/app-protocol.ts';
 
 /** The tray window's webPreferences: isolated, sandboxed, no Node, nothing loosened. */
 export const SECURE_WEB_PREFERENCES = {
@@ -22,12 +23,21 @@ export const SECURE_WEB_PREFERENCES = {
   spellcheck: false,
 } as const;
 
-export function denyAllPermissions(session: Session, log: Logger): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn('denied a permission request', { permission });
-    callback(false);
+/**
+ * The one exception: writing text to the clipboard, the window's "copy the message" action, and only for
+ * our own page. Reading the clipboard, devices, notifications from the page and the rest stay denied.
+ */
+export const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
+
+const mayUse = (permission: string, address: string | undefined): boolean => permission === CLIPBOARD_WRITE && isAppAddress(address);
+
+export function denyPermissions(session: Session, log: Logger): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = mayUse(permission, details.requestingUrl);
+    if (!granted) log.warn('denied a permission request', { permission });
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => mayUse(permission, requestingOrigin));
 }
 
 function destination(url: string): string {

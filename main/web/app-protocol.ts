@@ -20,6 +20,16 @@ export function isAppUrl(url: URL): boolean {
   return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '';
 }
 
+/** The same for an address as text, which may be missing or not parse at all. */
+export function isAppAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  try {
+    return isAppUrl(new URL(address));
+  } catch {
+    return false;
+  }
+}
+
 /** Standard (relative URLs, storage) and secure (a secure context), with fetch; nothing that loosens CSP. */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const;
 

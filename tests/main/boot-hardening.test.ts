@@ -40,11 +40,19 @@ describe('the built app, hardened (Electron security checklist)', () => {
     expect((await protocol.request(APP_INDEX_URL, 'POST')).status).toBe(405);
   });
 
-  it('denies every permission, asked or checked', async () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      expect(await session.defaultSession.requestPermission(permission)).toBe(false);
-      expect(session.defaultSession.checkPermission(permission, 'app://advocate')).toBe(false);
+  it('denies every permission, asked or checked, from any page', async () => {
+    for (const permission of ['media', 'display-capture', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'fullscreen']) {
+      expect(await session.defaultSession.requestPermission(permission, APP_INDEX_URL), permission).toBe(false);
+      expect(session.defaultSession.checkPermission(permission, 'app://advocate'), permission).toBe(false);
     }
+  });
+
+  it('lets only its own page write text to the clipboard (the "copy the message" action)', async () => {
+    expect(await session.defaultSession.requestPermission('clipboard-sanitized-write', APP_INDEX_URL)).toBe(true);
+    expect(session.defaultSession.checkPermission('clipboard-sanitized-write', 'app://advocate')).toBe(true);
+    expect(await session.defaultSession.requestPermission('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(session.defaultSession.checkPermission('clipboard-sanitized-write', 'https://evil.example')).toBe(false);
+    expect(session.defaultSession.checkPermission('clipboard-sanitized-write', 'file://')).toBe(false);
   });
 
   it('denies navigation, subframe navigation, webviews and new windows; a new-window web link goes to the browser', async () => {

@@ -1,7 +1,7 @@
 /** Sessions, frames and webContents: what a page can try (navigate, open windows, ask permissions, press keys). */
 import { EventEmitter } from 'node:events';
 
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string) => boolean;
 
 export class FakeSession {
@@ -16,11 +16,11 @@ export class FakeSession {
     this.permissionCheckHandler = handler;
   }
 
-  /** Plays a page asking for a permission; resolves to what the app answered. */
-  requestPermission(permission: string): Promise<boolean> {
+  /** Plays a page at `requestingUrl` asking for a permission; resolves to what the app answered. */
+  requestPermission(permission: string, requestingUrl = 'about:blank'): Promise<boolean> {
     return new Promise((resolve) => {
       if (!this.permissionRequestHandler) throw new Error('no permission request handler set');
-      this.permissionRequestHandler(null, permission, resolve);
+      this.permissionRequestHandler(null, permission, resolve, { requestingUrl });
     });
   }
 
