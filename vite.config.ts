@@ -5,8 +5,10 @@
  *   preload       sandboxed preload     -> out/preload/index.cjs (one CommonJS file, only electron external)
  *   previewBridge the preview's preload -> out/preview/bridge.js (browser script, not shipped in the app)
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { builtinModules } from 'node:module';
+import { parse } from 'yaml';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY } from './common/content-security-policy.ts';
@@ -14,6 +16,16 @@ import { CONTENT_SECURITY_POLICY } from './common/content-security-policy.ts';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const at = (path: string): string => `${root}${path}`;
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/** electron-builder.yml's appId: main uses it as the Windows AppUserModelId, so it is read from there. */
+export function builderAppId(): string {
+  const config = parse(readFileSync(at('electron-builder.yml'), 'utf8')) as { appId?: unknown } | null;
+  if (typeof config?.appId !== 'string' || config.appId === '') throw new Error('electron-builder.yml has no appId');
+  return config.appId;
+}
+
+/** Build-time constants for main (see main/app-identity.ts). */
+export const mainDefines = (): Record<string, string> => ({ __ADVOCATE_APP_ID__: JSON.stringify(builderAppId()) });
 
 /** Writes the CSP into index.html from the one constant the app and the preview also use. */
 function contentSecurityPolicy(): Plugin {
@@ -30,6 +42,7 @@ export default defineConfig({
   // Relative asset URLs: Electron loads the window from a file, the preview from a server root.
   base: './',
   plugins: [react(), contentSecurityPolicy()],
+  define: mainDefines(),
   build: { emptyOutDir: true, reportCompressedSize: false },
   builder: {},
   environments: {

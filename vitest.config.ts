@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { mainDefines } from './vite.config.ts';
 
 const electronFake = fileURLToPath(new URL('tests/mocks/electron.ts', import.meta.url));
 // electron-store imports 'electron' itself; inlining lets the alias reach it.
@@ -16,6 +17,7 @@ export default defineConfig({
       {
         // Core, adapters (through the Electron fake), preload, server: plain Node.
         resolve: { alias: { electron: electronFake } },
+        define: mainDefines(),
         test: {
           name: 'node',
           include: ['tests/{common,main,preload,server}/**/*.test.ts'],

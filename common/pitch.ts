@@ -30,6 +30,11 @@ export function firstSentence(text: string, maxLength = 200): string {
   SENTENCE_END.lastIndex = 0;
   const match = SENTENCE_END.exec(text);
   if (match && match.index < maxLength) return text.slice(0, match.index + 1);
+  return shortenAtWord(text, maxLength);
+}
+
+/** The text as it is when it fits, else cut at the last word boundary that leaves room for "…". */
+export function shortenAtWord(text: string, maxLength: number): string {
   if (text.length <= maxLength) return text;
   const cut = text.slice(0, maxLength - 1);
   const lastSpace = cut.lastIndexOf(' ');

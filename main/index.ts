@@ -1,70 +1,164 @@
-/** Electron entry: wires the Electron-free core to Electron's tray, window, notifications and IPC. */
-import { app, ipcMain, Menu, nativeImage, net, Tray } from 'electron';
+/**
+ * Electron entry: wires the Electron-free core, the settings and the notification rules to Electron's
+ * tray, window, notifications, protocol and IPC. Decisions live in the pure modules it imports; this
+ * file only connects them.
+ */
+import { app, ipcMain, net, session } from 'electron';
+import { join } from 'node:path';
 import { EVENT_CHANNELS } from '../common/ipc/contract.ts';
+import type { Settings } from '../common/settings.ts';
+import { appPaths } from './adapters/app-paths.ts';
+import { registerAppScheme, serveAppProtocol } from './adapters/app-protocol.ts';
+import { exportDiagnostics } from './adapters/diagnostics-export.ts';
+import { createElectronNotifier, prepareNotifications } from './adapters/electron-notifier.ts';
+import { applyStartAtLogin } from './adapters/login-item.ts';
+import { openExternalLink, openLinkFromPage } from './adapters/open-external.ts';
+import { readPresetLayers } from './adapters/policy-sources.ts';
+import { openJsonStore, pauseStoreIn } from './adapters/settings-store.ts';
+import { createDeviceTokenStore } from './adapters/token-store.ts';
+import { createAppTray } from './adapters/tray.ts';
+import { createTrayWindow } from './adapters/tray-window.ts';
+import { denyPermissions, lockDownAllContents } from './adapters/window-security.ts';
 import { createAppCore } from './core/app-core.ts';
 import { consoleLogger } from './core/ports.ts';
-import { appPaths } from './adapters/app-paths.ts';
-import { createElectronNotifier } from './adapters/electron-notifier.ts';
-import { openSettings } from './adapters/settings.ts';
-import { createTrayWindow, isTrayWindowSender } from './adapters/tray-window.ts';
+import { createFileLogger } from './diagnostics/log-file.ts';
 import { createIpcDispatcher } from './ipc/dispatcher.ts';
 import { forwardEvents } from './ipc/forward-events.ts';
-import { connectNotifications } from './notifications/notification-center.ts';
 import { registerIpc } from './ipc/register-ipc.ts';
+import { createNotificationCenter } from './notifications/notification-center.ts';
+import { feedsToPoll } from './settings/layers.ts';
+import { followSettings, settingsHandlers } from './settings/settings-handlers.ts';
+import { createSettingsService } from './settings/settings-service.ts';
+import { trayMenu, type TrayAction } from './tray/tray-menu.ts';
+import { trayStatus } from './tray/tray-status.ts';
+import { createUnreadCount } from './tray/unread-count.ts';
+
+const MINUTE_MS = 60 * 1000;
+/** Development overrides, comma separated; they replace the configured feeds and endpoint. */
+const envFeeds = (process.env['ADVOCATE_FEED_URLS'] ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+const envEndpoint = process.env['ADVOCATE_ENDPOINT_URL'] ?? null;
+
+// Before ready: Chromium fixes scheme privileges and the renderer sandbox at start-up.
+registerAppScheme();
+app.enableSandbox();
 
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  const platform = process.platform;
   await app.whenReady();
   const paths = appPaths();
-  const log = consoleLogger;
-  const settings = openSettings();
-  const envFeeds = (process.env['ADVOCATE_FEED_URLS'] ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+  const log = createFileLogger({ dir: paths.logDir, ...(app.isPackaged ? {} : { echo: consoleLogger }) });
+  log.info('starting', { version: app.getVersion(), platform });
+  prepareNotifications(platform);
 
-  const window = createTrayWindow(paths);
-  const showWindow = (): void => {
-    window.show();
-    window.focus();
-  };
+  const presets = await readPresetLayers(platform, process.env);
+  const settingsFile = openJsonStore('settings', log);
+  const settings = createSettingsService({ store: settingsFile, storeOrigin: settingsFile.path, ...presets, log });
+  const state = openJsonStore('state', log);
+  const tokens = createDeviceTokenStore({ file: join(app.getPath('userData'), 'device-token.bin'), platform, log });
+  const feedsFor = (values: Settings): readonly string[] => (envFeeds.length > 0 ? envFeeds : feedsToPoll(values));
+
+  denyPermissions(session.defaultSession, log);
+  lockDownAllContents(app, openLinkFromPage(log), log);
+  serveAppProtocol(paths.rendererDir);
+
+  // Built in dependency order; the closures below reach the tray and the window only once both exist.
+  const initial = settings.values();
   const core = await createAppCore({
     fetch: (input, init) => net.fetch(input, init),
     log,
     dataDir: app.getPath('userData'),
-    feedUrls: envFeeds.length > 0 ? envFeeds : settings.get('feedUrls'),
-    endpointUrl: process.env['ADVOCATE_ENDPOINT_URL'] ?? settings.get('endpointUrl'),
-  });
-  connectNotifications(
-    core,
-    createElectronNotifier((postId) => {
-      showWindow();
-      if (postId) core.openPost(postId);
-    }),
-  );
-  registerIpc(ipcMain, createIpcDispatcher(core.handlers, log), isTrayWindowSender(window, paths.indexHtml), log);
-  forwardEvents(core.events, (event, payload) => {
-    if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNELS[event], payload);
+    feedUrls: feedsFor(initial),
+    endpointUrl: envEndpoint ?? initial.endpointUrl,
+    pollIntervalMs: initial.pollIntervalMinutes * MINUTE_MS,
   });
 
-  const tray = new Tray(nativeImage.createFromPath(paths.trayIcon));
-  tray.setToolTip('Advocate');
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Open', click: showWindow },
-      { label: 'Refresh now', click: () => void core.pollNow() },
-      { type: 'separator' },
-      { label: 'Quit', click: () => app.quit() },
-    ]),
-  );
-  tray.on('click', () => {
-    if (window.isVisible()) window.hide();
-    else showWindow();
+  const notifications = createNotificationCenter({
+    core,
+    notifier: createElectronNotifier((postId) => {
+      window.show();
+      if (postId) core.openPost(postId);
+    }),
+    rules: () => settings.values(),
+    pauses: pauseStoreIn(state),
+    log,
   });
-  app.on('second-instance', showWindow);
+  const showTrayStatus = (): void => {
+    tray.show(trayStatus({ unread: unread.value(), pausedUntil: notifications.pausedUntil(), now: new Date(), platform }));
+  };
+  const unread = createUnreadCount(core, showTrayStatus);
+
+  const actions: { readonly [A in TrayAction]: () => void } = {
+    open: () => window.show(),
+    refresh: () => void core.pollNow(),
+    pauseHour: () => notifications.pause('hour'),
+    pauseTomorrow: () => notifications.pause('tomorrow'),
+    resume: () => notifications.resume(),
+    settings: () => {
+      window.show();
+      core.events.emit('showSettings', null);
+    },
+    exportDiagnostics: () => {
+      exportDiagnostics({
+        platform,
+        settings,
+        feedUrls: () => feedsFor(settings.values()),
+        posts: () => core.handlers.listPosts(),
+        notifications,
+        unread: () => unread.value(),
+        deviceTokenStored: async () => (await tokens.load()) !== null,
+        logTail: (lines) => log.tail(lines),
+      }).then(
+        (file) => log.info('exported diagnostics', { file }),
+        (error: unknown) => log.error('could not export diagnostics', { reason: error instanceof Error ? error.message : String(error) }),
+      );
+    },
+    quit: () => app.quit(),
+  };
+  const tray = createAppTray({
+    iconDir: paths.trayIconDir,
+    platform,
+    menu: () => trayMenu({ pausedUntil: notifications.pausedUntil(), now: new Date() }),
+    onAction: (action) => actions[action](),
+    onClick: () => window.toggle(),
+  });
+  const window = createTrayWindow({ preload: paths.preload, platform, trayBounds: () => tray.bounds() });
+  window.window.on('show', () => {
+    unread.reset();
+  });
+  notifications.onPauseChange(() => {
+    tray.refreshMenu();
+    showTrayStatus();
+  });
+  showTrayStatus();
+
+  registerIpc(
+    ipcMain,
+    createIpcDispatcher({ ...core.handlers, ...settingsHandlers(settings), openExternal: openExternalLink }, log),
+    (event) => window.isSender(event),
+    log,
+  );
+  forwardEvents(core.events, (event, payload) => {
+    if (!window.window.isDestroyed()) window.window.webContents.send(EVENT_CHANNELS[event], payload);
+  });
+  followSettings(settings, core.events, core, feedsFor);
+  const loginItem = { platform, env: process.env, execPath: process.execPath, log };
+  settings.onChange((values, changed) => {
+    if (changed.includes('startAtLogin')) void applyStartAtLogin(values.startAtLogin, loginItem);
+  });
+  void applyStartAtLogin(initial.startAtLogin, loginItem);
+
+  app.on('second-instance', () => window.show());
   // A tray app keeps running with its window closed.
   app.on('window-all-closed', () => undefined);
-  app.on('before-quit', () => void core.stop());
+  app.on('before-quit', () => {
+    window.allowClose();
+    notifications.stop();
+    void core.stop();
+  });
   await core.start();
 }
 

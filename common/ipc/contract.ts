@@ -4,6 +4,7 @@
  * contract over a localhost socket. Adding a call means adding it here; the compiler finds the rest.
  */
 import type { Feed, FeedCheck, Network, PostView } from '../domain.ts';
+import type { SettingsUpdate, SettingsView } from '../settings.ts';
 
 export interface MarkSharedRequest {
   readonly postId: string;
@@ -19,6 +20,12 @@ export interface InvokeMap {
   listFeeds: { args: []; result: Feed[] };
   /** Reads an address live (following a web page's feed link) without adding it: for the settings window. */
   checkFeed: { args: [url: string]; result: FeedCheck };
+  /** The settings as they apply, which of them the person may not change, and why. */
+  getSettings: { args: []; result: SettingsView };
+  /** Changes some of the person's settings: all or nothing; a locked key or bad value is refused with a message. */
+  updateSettings: { args: [change: SettingsUpdate]; result: SettingsView };
+  /** Opens a web or email link in the person's browser or mail app; other schemes are refused. */
+  openExternal: { args: [url: string]; result: null };
 }
 
 /** Events from main to the window, with their payload. */
@@ -28,6 +35,10 @@ export interface EventMap {
   openPost: { postId: string };
   /** A feed was polled, added or removed: its status may have changed. */
   feedsChanged: Feed[];
+  /** Settings changed (in the window, or by a policy refresh): the new view. */
+  settingsChanged: SettingsView;
+  /** The tray menu's "Settings…": show the settings. */
+  showSettings: null;
 }
 
 export type InvokeName = keyof InvokeMap;
@@ -40,12 +51,17 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeName]: `advocate:${K}` } = 
   refreshFeeds: 'advocate:refreshFeeds',
   listFeeds: 'advocate:listFeeds',
   checkFeed: 'advocate:checkFeed',
+  getSettings: 'advocate:getSettings',
+  updateSettings: 'advocate:updateSettings',
+  openExternal: 'advocate:openExternal',
 };
 
 export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } = {
   postsChanged: 'advocate:on:postsChanged',
   openPost: 'advocate:on:openPost',
   feedsChanged: 'advocate:on:feedsChanged',
+  settingsChanged: 'advocate:on:settingsChanged',
+  showSettings: 'advocate:on:showSettings',
 };
 
 export type Unsubscribe = () => void;

@@ -3,11 +3,34 @@
  * which only needs channel names, does not carry a validator.
  */
 import { Type, type Static, type TSchema } from 'typebox';
+import { NETWORKS } from '../domain.ts';
 import { NetworkSchema } from '../protocol.ts';
+import { MAX_FEEDS } from '../settings.ts';
 import type { InvokeMap, InvokeName } from './contract.ts';
 
 const MarkSharedRequestSchema = Type.Object(
   { postId: Type.String({ minLength: 1, maxLength: 512 }), network: NetworkSchema },
+  { additionalProperties: false },
+);
+
+/**
+ * The shape of a settings change. Ranges, formats and locks are checked by main's settings rules, which
+ * answer in words the window can show; this only bounds types and sizes.
+ */
+const Address = Type.String({ maxLength: 2048 });
+const SettingsUpdateSchema = Type.Object(
+  {
+    endpointUrl: Type.Optional(Type.Union([Address, Type.Null()])),
+    enrollmentCode: Type.Optional(Type.Union([Type.String({ maxLength: 256 }), Type.Null()])),
+    userFeedUrls: Type.Optional(Type.Array(Address, { maxItems: MAX_FEEDS })),
+    pollIntervalMinutes: Type.Optional(Type.Integer()),
+    quietHours: Type.Optional(
+      Type.Union([Type.Object({ start: Type.String({ maxLength: 5 }), end: Type.String({ maxLength: 5 }) }, { additionalProperties: false }), Type.Null()]),
+    ),
+    dailyNotificationCap: Type.Optional(Type.Integer()),
+    enabledNetworks: Type.Optional(Type.Array(NetworkSchema, { maxItems: NETWORKS.length })),
+    startAtLogin: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 
@@ -17,6 +40,10 @@ export const INVOKE_ARG_SCHEMAS = {
   refreshFeeds: Type.Tuple([]),
   listFeeds: Type.Tuple([]),
   checkFeed: Type.Tuple([Type.String({ minLength: 1, maxLength: 2048 })]),
+  getSettings: Type.Tuple([]),
+  updateSettings: Type.Tuple([SettingsUpdateSchema]),
+  // Bounded here; the allowed schemes are main's decision (main/web/external-url.ts).
+  openExternal: Type.Tuple([Type.String({ minLength: 1, maxLength: 16 * 1024 })]),
 } as const satisfies { readonly [K in InvokeName]: TSchema };
 
 /** Fails to compile when a schema's static type and the contract's argument tuple drift apart. */

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 
 export interface AppPaths {
   readonly preload: string;
-  readonly indexHtml: string;
-  readonly trayIcon: string;
+  /** The built renderer, served as app://advocate/. */
+  readonly rendererDir: string;
+  readonly trayIconDir: string;
+  readonly logDir: string;
 }
 
 export function appPaths(): AppPaths {
@@ -17,7 +19,8 @@ export function appPaths(): AppPaths {
   const resources = app.isPackaged ? process.resourcesPath : join(root, 'resources');
   return {
     preload: join(root, 'out/preload/index.cjs'),
-    indexHtml: join(root, 'out/renderer/index.html'),
-    trayIcon: join(resources, 'tray/tray.png'),
+    rendererDir: join(root, 'out/renderer'),
+    trayIconDir: join(resources, 'tray'),
+    logDir: join(app.getPath('userData'), 'logs'),
   };
 }

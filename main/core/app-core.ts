@@ -45,7 +45,8 @@ export interface CoreEvents {
 }
 
 export interface AppCore {
-  readonly handlers: InvokeHandlers;
+  /** The post calls of the contract; settings and links are answered by main's shell (main/index.ts). */
+  readonly handlers: Pick<InvokeHandlers, 'listPosts' | 'markShared' | 'refreshFeeds' | 'listFeeds' | 'checkFeed'>;
   /** Events for the window (the IPC contract's EventMap). */
   readonly events: EventBus<EventMap>;
   readonly coreEvents: EventBus<CoreEvents>;

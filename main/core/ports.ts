@@ -52,3 +52,14 @@ export const consoleLogger: Logger = {
   warn: (message, details) => console.warn(message, details ?? ''),
   error: (message, details) => console.error(message, details ?? ''),
 };
+
+/**
+ * Where this desktop keeps its endpoint device token. The app encrypts it with the OS key store
+ * (main/adapters/token-store.ts) and never writes it in plain text.
+ */
+export interface DeviceTokenStore {
+  load(): Promise<string | null>;
+  /** False when it could only be kept for this run (no usable OS key store). */
+  save(token: string): Promise<boolean>;
+  clear(): Promise<void>;
+}

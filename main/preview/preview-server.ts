@@ -6,15 +6,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { PREVIEW_WIRE } from '../../common/ipc/preview-wire.ts';
+import type { Settings } from '../../common/settings.ts';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
 import { createAppCore, type AppCore } from '../core/app-core.ts';
 import type { HttpFetch, Logger } from '../core/ports.ts';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/dispatcher.ts';
 import { forwardEvents } from '../ipc/forward-events.ts';
 import { connectNotifications } from '../notifications/notification-center.ts';
+import { EMPTY_LAYER, feedsToPoll } from '../settings/layers.ts';
+import { followSettings, settingsHandlers } from '../settings/settings-handlers.ts';
+import { createSettingsService, memoryStore } from '../settings/settings-service.ts';
+import { requireExternalUrl } from '../web/external-url.ts';
 import { sampleFeedXml } from './sample-feed.ts';
 import { SseHub } from './sse-hub.ts';
-import { readStaticFile } from './static-files.ts';
+import { readStaticFile } from '../web/static-files.ts';
 
 export interface PreviewOptions {
   readonly host: string;
@@ -153,11 +158,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     });
   });
 
+  // The preview's feeds act as the organisation's; settings live in memory, with no machine file or policy.
+  const baseFeeds = options.feedUrls.length > 0 ? options.feedUrls : [new URL(SAMPLE_FEED_PATH, url).href];
+  const feedsFor = (values: Settings): string[] => [...new Set([...baseFeeds, ...feedsToPoll(values)])];
+  const settings = createSettingsService({ store: memoryStore(), storeOrigin: 'preview settings', machine: EMPTY_LAYER, policy: EMPTY_LAYER, log: options.log });
   const core = await createAppCore({
     fetch: options.fetch ?? fetch,
     log: options.log,
     dataDir: options.dataDir,
-    feedUrls: options.feedUrls.length > 0 ? options.feedUrls : [new URL(SAMPLE_FEED_PATH, url).href],
+    feedUrls: feedsFor(settings.values()),
     endpointUrl: options.endpointUrl,
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
   });
@@ -170,7 +179,19 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     hub.broadcast(event, payload);
   });
   state.core = core;
-  state.dispatch = createIpcDispatcher(core.handlers, options.log);
+  followSettings(settings, core.events, core, feedsFor);
+  state.dispatch = createIpcDispatcher(
+    {
+      ...core.handlers,
+      ...settingsHandlers(settings),
+      openExternal: (link) => {
+        // A browser opens links itself; the preview only checks them as the app would.
+        options.log.info('the app would open this link', { url: requireExternalUrl(link) });
+        return Promise.resolve(null);
+      },
+    },
+    options.log,
+  );
   await core.start();
 
   return {

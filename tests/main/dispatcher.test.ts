@@ -18,6 +18,9 @@ function dispatcherWith(overrides: Partial<InvokeHandlers> = {}) {
     refreshFeeds: () => Promise.resolve(null),
     listFeeds: () => Promise.resolve([]),
     checkFeed: (url) => Promise.resolve({ ok: false, url, error: 'not checked in this test' }),
+    getSettings: () => Promise.reject(new Error('not used here')),
+    updateSettings: () => Promise.reject(new Error('not used here')),
+    openExternal: () => Promise.resolve(null),
     ...overrides,
   };
   return { dispatch: createIpcDispatcher(handlers, quietLog), calls };

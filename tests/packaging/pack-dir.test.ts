@@ -108,9 +108,10 @@ describe('packed app (electron-builder --dir, linux)', () => {
     const preload = String(window?.options.webPreferences?.['preload']);
     expect(preload).toBe(join(appDir, 'out', 'preload', 'index.cjs'));
     expect(existsSync(preload)).toBe(true);
-    expect(window?.loadedFile).toBe(join(appDir, 'out', 'renderer', 'index.html'));
+    expect(window?.loadedUrl).toBe('app://advocate/index.html');
     const trayIcon = Tray.instances[0]?.image.path;
-    expect(trayIcon).toBe(join(unpacked, 'resources', 'tray', 'tray.png'));
+    // The new post raised the unread count, so the tray already shows the unread variant.
+    expect(trayIcon).toBe(join(unpacked, 'resources', 'tray', 'tray-unread.png'));
     expect(existsSync(String(trayIcon))).toBe(true);
     expect(Notification.instances.map((notification) => notification.options.title)).toEqual(['Packed and shipped']);
     expect(app.exitCode).toBeNull();

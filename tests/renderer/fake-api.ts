@@ -1,6 +1,14 @@
 /** An in-memory AdvocateApi for component tests: records calls and lets a test push main's events. */
 import type { PostView } from '../../common/domain.ts';
 import type { AdvocateApi, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
+import type { SettingsUpdate, SettingsView } from '../../common/settings.ts';
+import { DEFAULT_SETTINGS } from '../../main/settings/defaults.ts';
+
+/** What a fresh desktop's window is told: the built-in defaults, nothing locked. */
+export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {
+  const { enrollmentCode, ...values } = DEFAULT_SETTINGS;
+  return { values, enrollmentCodeSet: enrollmentCode !== null, locked: {}, ...overrides };
+}
 
 export function postView(overrides: Partial<PostView> = {}): PostView {
   return {
@@ -23,14 +31,33 @@ export function postView(overrides: Partial<PostView> = {}): PostView {
 
 export interface FakeApi extends AdvocateApi {
   readonly marked: MarkSharedRequest[];
+  readonly settingsUpdates: SettingsUpdate[];
+  readonly opened: string[];
   push<K extends keyof EventMap>(event: K, payload: EventMap[K]): void;
 }
 
 export function fakeApi(posts: PostView[], options: { markShared?: (request: MarkSharedRequest) => Promise<PostView> } = {}): FakeApi {
-  const listeners: { [K in keyof EventMap]: Set<(payload: EventMap[K]) => void> } = { postsChanged: new Set(), openPost: new Set(), feedsChanged: new Set() };
+  const listeners: { [K in keyof EventMap]: Set<(payload: EventMap[K]) => void> } = {
+    postsChanged: new Set(),
+    openPost: new Set(),
+    feedsChanged: new Set(),
+    settingsChanged: new Set(),
+    showSettings: new Set(),
+  };
+  const subscribe =
+    <K extends keyof EventMap>(event: K) =>
+    (listener: (payload: EventMap[K]) => void) => {
+      listeners[event].add(listener);
+      return () => listeners[event].delete(listener);
+    };
   const marked: MarkSharedRequest[] = [];
+  const settingsUpdates: SettingsUpdate[] = [];
+  const opened: string[] = [];
+  let settings = settingsView();
   return {
     marked,
+    settingsUpdates,
+    opened,
     listPosts: () => Promise.resolve(posts),
     refreshFeeds: () => Promise.resolve(null),
     listFeeds: () => Promise.resolve([]),
@@ -40,18 +67,26 @@ export function fakeApi(posts: PostView[], options: { markShared?: (request: Mar
       const post = posts.find((candidate) => candidate.id === request.postId) ?? postView();
       return options.markShared ? options.markShared(request) : Promise.resolve({ ...post, sharedOn: [request.network] });
     },
-    onPostsChanged: (listener) => {
-      listeners.postsChanged.add(listener);
-      return () => listeners.postsChanged.delete(listener);
+    getSettings: () => Promise.resolve(settings),
+    updateSettings: (change) => {
+      settingsUpdates.push(change);
+      const { enrollmentCode, ...visible } = change;
+      settings = {
+        ...settings,
+        values: { ...settings.values, ...visible },
+        enrollmentCodeSet: enrollmentCode === undefined ? settings.enrollmentCodeSet : enrollmentCode !== null,
+      };
+      return Promise.resolve(settings);
     },
-    onOpenPost: (listener) => {
-      listeners.openPost.add(listener);
-      return () => listeners.openPost.delete(listener);
+    openExternal: (url) => {
+      opened.push(url);
+      return Promise.resolve(null);
     },
-    onFeedsChanged: (listener) => {
-      listeners.feedsChanged.add(listener);
-      return () => listeners.feedsChanged.delete(listener);
-    },
+    onPostsChanged: subscribe('postsChanged'),
+    onOpenPost: subscribe('openPost'),
+    onSettingsChanged: subscribe('settingsChanged'),
+    onShowSettings: subscribe('showSettings'),
+    onFeedsChanged: subscribe('feedsChanged'),
     push(event, payload) {
       for (const listener of listeners[event]) listener(payload);
     },

@@ -31,7 +31,8 @@ async function startCore(dataDir: string, feedUrls: string[]) {
   const feedsChanged: Feed[][] = [];
   core.events.on('feedsChanged', (feeds) => feedsChanged.push(feeds));
   await core.start();
-  const dispatch = createIpcDispatcher(core.handlers, quietLog);
+  const unused = () => Promise.reject(new Error('not used here'));
+  const dispatch = createIpcDispatcher({ ...core.handlers, getSettings: unused, updateSettings: unused, openExternal: unused }, quietLog);
   const call = async <T>(name: string, ...args: unknown[]): Promise<IpcAnswer<T>> => (await dispatch(name, args)) as IpcAnswer<T>;
   return { core, notices, feedsChanged, call };
 }

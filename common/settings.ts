@@ -1,0 +1,75 @@
+/**
+ * What a person and their IT department can set, and what the window is told about it. Values come in
+ * layers (built-in defaults < machine defaults file < the person's settings < policy); main merges
+ * them, the window only reads the result and asks for changes.
+ */
+import type { Network } from './domain.ts';
+
+/** Local wall-clock times 'HH:MM'; an end before the start spans midnight (22:00 to 07:00). */
+export interface QuietHours {
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface Settings {
+  /** The shared endpoint that counts shares; null: shares stay on this desktop. */
+  readonly endpointUrl: string | null;
+  /** Exchanged once for a device token; never shown back to the window. */
+  readonly enrollmentCode: string | null;
+  /** The organisation's feeds. */
+  readonly feedUrls: readonly string[];
+  /** Whether people may add feeds of their own (`userFeedUrls`). */
+  readonly allowUserFeeds: boolean;
+  /** Feeds this person added; polled only while `allowUserFeeds` holds. */
+  readonly userFeedUrls: readonly string[];
+  readonly pollIntervalMinutes: number;
+  readonly quietHours: QuietHours | null;
+  /** Notifications per day at most; 0 leaves only the tray count. */
+  readonly dailyNotificationCap: number;
+  readonly enabledNetworks: readonly Network[];
+  /** A line every message must carry (for instance "I work at Example"); empty for none. */
+  readonly disclosureText: string;
+  readonly trainingUrl: string | null;
+  readonly startAtLogin: boolean;
+}
+
+export type SettingKey = keyof Settings;
+
+/** Keys a person may change from the window, unless a policy locks them. The rest are the organisation's. */
+export const PERSON_SETTING_KEYS = [
+  'endpointUrl',
+  'enrollmentCode',
+  'userFeedUrls',
+  'pollIntervalMinutes',
+  'quietHours',
+  'dailyNotificationCap',
+  'enabledNetworks',
+  'startAtLogin',
+] as const satisfies readonly SettingKey[];
+
+export type PersonSettingKey = (typeof PERSON_SETTING_KEYS)[number];
+
+/** Write-only: the window may set them but never reads them back. */
+export type SecretSettingKey = 'enrollmentCode';
+
+export type PublicSettings = Omit<Settings, SecretSettingKey>;
+
+/** Lists arrive as plain arrays over IPC. */
+type Sent<T> = T extends readonly (infer Item)[] ? Item[] : T;
+
+export type SettingsUpdate = { readonly [K in PersonSettingKey]?: Sent<Settings[K]> };
+
+export interface SettingsView {
+  readonly values: PublicSettings;
+  readonly enrollmentCodeSet: boolean;
+  /** Keys the person cannot change right now, each with the words the window shows beside it. */
+  readonly locked: { readonly [K in SettingKey]?: string };
+}
+
+export const LOCKED_BY_POLICY = 'set by your organisation';
+export const USER_FEEDS_NOT_ALLOWED = 'your organisation does not allow adding feeds';
+
+export const POLL_INTERVAL_MINUTES = { min: 5, max: 24 * 60 } as const;
+export const DAILY_NOTIFICATION_CAP = { min: 0, max: 100 } as const;
+export const MAX_FEEDS = 50;
+export const MAX_DISCLOSURE_LENGTH = 500;

@@ -1,0 +1,18 @@
+/** Built-in defaults: the lowest layer, what a desktop does with no policy, no machine file and no choices. */
+import { NETWORKS } from '../../common/domain.ts';
+import type { Settings } from '../../common/settings.ts';
+
+export const DEFAULT_SETTINGS: Settings = {
+  endpointUrl: null,
+  enrollmentCode: null,
+  feedUrls: [],
+  allowUserFeeds: true,
+  userFeedUrls: [],
+  pollIntervalMinutes: 30,
+  quietHours: null,
+  dailyNotificationCap: 10,
+  enabledNetworks: NETWORKS,
+  disclosureText: '',
+  trainingUrl: null,
+  startAtLogin: true,
+};

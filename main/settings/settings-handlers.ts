@@ -1,0 +1,29 @@
+/** The settings side of the IPC contract, and what a settings change sets in motion in the core. */
+import type { EventMap, InvokeHandlers } from '../../common/ipc/contract.ts';
+import type { SettingKey, Settings } from '../../common/settings.ts';
+import type { AppCore } from '../core/app-core.ts';
+import type { EventBus } from '../core/event-bus.ts';
+import type { SettingsService } from './settings-service.ts';
+
+export function settingsHandlers(settings: SettingsService): Pick<InvokeHandlers, 'getSettings' | 'updateSettings'> {
+  return {
+    getSettings: () => Promise.resolve(settings.view()),
+    // A refusal thrown by update reaches the dispatcher, which answers the window with its message.
+    updateSettings: (change) => Promise.resolve(settings.update(change)),
+  };
+}
+
+const FEED_KEYS: readonly SettingKey[] = ['feedUrls', 'userFeedUrls', 'allowUserFeeds'];
+
+/** Tells the window about every change, and re-targets polling when the feed list changed. */
+export function followSettings(
+  settings: SettingsService,
+  events: EventBus<EventMap>,
+  core: Pick<AppCore, 'setFeedUrls'>,
+  feedsFor: (values: Settings) => readonly string[],
+): () => void {
+  return settings.onChange((values, changed) => {
+    events.emit('settingsChanged', settings.view());
+    if (changed.some((key) => FEED_KEYS.includes(key))) void core.setFeedUrls(feedsFor(values));
+  });
+}

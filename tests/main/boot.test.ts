@@ -1,0 +1,158 @@
+/**
+ * The BUILT main bundle booted on the Electron fake with a real feed server (tests/helpers/built-app.ts),
+ * driven the way a person would: the tray menu, a notification click, a pause, settings, diagnostics.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PostView } from '../../common/domain.ts';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../common/ipc/contract.ts';
+import type { SettingsView } from '../../common/settings.ts';
+import { app, Notification, shell } from '../mocks/electron.ts';
+import { bootBuiltApp, type BuiltApp } from '../helpers/built-app.ts';
+import type { FeedItem } from '../helpers/http-server.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const post = (slug: string, title: string, ageMs: number): FeedItem => ({
+  title,
+  link: `https://blog.example.com/${slug}`,
+  description: `<p>${title} is worth a share. More inside.</p>`,
+  published: new Date(Date.now() - ageMs),
+});
+const OLD = post('old', 'Last month', 10 * DAY);
+const FRESH = post('fresh', 'Fresh post', 60 * 1000);
+const SECOND = post('second', 'Second post', 30 * 1000);
+const SECRET_CODE = 'ENROL-6f1c2d9a-secret';
+
+let built: BuiltApp;
+
+beforeAll(async () => {
+  built = await bootBuiltApp([OLD]);
+});
+afterAll(() => built.close());
+
+describe('the built app, booted', () => {
+  it('is ready with one tray icon carrying its menu (Linux: a context menu), and no notification for an old post', () => {
+        expect(built.tray.contextMenu).not.toBeNull();
+    expect(built.menuLabels()).toEqual([
+      'Open',
+      'Refresh now',
+      'Pause notifications for 1 hour',
+      'Pause notifications until tomorrow',
+      'Settings…',
+      'Export diagnostics…',
+      'Quit',
+    ]);
+    expect(built.tray.image.path).toMatch(/resources[/\\]tray[/\\]tray\.png$/);
+    expect(built.tray.toolTip).toBe('Advocate');
+    expect(Notification.instances).toHaveLength(0);
+    expect(built.window.isVisible()).toBe(false);
+  });
+
+  it('a feed gains a post: exactly one notification with its title; the click shows the window and opens that post', async () => {
+    built.feed.setItems([OLD, FRESH]);
+    built.tray.choose('Refresh now');
+    await vi.waitUntil(() => Notification.instances.length > 0, { timeout: 10_000 });
+    await new Promise((done) => setTimeout(done, 50));
+    expect(Notification.instances).toHaveLength(1);
+    const notification = Notification.instances[0] as Notification;
+    expect(notification.options.title).toBe('Fresh post');
+    expect(notification.options.body).toBe('Fresh post is worth a share.');
+    expect(notification.shown).toBe(true);
+    expect(built.tray.toolTip).toBe('Advocate · 1 new post to share');
+    expect(built.tray.image.path).toMatch(/tray-unread\.png$/);
+
+    notification.click();
+    expect(built.window.isVisible()).toBe(true);
+    const listed = await built.call<PostView[]>(INVOKE_CHANNELS.listPosts);
+    const fresh = listed.ok ? listed.value.find((candidate) => candidate.title === 'Fresh post') : undefined;
+    expect(fresh).toBeDefined();
+    expect(built.sentOn(EVENT_CHANNELS.openPost)).toEqual([{ postId: fresh?.id }]);
+    // Opening the window is reading: the count clears.
+    expect(built.tray.toolTip).toBe('Advocate');
+    expect(built.tray.image.path).toMatch(/tray\.png$/);
+  });
+
+  it('while paused, a second post raises no notification but raises the count', async () => {
+    built.window.blur();
+    expect(built.window.isVisible()).toBe(false);
+    built.tray.choose('Pause notifications for 1 hour');
+    expect(built.menuLabels()).toContain('Resume notifications');
+    expect(built.menuLabels().some((label) => label?.startsWith('Notifications paused until'))).toBe(true);
+
+    built.feed.setItems([OLD, FRESH, SECOND]);
+    built.tray.choose('Refresh now');
+    await vi.waitUntil(() => built.tray.toolTip.includes('1 new post'), { timeout: 10_000 });
+    expect(Notification.instances).toHaveLength(1);
+    expect(built.tray.toolTip).toMatch(/^Advocate · 1 new post to share · notifications paused until \d\d:\d\d$/);
+    expect(built.tray.image.path).toMatch(/tray-unread\.png$/);
+
+    built.tray.choose('Resume notifications');
+    expect(built.menuLabels()).toContain('Pause notifications for 1 hour');
+  });
+
+  it('hides the window on Esc and on close, and shows it for a second launch', () => {
+    built.tray.choose('Open');
+    expect(built.window.isVisible()).toBe(true);
+    expect(built.window.webContents.pressKey('Escape')).toBe(false);
+    expect(built.window.isVisible()).toBe(false);
+    app.emit('second-instance');
+    expect(built.window.isVisible()).toBe(true);
+    built.window.close();
+    expect(built.window.isDestroyed()).toBe(false);
+    expect(built.window.isVisible()).toBe(false);
+  });
+
+  it('"Settings…" shows the window and tells it to show the settings', () => {
+    built.tray.choose('Settings…');
+    expect(built.window.isVisible()).toBe(true);
+    expect(built.sentOn(EVENT_CHANNELS.showSettings)).toEqual([null]);
+  });
+
+  it('answers and changes settings over IPC, refusing bad values and organisation-only keys with a reason', async () => {
+    const view = await built.call<SettingsView>(INVOKE_CHANNELS.getSettings);
+    expect(view.ok && view.value.values.pollIntervalMinutes).toBe(30);
+    expect(view.ok && 'enrollmentCode' in view.value.values).toBe(false);
+
+    const changed = await built.call<SettingsView>(INVOKE_CHANNELS.updateSettings, { pollIntervalMinutes: 15, enrollmentCode: SECRET_CODE });
+    expect(changed.ok && changed.value.values.pollIntervalMinutes).toBe(15);
+    expect(changed.ok && changed.value.enrollmentCodeSet).toBe(true);
+    expect(built.sentOn(EVENT_CHANNELS.settingsChanged).at(-1)).toMatchObject({ values: { pollIntervalMinutes: 15 } });
+    const stored = JSON.parse(await readFile(join(built.userData, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    expect(stored).toMatchObject({ pollIntervalMinutes: 15, schemaVersion: 1 });
+
+    // Tried: below the 5-minute floor. Must hold: refused with the rule, nothing written.
+    expect(await built.call(INVOKE_CHANNELS.updateSettings, { pollIntervalMinutes: 1 })).toEqual({
+      ok: false,
+      error: 'Check feeds every (minutes) must be a whole number from 5 to 1440',
+    });
+    // Tried: the organisation's feed list, which no person may set. Must hold: refused before any handler runs.
+    const orgOnly = await built.call(INVOKE_CHANNELS.updateSettings, { feedUrls: ['https://evil.example/feed'] });
+    expect(orgOnly.ok).toBe(false);
+    expect(!orgOnly.ok && orgOnly.error).toContain('malformed arguments for updateSettings');
+  });
+
+  it('exports diagnostics for IT: versions, settings with their source, no secret, no post text', async () => {
+    built.tray.choose('Export diagnostics…');
+    await vi.waitUntil(() => shell.shownInFolder.length > 0, { timeout: 10_000 });
+    const file = shell.shownInFolder[0] ?? '';
+    expect(file.startsWith(built.downloads)).toBe(true);
+    const report = await readFile(file, 'utf8');
+    expect(report).toContain('Advocate diagnostics');
+    expect(report).toContain('app id com.advocate.desktop');
+    expect(report).toContain('pollIntervalMinutes = 15  [person]');
+    expect(report).toContain('enrollmentCode = set (hidden)');
+    expect(report).toContain(`== Feeds polled ==\n${built.feed.feedUrl}\n`);
+    expect(report).toContain('Example Blog: 3 posts, newest ');
+    expect(report).not.toContain(SECRET_CODE);
+    expect(report).not.toContain('is worth a share');
+  });
+
+  it('keeps a log in userData/logs with no secret and no post or message text', async () => {
+    const log = await readFile(join(built.userData, 'logs', 'advocate.log'), 'utf8');
+    expect(log).toMatch(/ INFO starting /);
+    expect(log).toContain('settings changed');
+    expect(log).not.toContain(SECRET_CODE);
+    expect(log).not.toContain('is worth a share');
+  });
+});
