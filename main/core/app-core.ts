@@ -9,7 +9,7 @@ import type { Post, PostView, ShareEvent } from '../../common/domain.ts';
 import { uuidv7 } from '../../common/uuid.ts';
 import { fetchFeed } from '../feeds/fetch-feed.ts';
 import { feedIdFor, toPosts } from '../feeds/to-posts.ts';
-import { createEndpointClient } from '../sync/endpoint-client.ts';
+import { createEndpointClient, type EndpointCredentials } from '../sync/endpoint-client.ts';
 import { ShareJournal } from '../sync/share-journal.ts';
 import { ShareSync } from '../sync/share-sync.ts';
 import { EventBus } from './event-bus.ts';
@@ -26,6 +26,8 @@ export interface AppCoreOptions {
   readonly dataDir: string;
   readonly feedUrls: readonly string[];
   readonly endpointUrl: string | null;
+  /** How this desktop proves who it is to the endpoint: a device token, or a code to enroll with. */
+  readonly endpointCredentials?: EndpointCredentials | null;
   readonly pollIntervalMs?: number;
   readonly now?: () => Date;
 }
@@ -64,7 +66,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const sync = options.endpointUrl
     ? new ShareSync(
         journal,
-        createEndpointClient(options.fetch, options.endpointUrl),
+        createEndpointClient(options.fetch, options.endpointUrl, options.endpointCredentials ?? null),
         (summary) => {
           posts.setCounts(summary.posts);
           publish();
