@@ -17,8 +17,11 @@ const Nullable = <S extends TSchema>(schema: S) => Type.Union([schema, Type.Null
 
 export const NetworkSchema = Type.Enum(NETWORKS);
 
-/** A canonical post URL: http(s) only, bounded so a hostile client cannot make keys huge. */
-export const PostKeySchema = Type.String({ minLength: 8, maxLength: 2048, pattern: '^https?://[^\\s\\p{Cc}\\p{Cs}]+$' });
+/**
+ * A canonical post URL as `new URL(link).href` writes it: http(s), printable ASCII only (the URL
+ * serializer percent-encodes everything else), bounded so a hostile client cannot make keys huge.
+ */
+export const PostKeySchema = Type.String({ minLength: 8, maxLength: 2048, pattern: '^https?://[\\x21-\\x7e]+$' });
 export const DisplayNameSchema = Type.String({ minLength: 1, maxLength: 80, pattern: PRINTABLE_PATTERN });
 export const TeamNameSchema = Type.String({ minLength: 1, maxLength: 80, pattern: PRINTABLE_PATTERN });
 const IsoTimeSchema = Type.String({ pattern: ISO_TIME_PATTERN, maxLength: 40 });
@@ -167,7 +170,7 @@ export const ShareKitInputSchema = Type.Object(
     messages: KitMessagesSchema,
     /** Without the "#". */
     hashtags: Type.Array(Type.String({ pattern: '^[\\p{L}\\p{N}_]{1,60}$' }), { maxItems: 10, uniqueItems: true }),
-    imageUrl: Nullable(Type.String({ maxLength: 2048, pattern: '^https://[^\\s\\p{Cc}\\p{Cs}]+$' })),
+    imageUrl: Nullable(Type.String({ maxLength: 2048, pattern: '^https://[\\x21-\\x7e]+$' })),
   },
   closed,
 );

@@ -20,6 +20,7 @@ import { kitsRoutes } from './routes/kits.ts';
 import { linksRoutes } from './routes/links.ts';
 import { redirectRoutes } from './routes/redirect.ts';
 import { summaryRoutes } from './routes/summary.ts';
+import { refuseOtherCharsets } from './security/charset.ts';
 import { securityHeaders } from './security/headers.ts';
 import { EventWriter } from './shares/event-writer.ts';
 
@@ -80,6 +81,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onClose', () => context.clicks.close());
 
   app.addHook('onRequest', securityHeaders);
+  app.addHook('onRequest', refuseOtherCharsets);
   await app.register(cookie);
   await app.register(rateLimit, { global: true, max: context.rateLimits.perIp, timeWindow: 60_000 });
 
