@@ -27,6 +27,7 @@ export function page(options: PageOptions, body: Html): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · Advocate</title>
 <link rel="stylesheet" href="/dashboard/assets/dashboard.css">
+<link rel="icon" href="/dashboard/assets/icon.svg" type="image/svg+xml">
 </head>
 <body>
 <header><p class="brand">Advocate</p>${nav}</header>

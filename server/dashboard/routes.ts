@@ -18,6 +18,7 @@ export function dashboardRoutes(context: ServerContext): FastifyPluginAsyncTypeb
   return async (app) => {
     await app.register(formbody);
     const css = await readFile(new URL('dashboard.css', import.meta.url), 'utf8');
+    const icon = await readFile(new URL('icon.svg', import.meta.url), 'utf8');
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
@@ -26,6 +27,7 @@ export function dashboardRoutes(context: ServerContext): FastifyPluginAsyncTypeb
     });
 
     app.get('/dashboard/assets/dashboard.css', (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
+    app.get('/dashboard/assets/icon.svg', (_request, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon));
     app.get('/dashboard', (_request, reply) => reply.redirect('/dashboard/', 301));
     app.get('/dashboard/login', (request, reply) => sendPage(reply, 200, loginPage(loginToken(request, reply))));
 
