@@ -49,6 +49,12 @@ const app = await buildServer({
   trustProxy: values['trust-proxy'] ?? env['ADVOCATE_TRUST_PROXY'] === '1',
   ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/` }),
 });
+// Before the address is printed: whoever waits for that line may stop us right after it.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => db.destroy()).then(() => process.exit(0));
+  });
+}
 const address = await app.listen({ port, host });
 if (firstStart) {
   // Printed once, never logged: the database keeps only their hashes.
@@ -60,9 +66,3 @@ More codes, revocation and a new admin token: npm run server:admin -- help
 `);
 }
 console.log(`Advocate endpoint: ${address}/ (database ${dbPath})`);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void app.close().then(() => db.destroy()).then(() => process.exit(0));
-  });
-}

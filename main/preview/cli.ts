@@ -34,7 +34,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const feedUrls = values.feed ?? (env['ADVOCATE_FEED_URLS'] ?? '').split(',').map((url) => url.trim()).filter(Boolean);
 const root = resolve(import.meta.dirname, '../..');
 const endpointUrl = values.endpoint ?? env['ADVOCATE_ENDPOINT_URL'] ?? null;
-const enrollmentCode = values['enrollment-code'] ?? env['ADVOCATE_ENROLLMENT_CODE'];
+const enrollmentCode = values['enrollment-code'] ?? (env['ADVOCATE_ENROLLMENT_CODE'] || undefined);
 if (endpointUrl !== null && enrollmentCode === undefined) {
   console.error('--endpoint needs --enrollment-code CODE too (the code `npm run server` printed on its first start)');
   process.exit(2);
@@ -53,11 +53,11 @@ const preview = await startPreview({
     enrollmentCode === undefined ? null : { enrollment: { code: enrollmentCode, displayName: values['display-name'], ...(values.team === undefined ? {} : { team: values.team }) } },
   log: consoleLogger,
 });
-console.log(`Advocate preview: ${preview.url}`);
-if (feedUrls.length === 0) console.log('No feed configured: showing the built-in sample feed (use --feed URL for yours).');
-
+// Before the address is printed: whoever waits for that line may stop us right after it.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void preview.close().then(() => process.exit(0));
   });
 }
+console.log(`Advocate preview: ${preview.url}`);
+if (feedUrls.length === 0) console.log('No feed configured: showing the built-in sample feed (use --feed URL for yours).');
