@@ -83,8 +83,8 @@ export const migrations: Record<string, Migration> = {
         .addColumn('at', 'text', (column) => column.notNull())
         .addColumn('received_at', 'text', (column) => column.notNull())
         .execute();
-      await db.schema.createIndex('share_events_by_person').on('share_events').columns(['person_id', 'at']).execute();
-      // Per person, post and network: the newest event decides whether it stands shared.
+      // Per person, post and network: the newest event decides whether it stands shared. No index beyond
+      // the key: every one costs each share a B-tree write, and only rare dashboard reports would use it.
       await db.schema
         .createTable('share_states')
         .addColumn('person_id', 'integer', (column) => column.notNull())
@@ -95,8 +95,6 @@ export const migrations: Record<string, Migration> = {
         .addColumn('shared_at', 'text')
         .addPrimaryKeyConstraint('share_states_pk', ['person_id', 'post_key', 'network'])
         .execute();
-      await db.schema.createIndex('share_states_by_shared_at').on('share_states').column('shared_at').execute();
-      await db.schema.createIndex('share_states_by_post').on('share_states').column('post_key').execute();
       await db.schema
         .createTable('post_stats')
         .addColumn('post_key', 'text', (column) => column.primaryKey().notNull())

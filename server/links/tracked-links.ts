@@ -3,7 +3,7 @@
  * link is stable across devices and restarts. Codes are random, so they say nothing about the person.
  */
 import type { Network } from '../../common/domain.ts';
-import { newShareCode } from '../../common/share/utm.ts';
+import { newShareCode, utmLink } from '../../common/share/utm.ts';
 import type { Db } from '../database.ts';
 
 export async function linkCodes(db: Db, personId: number, postKey: string, networks: readonly Network[], now = new Date()): Promise<Map<Network, string>> {
@@ -26,6 +26,8 @@ export interface LinkTarget {
   readonly personId: number;
   readonly postKey: string;
   readonly network: Network;
+  /** Where the link sends people: the post with UTM tags. */
+  readonly location: string;
 }
 
 const CACHE_SIZE = 50_000;
@@ -41,7 +43,7 @@ export class LinkResolver {
     if (cached) return cached;
     const row = await this.db.selectFrom('tracked_links').select(['person_id', 'post_key', 'network']).where('code', '=', code).executeTakeFirst();
     if (!row) return null;
-    const target = { personId: row.person_id, postKey: row.post_key, network: row.network };
+    const target = { personId: row.person_id, postKey: row.post_key, network: row.network, location: utmLink(row.post_key, row.network, code) };
     if (this.#cache.size >= CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value ?? '');
     this.#cache.set(code, target);
     return target;

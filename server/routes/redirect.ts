@@ -4,9 +4,9 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { isbot } from 'isbot';
-import { SHARE_CODE_PATTERN, utmLink } from '../../common/share/utm.ts';
+import { SHARE_CODE_PATTERN } from '../../common/share/utm.ts';
 import type { ServerContext } from '../context.ts';
+import { isHumanClick } from '../links/human-click.ts';
 
 const NOT_FOUND_PAGE = '<!doctype html><html lang="en"><meta charset="utf-8"><title>Link not found</title><p>This link is not known here. It may have been mistyped.</p></html>';
 
@@ -16,13 +16,13 @@ export function redirectRoutes(context: ServerContext): FastifyPluginAsyncTypebo
       const { code } = request.params;
       const target = await context.links.resolve(code);
       if (!target) return reply.code(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE);
-      const userAgent = request.headers['user-agent'] ?? '';
-      if (request.method === 'GET' && userAgent.trim() !== '' && !isbot(userAgent)) {
+      const userAgent = request.headers['user-agent'];
+      if (isHumanClick(request.method, userAgent)) {
         const now = context.now();
-        context.clicks.record({ code, personId: target.personId, postKey: target.postKey, clickedAt: now.toISOString(), visitor: context.visitors.hash(request.ip, userAgent, now) });
+        context.clicks.record({ code, personId: target.personId, postKey: target.postKey, clickedAt: now.toISOString(), visitor: context.visitors.hash(request.ip, userAgent ?? '', now) });
       }
       // no-store: every click must reach us to be counted, not be answered by a cache on the way.
-      return reply.code(302).header('cache-control', 'no-store').header('location', utmLink(target.postKey, target.network, code)).send();
+      return reply.code(302).header('cache-control', 'no-store').header('location', target.location).send();
     });
     return Promise.resolve();
   };

@@ -92,10 +92,15 @@ export async function recordSubmissions(trx: Transaction<Database>, submissions:
 }
 
 async function loadStates(trx: Transaction<Database>, events: readonly LedgerEvent[]): Promise<ShareState[]> {
-  const people = [...new Set(events.map((event) => event.personId))];
+  // Exactly the (person, post) pairs touched: a plain IN on each column would match every pairing.
+  const pairs = new Map(events.map((event) => [`${String(event.personId)} ${event.postKey}`, [event.personId, event.postKey] as const]));
   const states: ShareState[] = [];
-  for (const posts of chunks([...new Set(events.map((event) => event.postKey))])) {
-    const rows = await trx.selectFrom('share_states').selectAll().where('person_id', 'in', people).where('post_key', 'in', posts).execute();
+  for (const chunk of chunks([...pairs.values()])) {
+    const rows = await trx
+      .selectFrom('share_states')
+      .selectAll()
+      .where((eb) => eb(eb.refTuple('person_id', 'post_key'), 'in', chunk.map(([personId, postKey]) => eb.tuple(personId, postKey))))
+      .execute();
     for (const row of rows) {
       states.push({ personId: row.person_id, postKey: row.post_key, network: row.network, lastEventId: row.last_event_id, shared: row.shared === 1, sharedAt: row.shared_at });
     }

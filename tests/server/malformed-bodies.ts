@@ -8,7 +8,7 @@ import { uuidv7 } from '../../common/uuid.ts';
 export interface BadRequest {
   readonly label: string;
   readonly contentType: string;
-  readonly body: string | Uint8Array;
+  readonly body: string | Uint8Array<ArrayBuffer>;
 }
 
 export function seededRandom(seed: number): () => number {
