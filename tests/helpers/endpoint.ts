@@ -4,10 +4,12 @@
  */
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { afterEach, beforeEach } from 'vitest';
 import { createEnrollmentCode } from '../../server/admin/enrollment-codes.ts';
 import { ensureOrganisation, rotateAdminToken } from '../../server/admin/organisation.ts';
 import { buildServer, type ServerOptions } from '../../server/app.ts';
 import { openDatabase, type Db } from '../../server/database.ts';
+import { makeTempDir } from './temp-dir.ts';
 
 export interface TestEndpoint {
   readonly url: string;
@@ -62,4 +64,29 @@ export async function startEndpoint(dir: string, port = 0, options: Omit<ServerO
       await db.destroy();
     },
   };
+}
+
+/**
+ * A fresh endpoint (and database folder) for every test of the calling file. The returned object
+ * stands for whichever endpoint the running test has, so tests read `endpoint.url` as usual.
+ */
+export function freshEndpointPerTest(options: Omit<ServerOptions, 'db'> = {}): TestEndpoint {
+  let current: TestEndpoint | null = null;
+  let removeDir: (() => Promise<void>) | null = null;
+  beforeEach(async () => {
+    const dir = await makeTempDir();
+    removeDir = dir.remove;
+    current = await startEndpoint(dir.path, 0, options);
+  });
+  afterEach(async () => {
+    await current?.close();
+    await removeDir?.();
+    current = null;
+  });
+  return new Proxy({} as TestEndpoint, {
+    get(_target, key) {
+      if (!current) throw new Error('the endpoint exists only while a test runs');
+      return Reflect.get(current, key) as unknown;
+    },
+  });
 }

@@ -1,23 +1,10 @@
 /** The contest draw: among people with a standing share in the range, reproducible from its seed, recorded. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { drawWinner, listDraws } from '../../server/draws/contest-draw.ts';
-import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
+import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
 
-let endpoint: TestEndpoint;
-let removeDir: () => Promise<void>;
-
-beforeEach(async () => {
-  const dir = await makeTempDir();
-  removeDir = dir.remove;
-  endpoint = await startEndpoint(dir.path);
-});
-
-afterEach(async () => {
-  await endpoint.close();
-  await removeDir();
-});
+const endpoint = freshEndpointPerTest();
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000);
 const iso = (date: Date) => date.toISOString().slice(0, 10);

@@ -1,25 +1,15 @@
 /** Enrollment and device authentication, over real HTTP with a real database file. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { listDevices, revokeDevice } from '../../server/admin/devices.ts';
 import { createEnrollmentCode, revokeEnrollmentCode } from '../../server/admin/enrollment-codes.ts';
-import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
+import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
 
-let endpoint: TestEndpoint;
-let removeDir: () => Promise<void>;
+const endpoint = freshEndpointPerTest();
 let anonymous: ReturnType<typeof apiAs>;
 
-beforeEach(async () => {
-  const dir = await makeTempDir();
-  removeDir = dir.remove;
-  endpoint = await startEndpoint(dir.path);
+beforeEach(() => {
   anonymous = apiAs(endpoint.url, null);
-});
-
-afterEach(async () => {
-  await endpoint.close();
-  await removeDir();
 });
 
 type Enrolled = { token: string; displayName: string; team: string | null };

@@ -1,25 +1,15 @@
 /**
  * POST /v1/events over real HTTP on 127.0.0.1 with a real SQLite file: what is tried, and what must hold.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
 
-let endpoint: TestEndpoint;
-let removeDir: () => Promise<void>;
+const endpoint = freshEndpointPerTest();
 let device: ReturnType<typeof apiAs>;
 
 beforeEach(async () => {
-  const dir = await makeTempDir();
-  removeDir = dir.remove;
-  endpoint = await startEndpoint(dir.path);
   device = apiAs(endpoint.url, await endpoint.enroll('Ada'));
-});
-
-afterEach(async () => {
-  await endpoint.close();
-  await removeDir();
 });
 
 type Results = { results: { id: string; status: string; reason?: string }[] };

@@ -1,23 +1,10 @@
 /** Share kits over the API: written with the admin token, checked with common/share's lengths, read by devices with ETag. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KitsResponse, ShareKitInput } from '../../common/protocol.ts';
-import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
+import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs } from '../helpers/endpoint-api.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
 
-let endpoint: TestEndpoint;
-let removeDir: () => Promise<void>;
-
-beforeEach(async () => {
-  const dir = await makeTempDir();
-  removeDir = dir.remove;
-  endpoint = await startEndpoint(dir.path);
-});
-
-afterEach(async () => {
-  await endpoint.close();
-  await removeDir();
-});
+const endpoint = freshEndpointPerTest();
 
 const kit: ShareKitInput = {
   postKey: 'https://blog.example.com/ship-small',

@@ -1,23 +1,10 @@
 /** Tracked links: one per person, post and network; /r/ redirects with UTM tags and counts real clicks only. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LinksResponse, Summary } from '../../common/protocol.ts';
-import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
+import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs } from '../helpers/endpoint-api.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
 
-let endpoint: TestEndpoint;
-let removeDir: () => Promise<void>;
-
-beforeEach(async () => {
-  const dir = await makeTempDir();
-  removeDir = dir.remove;
-  endpoint = await startEndpoint(dir.path);
-});
-
-afterEach(async () => {
-  await endpoint.close();
-  await removeDir();
-});
+const endpoint = freshEndpointPerTest();
 
 const POST = 'https://blog.example.com/launch?ref=feed#top';
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0 Safari/537.36';

@@ -1,25 +1,12 @@
 /** GET /v1/summary: one person's results among their team and organisation; ETag and 304. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../common/protocol.ts';
 import { setLeaderboardAnonymous } from '../../server/admin/organisation.ts';
 import { recentWeeks } from '../../server/shares/weeks.ts';
-import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
+import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
 
-let endpoint: TestEndpoint;
-let removeDir: () => Promise<void>;
-
-beforeEach(async () => {
-  const dir = await makeTempDir();
-  removeDir = dir.remove;
-  endpoint = await startEndpoint(dir.path);
-});
-
-afterEach(async () => {
-  await endpoint.close();
-  await removeDir();
-});
+const endpoint = freshEndpointPerTest();
 
 const DAY = 86_400_000;
 const post = (slug: string) => `https://blog.example.com/${slug}`;
