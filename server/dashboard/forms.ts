@@ -43,5 +43,16 @@ export function kitFromForm(form: KitForm): { kit: ShareKitInput } | { errors: s
     imageUrl: form.imageUrl === '' ? null : form.imageUrl,
   };
   if (Value.Check(ShareKitInputSchema, candidate)) return { kit: candidate };
-  return { errors: Value.Errors(ShareKitInputSchema, candidate).map((error) => `${error.instancePath.slice(1).replace(/\//g, '.') || 'kit'}: ${error.message}`) };
+  return { errors: Value.Errors(ShareKitInputSchema, candidate).map((error) => explain(error.instancePath, error.message, candidate.hashtags)) };
+}
+
+/** The schema's words for the fields people get wrong most, in words for people. */
+function explain(instancePath: string, message: string, hashtags: readonly string[]): string {
+  const field = instancePath.slice(1).replace(/\//g, '.') || 'kit';
+  if (field === 'postKey') return 'Post URL: an http or https address, like https://blog.example.com/post';
+  if (field === 'imageUrl') return 'Image URL: an https address, or empty';
+  const hashtag = /^hashtags\.(\d+)$/.exec(field);
+  if (hashtag) return `Hashtags: "#${hashtags[Number(hashtag[1])] ?? ''}" may only have letters, digits and _`;
+  if (field === 'hashtags') return 'Hashtags: at most 10, each once';
+  return `${field}: ${message}`;
 }

@@ -97,6 +97,14 @@ describe.each([{ javaScript: true }, { javaScript: false }])('dashboard in Chrom
     expect(await page.getByLabel('X message').inputValue()).toBe('a'.repeat(270));
     const unchanged = (await device.get<KitsResponse>('v1/kits')).body.kits.find((kit) => kit.postKey === postKey);
     expect(unchanged?.messages.x).toBe('Half the release time, twice the calm.');
+
+    await page.getByLabel('X message').fill('Short again.');
+    await page.getByLabel('Hashtags').fill('#dev-ops');
+    await page.getByLabel('Image URL').fill('http://blog.example.com/image.png');
+    await page.getByRole('button', { name: 'Save kit' }).click();
+    await page.getByText('The kit was not saved:').waitFor();
+    const errors = await page.locator('ul.error').textContent();
+    expect(errors).toContain('Hashtags: "#dev-ops" may only have letters, digits and _');
   });
 
   it('downloads the people CSV, with a formula-like name made harmless', async () => {
