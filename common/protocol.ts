@@ -2,18 +2,53 @@
  * The endpoint protocol (/v1/). The same schemas validate requests on the server (Fastify + TypeBox,
  * no coercion, no stripping) and answers on the desktop, so both sides agree on one definition.
  */
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { NETWORKS } from './domain.ts';
+import { SHARE_CODE_PATTERN } from './share/utm.ts';
 import { UUID_V7_PATTERN } from './uuid.ts';
 
 export const MAX_EVENTS_PER_BATCH = 100;
 
 const ISO_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$';
+/** Printable text: no control characters, no lone surrogates, no bidi overrides that could disguise a name. */
+const PRINTABLE_PATTERN = '^[^\\p{Cc}\\p{Cs}\\u202a-\\u202e\\u2066-\\u2069]*$';
+const closed = { additionalProperties: false } as const;
+const Nullable = <S extends TSchema>(schema: S) => Type.Union([schema, Type.Null()]);
 
 export const NetworkSchema = Type.Enum(NETWORKS);
 
-/** A canonical post URL: http(s) only, bounded so a hostile client cannot make keys huge. */
-export const PostKeySchema = Type.String({ minLength: 8, maxLength: 2048, pattern: '^https?://' });
+/**
+ * A canonical post URL as `new URL(link).href` writes it: http(s), printable ASCII only (the URL
+ * serializer percent-encodes everything else), bounded so a hostile client cannot make keys huge.
+ */
+export const PostKeySchema = Type.String({ minLength: 8, maxLength: 2048, pattern: '^https?://[\\x21-\\x7e]+$' });
+export const DisplayNameSchema = Type.String({ minLength: 1, maxLength: 80, pattern: PRINTABLE_PATTERN });
+export const TeamNameSchema = Type.String({ minLength: 1, maxLength: 80, pattern: PRINTABLE_PATTERN });
+const IsoTimeSchema = Type.String({ pattern: ISO_TIME_PATTERN, maxLength: 40 });
+/** A Monday (UTC) as YYYY-MM-DD: weeks run Monday to Sunday in UTC. */
+const WeekSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Count = Type.Integer({ minimum: 0 });
+
+// ── Enrollment ────────────────────────────────────────────────────────────────────────────────────
+
+export const EnrollRequestSchema = Type.Object(
+  { code: Type.String({ minLength: 1, maxLength: 64 }), displayName: DisplayNameSchema, team: Type.Optional(TeamNameSchema) },
+  closed,
+);
+export type EnrollRequest = Static<typeof EnrollRequestSchema>;
+
+export const EnrollResponseSchema = Type.Object(
+  {
+    /** The device token: send it as `Authorization: Bearer <token>`. Shown once; the endpoint keeps only its hash. */
+    token: Type.String({ minLength: 32, maxLength: 128 }),
+    displayName: DisplayNameSchema,
+    team: Nullable(TeamNameSchema),
+  },
+  closed,
+);
+export type EnrollResponse = Static<typeof EnrollResponseSchema>;
+
+// ── Share events ──────────────────────────────────────────────────────────────────────────────────
 
 export const ShareEventSchema = Type.Object(
   {
@@ -21,14 +56,14 @@ export const ShareEventSchema = Type.Object(
     type: Type.Union([Type.Literal('shared'), Type.Literal('unshared')]),
     postKey: PostKeySchema,
     network: NetworkSchema,
-    at: Type.String({ pattern: ISO_TIME_PATTERN, maxLength: 40 }),
+    at: IsoTimeSchema,
   },
-  { additionalProperties: false },
+  closed,
 );
 
 export const EventBatchSchema = Type.Object(
   { events: Type.Array(ShareEventSchema, { minItems: 1, maxItems: MAX_EVENTS_PER_BATCH }) },
-  { additionalProperties: false },
+  closed,
 );
 export type EventBatch = Static<typeof EventBatchSchema>;
 
@@ -38,19 +73,128 @@ export const EventResultSchema = Type.Object(
     status: Type.Union([Type.Literal('created'), Type.Literal('duplicate'), Type.Literal('rejected')]),
     reason: Type.Optional(Type.String()),
   },
-  { additionalProperties: false },
+  closed,
 );
-export const EventResultsSchema = Type.Object(
-  { results: Type.Array(EventResultSchema) },
-  { additionalProperties: false },
-);
+export type EventResult = Static<typeof EventResultSchema>;
+export const EventResultsSchema = Type.Object({ results: Type.Array(EventResultSchema) }, closed);
 export type EventResults = Static<typeof EventResultsSchema>;
 
+// ── Summary ───────────────────────────────────────────────────────────────────────────────────────
+
+export const WeekCountSchema = Type.Object({ week: WeekSchema, shares: Count }, closed);
+export type WeekCount = Static<typeof WeekCountSchema>;
+
 export const PostCountSchema = Type.Object(
-  { postKey: Type.String(), shares: Type.Integer({ minimum: 0 }) },
-  { additionalProperties: false },
+  {
+    postKey: Type.String(),
+    /** Shares standing (a take-back removes one), over everyone. */
+    shares: Count,
+    /** People who have it shared on at least one network. */
+    people: Count,
+    clicks: Count,
+  },
+  closed,
 );
-export const SummarySchema = Type.Object({ posts: Type.Array(PostCountSchema) }, { additionalProperties: false });
+
+export const LeaderboardEntrySchema = Type.Object(
+  {
+    rank: Type.Integer({ minimum: 1 }),
+    /** Null when the organisation keeps the leaderboard anonymous (your own entry keeps its name). */
+    displayName: Nullable(Type.String()),
+    shares: Count,
+    me: Type.Boolean(),
+  },
+  closed,
+);
+export type LeaderboardEntry = Static<typeof LeaderboardEntrySchema>;
+
+export const SummarySchema = Type.Object(
+  {
+    anonymous: Type.Boolean(),
+    me: Type.Object(
+      {
+        displayName: Type.String(),
+        team: Nullable(Type.String()),
+        shares: Count,
+        sharesThisWeek: Count,
+        sharesThisMonth: Count,
+        /** Clicks on this person's tracked links, bots and previews excluded. */
+        clicks: Count,
+        rank: Type.Integer({ minimum: 1 }),
+        /** Consecutive weeks with a share, up to this week (or last week, when this one has none yet). */
+        streakWeeks: Count,
+        /** The last nine weeks, oldest first. */
+        weekly: Type.Array(WeekCountSchema),
+      },
+      closed,
+    ),
+    team: Nullable(Type.Object({ name: Type.String(), people: Count, shares: Count, weekly: Type.Array(WeekCountSchema) }, closed)),
+    organisation: Type.Object({ people: Count, shares: Count, weekly: Type.Array(WeekCountSchema) }, closed),
+    leaderboard: Type.Array(LeaderboardEntrySchema),
+    /** Posts shared recently, newest first. */
+    posts: Type.Array(PostCountSchema),
+  },
+  closed,
+);
 export type Summary = Static<typeof SummarySchema>;
 
-export const ErrorBodySchema = Type.Object({ error: Type.String(), message: Type.String() });
+// ── Tracked links ─────────────────────────────────────────────────────────────────────────────────
+
+export const LinksRequestSchema = Type.Object(
+  { postKey: PostKeySchema, networks: Type.Array(NetworkSchema, { minItems: 1, maxItems: NETWORKS.length, uniqueItems: true }) },
+  closed,
+);
+export type LinksRequest = Static<typeof LinksRequestSchema>;
+
+export const TrackedLinkSchema = Type.Object(
+  { network: NetworkSchema, code: Type.String({ pattern: SHARE_CODE_PATTERN }), url: Type.String() },
+  closed,
+);
+export const LinksResponseSchema = Type.Object({ links: Type.Array(TrackedLinkSchema) }, closed);
+export type LinksResponse = Static<typeof LinksResponseSchema>;
+
+// ── Share kits ────────────────────────────────────────────────────────────────────────────────────
+
+export const MAX_PITCH_LENGTH = 300;
+const Message = Type.Optional(Type.String({ minLength: 1, maxLength: 5000 }));
+
+export const KitMessagesSchema = Type.Object(
+  { linkedin: Message, x: Message, facebook: Message, bluesky: Message, threads: Message, mastodon: Message, xing: Message, email: Message },
+  closed,
+);
+
+export const ShareKitInputSchema = Type.Object(
+  {
+    postKey: PostKeySchema,
+    pitch: Type.String({ maxLength: MAX_PITCH_LENGTH * 4 }),
+    messages: KitMessagesSchema,
+    /** Without the "#". */
+    hashtags: Type.Array(Type.String({ pattern: '^[\\p{L}\\p{N}_]{1,60}$' }), { maxItems: 10, uniqueItems: true }),
+    imageUrl: Nullable(Type.String({ maxLength: 2048, pattern: '^https://[\\x21-\\x7e]+$' })),
+  },
+  closed,
+);
+export type ShareKitInput = Static<typeof ShareKitInputSchema>;
+
+export const ShareKitSchema = Type.Object(
+  {
+    postKey: Type.String(),
+    pitch: Type.String(),
+    messages: KitMessagesSchema,
+    hashtags: Type.Array(Type.String()),
+    imageUrl: Nullable(Type.String()),
+    updatedAt: IsoTimeSchema,
+  },
+  closed,
+);
+export type ShareKitWire = Static<typeof ShareKitSchema>;
+
+export const KitsResponseSchema = Type.Object({ kits: Type.Array(ShareKitSchema) }, closed);
+export type KitsResponse = Static<typeof KitsResponseSchema>;
+
+export const KitKeyQuerySchema = Type.Object({ postKey: PostKeySchema }, closed);
+
+// ── Errors ────────────────────────────────────────────────────────────────────────────────────────
+
+export const ErrorBodySchema = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String() });
+export type ErrorBody = Static<typeof ErrorBodySchema>;

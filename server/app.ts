@@ -2,18 +2,40 @@
  * Builds the endpoint. Validation is strict on purpose: no coercion and no silent stripping, so an
  * unknown or mistyped field is a 400 that names it rather than data quietly lost.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import { DEFAULT_RATE_LIMITS, type RateLimits, type ServerContext } from './context.ts';
+import { dashboardRoutes } from './dashboard/routes.ts';
 import type { Db } from './database.ts';
+import { ClickRecorder } from './links/click-recorder.ts';
+import { LinkResolver } from './links/tracked-links.ts';
+import { VisitorHasher } from './links/visitor-hash.ts';
+import { enrollRoutes } from './routes/enroll.ts';
 import { eventsRoutes } from './routes/events.ts';
+import { kitsRoutes } from './routes/kits.ts';
+import { linksRoutes } from './routes/links.ts';
+import { redirectRoutes } from './routes/redirect.ts';
 import { summaryRoutes } from './routes/summary.ts';
+import { refuseOtherCharsets } from './security/charset.ts';
+import { securityHeaders } from './security/headers.ts';
+import { EventWriter } from './shares/event-writer.ts';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface ServerOptions {
   readonly db: Db;
-  readonly logger?: boolean;
+  /** Structured JSON logs (pino); a stream to capture them, true for stdout. */
+  readonly logger?: boolean | { readonly stream: NodeJS.WritableStream };
+  /** The address people reach the endpoint at, for the links it hands out; default: from each request. */
+  readonly publicUrl?: string;
+  readonly rateLimits?: Partial<RateLimits>;
+  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
+  readonly trustProxy?: boolean;
+  readonly now?: () => Date;
 }
 
 function describe(error: FastifySchemaValidationError, dataVar: string): string {
@@ -22,16 +44,63 @@ function describe(error: FastifySchemaValidationError, dataVar: string): string 
   return typeof extra === 'string' ? `${where} has an unknown field "${extra}"` : `${where} ${error.message ?? 'is invalid'}`;
 }
 
+/** Logs say what happened and to whom (device ids), never a token, cookie, IP address or query string. */
+function loggerOptions(logger: ServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  return { ...(logger === true ? {} : { stream: logger.stream }), redact: ['req.headers.authorization', 'req.headers.cookie'] };
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: loggerOptions(options.logger),
+    // One line per request, written when it is answered (below), instead of Fastify's two.
+    disableRequestLogging: true,
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
     schemaErrorFormatter: (errors, dataVar) => new Error(errors.map((error) => describe(error, dataVar)).join('; ')),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const now = options.now ?? (() => new Date());
+  const context: ServerContext = {
+    db: options.db,
+    events: new EventWriter(options.db, now),
+    links: new LinkResolver(options.db),
+    clicks: new ClickRecorder(options.db, (error) => {
+      app.log.error({ err: error }, 'clicks could not be saved');
+    }),
+    visitors: new VisitorHasher(),
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    now,
+    publicUrl: (request) => options.publicUrl ?? `${request.protocol}://${request.host}/`,
+  };
+  app.addHook('onClose', () => context.clicks.close());
+
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'answered');
+    done();
+  });
+  app.addHook('onRequest', securityHeaders);
+  app.addHook('onRequest', refuseOtherCharsets);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: true, max: context.rateLimits.perIp, timeWindow: 60_000 });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'the endpoint failed to answer; the error is in its log' });
+    }
+    return reply.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: error.message });
+  });
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) =>
+    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `there is nothing at ${request.method} ${request.url.split('?')[0] ?? ''}` }),
+  );
+
+  app.decorateRequest('caller', null);
   app.get('/healthz', () => ({ ok: true }));
-  await app.register(eventsRoutes(options.db));
-  await app.register(summaryRoutes(options.db));
+  for (const routes of [enrollRoutes, eventsRoutes, summaryRoutes, linksRoutes, kitsRoutes, redirectRoutes, dashboardRoutes]) {
+    await app.register(routes(context));
+  }
   return app;
 }

@@ -2,34 +2,67 @@
  * `npm run server`: the endpoint on an embedded SQLite file, no other setup. Flags (or environment):
  *   --port (ADVOCATE_SERVER_PORT, default 8787)  --host (ADVOCATE_SERVER_HOST, default 127.0.0.1)
  *   --db PATH (ADVOCATE_DB, default .advocate-data/endpoint.sqlite)
+ *   --public-url URL (ADVOCATE_PUBLIC_URL: the address people reach it at, for tracked links)
+ *   --trust-proxy (ADVOCATE_TRUST_PROXY=1: behind a reverse proxy that sets X-Forwarded-*)
+ * Rate limits per minute: ADVOCATE_RATE_PER_IP, ADVOCATE_RATE_PER_DEVICE, ADVOCATE_RATE_ENROLL, ADVOCATE_RATE_LOGIN.
+ * The first start creates the organisation and prints the admin token and an enrollment code, once.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureOrganisation } from './admin/organisation.ts';
 import { buildServer } from './app.ts';
+import { databasePath, wholeNumber } from './cli-options.ts';
+import { DEFAULT_RATE_LIMITS } from './context.ts';
 import { openDatabase } from './database.ts';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' } },
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    db: { type: 'string' },
+    'public-url': { type: 'string' },
+    'trust-proxy': { type: 'boolean' },
+  },
   strict: true,
 });
 const env = process.env;
-const port = Number(values.port ?? env['ADVOCATE_SERVER_PORT'] ?? 8787);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a whole number from 0 to 65535, got ${String(values.port ?? env['ADVOCATE_SERVER_PORT'])}`);
+const port = wholeNumber('port', values.port, 'ADVOCATE_SERVER_PORT', 8787, 65535);
+const host = values.host ?? env['ADVOCATE_SERVER_HOST'] ?? '127.0.0.1';
+const publicUrl = values['public-url'] ?? env['ADVOCATE_PUBLIC_URL'];
+if (publicUrl !== undefined && !/^https?:\/\/[^/]+\/?/.test(publicUrl)) {
+  console.error(`--public-url must be an http(s) address like https://advocate.example.com/, got ${publicUrl}`);
   process.exit(2);
 }
-const host = values.host ?? env['ADVOCATE_SERVER_HOST'] ?? '127.0.0.1';
-const dbPath = resolve(values.db ?? env['ADVOCATE_DB'] ?? '.advocate-data/endpoint.sqlite');
-mkdirSync(dirname(dbPath), { recursive: true });
+const rateLimits = {
+  perIp: wholeNumber('rate-per-ip', undefined, 'ADVOCATE_RATE_PER_IP', DEFAULT_RATE_LIMITS.perIp),
+  perDevice: wholeNumber('rate-per-device', undefined, 'ADVOCATE_RATE_PER_DEVICE', DEFAULT_RATE_LIMITS.perDevice),
+  enrollPerIp: wholeNumber('rate-enroll', undefined, 'ADVOCATE_RATE_ENROLL', DEFAULT_RATE_LIMITS.enrollPerIp),
+  loginPerIp: wholeNumber('rate-login', undefined, 'ADVOCATE_RATE_LOGIN', DEFAULT_RATE_LIMITS.loginPerIp),
+};
+const dbPath = databasePath(values.db);
 
 const db = await openDatabase(dbPath);
-const app = await buildServer({ db, logger: true });
-const address = await app.listen({ port, host });
-console.log(`Advocate endpoint: ${address}/ (database ${dbPath})`);
-
+const firstStart = await ensureOrganisation(db);
+const app = await buildServer({
+  db,
+  logger: true,
+  rateLimits,
+  trustProxy: values['trust-proxy'] ?? env['ADVOCATE_TRUST_PROXY'] === '1',
+  ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/` }),
+});
+// Before the address is printed: whoever waits for that line may stop us right after it.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void app.close().then(() => db.destroy()).then(() => process.exit(0));
   });
 }
+const address = await app.listen({ port, host });
+if (firstStart) {
+  // Printed once, never logged: the database keeps only their hashes.
+  console.log(`
+New organisation created. Keep these; they are not shown again.
+  Admin token (dashboard sign-in at ${address}/dashboard/): ${firstStart.adminToken}
+  Enrollment code (for desktops, e.g. npm run preview -- --endpoint ${address}/ --enrollment-code CODE): ${firstStart.enrollmentCode}
+More codes, revocation and a new admin token: npm run server:admin -- help
+`);
+}
+console.log(`Advocate endpoint: ${address}/ (database ${dbPath})`);

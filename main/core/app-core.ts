@@ -11,7 +11,7 @@ import { checkFeed } from '../feeds/check-feed.ts';
 import { FeedEngine, type FeedUpdate } from '../feeds/feed-engine.ts';
 import type { FetchLimits } from '../feeds/http-get.ts';
 import { toPosts } from '../feeds/to-posts.ts';
-import { createEndpointClient } from '../sync/endpoint-client.ts';
+import { createEndpointClient, type EndpointCredentials } from '../sync/endpoint-client.ts';
 import { ShareJournal } from '../sync/share-journal.ts';
 import { ShareSync } from '../sync/share-sync.ts';
 import { EventBus } from './event-bus.ts';
@@ -26,6 +26,8 @@ export interface AppCoreOptions {
   readonly dataDir: string;
   readonly feedUrls: readonly string[];
   readonly endpointUrl: string | null;
+  /** How this desktop proves who it is to the endpoint: a device token, or a code to enroll with. */
+  readonly endpointCredentials?: EndpointCredentials | null;
   /** How often each feed is polled: 30 minutes unless policy says otherwise, never under 5 minutes. */
   readonly pollIntervalMs?: number;
   readonly clock?: Clock;
@@ -75,7 +77,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const sync = options.endpointUrl
     ? new ShareSync(
         journal,
-        createEndpointClient(options.fetch, options.endpointUrl),
+        createEndpointClient(options.fetch, options.endpointUrl, options.endpointCredentials ?? null),
         (summary) => {
           posts.setCounts(summary.posts);
           publish();

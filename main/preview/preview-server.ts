@@ -10,6 +10,7 @@ import type { Settings } from '../../common/settings.ts';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
 import { createAppCore, type AppCore } from '../core/app-core.ts';
 import type { HttpFetch, Logger } from '../core/ports.ts';
+import type { EndpointCredentials } from '../sync/endpoint-client.ts';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/dispatcher.ts';
 import { forwardEvents } from '../ipc/forward-events.ts';
 import { connectNotifications } from '../notifications/notification-center.ts';
@@ -33,6 +34,7 @@ export interface PreviewOptions {
   /** Empty: serve and poll the built-in sample feed. */
   readonly feedUrls: readonly string[];
   readonly endpointUrl: string | null;
+  readonly endpointCredentials?: EndpointCredentials | null;
   readonly log: Logger;
   readonly fetch?: HttpFetch;
   readonly pollIntervalMs?: number;
@@ -168,6 +170,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     dataDir: options.dataDir,
     feedUrls: feedsFor(settings.values()),
     endpointUrl: options.endpointUrl,
+    endpointCredentials: options.endpointCredentials ?? null,
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
   });
   connectNotifications(core, {

@@ -1,18 +1,19 @@
-/** GET /v1/summary: share counts per post (shares minus take-backs, never below zero). */
+/** GET /v1/summary: the caller's results, the team's, the leaderboard and per-post counts; ETag and 304. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
-import { SummarySchema, type Summary } from '../../common/protocol.ts';
-import type { Db } from '../database.ts';
+import { SummarySchema } from '../../common/protocol.ts';
+import type { ServerContext } from '../context.ts';
+import { etagOf, notModified } from '../http/etag.ts';
+import { buildSummary } from '../summary/build-summary.ts';
+import { deviceScope } from './device-scope.ts';
 
-export function summaryRoutes(db: Db): FastifyPluginAsyncTypebox {
+export function summaryRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
   return (app) => {
-    app.get('/v1/summary', { schema: { response: { 200: SummarySchema } } }, async (): Promise<Summary> => {
-      const rows = await db
-        .selectFrom('share_events')
-        .select(['post_key', sql<number>`sum(case when type = 'shared' then 1 else -1 end)`.as('net')])
-        .groupBy('post_key')
-        .execute();
-      return { posts: rows.map((row) => ({ postKey: row.post_key, shares: Math.max(0, row.net) })) };
+    app.get('/v1/summary', { ...deviceScope(app, context), schema: { response: { 200: SummarySchema } } }, async (request, reply) => {
+      const caller = request.caller;
+      if (!caller) throw new Error('device scope without a caller');
+      const summary = await buildSummary(context.db, caller, context.now());
+      if (notModified(request, reply, etagOf(JSON.stringify(summary)))) return reply;
+      return summary;
     });
     return Promise.resolve();
   };

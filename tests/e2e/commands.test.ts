@@ -34,16 +34,117 @@ describe('npm run preview', () => {
     expect(result.code).toBe(2);
     expect(result.output).toContain('--port must be a whole number');
   });
+
+  it('refuses an endpoint without an enrollment code, saying where the code comes from', async () => {
+    const result = await runTsx('main/preview/cli.ts', ['--endpoint', 'http://127.0.0.1:8787/'], { ADVOCATE_ENROLLMENT_CODE: '' });
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('--endpoint needs --enrollment-code CODE');
+  });
 });
 
 describe('npm run server', () => {
-  it('starts on an embedded SQLite file with no other setup and answers /healthz', async () => {
+  it('starts on an embedded SQLite file with no other setup, answers /healthz, and prints the first secrets once', async () => {
+    const dir = await makeTempDir();
+    cleanups.push(dir.remove);
+    const db = join(dir.path, 'endpoint.sqlite');
+    const server = await startTsx('server/cli.ts', ['--port', '0', '--db', db], /Advocate endpoint: (\S+)/);
+    cleanups.push(server.stop);
+    const response = await fetch(new URL('healthz', server.captured));
+    expect(await response.json()).toEqual({ ok: true });
+    const adminToken = /Admin token[^\n]*: ([A-Za-z0-9_-]{43})\n/.exec(server.output())?.[1];
+    const code = /Enrollment code[^\n]*: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\n/.exec(server.output())?.[1];
+    expect(adminToken).toBeDefined();
+    const enrolled = await fetch(new URL('v1/enroll', server.captured), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, displayName: 'First' }) });
+    expect(enrolled.status).toBe(200);
+    expect(await server.stop()).toBe(0);
+
+    const again = await startTsx('server/cli.ts', ['--port', '0', '--db', db], /Advocate endpoint: (\S+)/);
+    cleanups.push(again.stop);
+    expect(again.output()).not.toContain('Admin token');
+    expect(again.output()).not.toContain(adminToken);
+    expect(await again.stop()).toBe(0);
+  });
+
+  it('refuses a port that is not a number, saying which flag is wrong', async () => {
+    const result = await runTsx('server/cli.ts', ['--port', 'http']);
+    expect(result.code).toBe(2);
+    expect(result.output).toContain('--port (or ADVOCATE_SERVER_PORT) must be a whole number');
+  });
+});
+
+describe('npm run server, then npm run preview -- --endpoint URL --enrollment-code CODE (the README flow)', () => {
+  it('enrolls the preview with the printed code, and a share made in the preview is counted by the endpoint', async () => {
     const dir = await makeTempDir();
     cleanups.push(dir.remove);
     const server = await startTsx('server/cli.ts', ['--port', '0', '--db', join(dir.path, 'endpoint.sqlite')], /Advocate endpoint: (\S+)/);
     cleanups.push(server.stop);
-    const response = await fetch(new URL('healthz', server.captured));
-    expect(await response.json()).toEqual({ ok: true });
-    expect(await server.stop()).toBe(0);
+    const code = /Enrollment code[^\n]*: (\S+)\n/.exec(server.output())?.[1] ?? '';
+    const preview = await startTsx(
+      'main/preview/cli.ts',
+      ['--port', '0', '--data', join(dir.path, 'preview'), '--endpoint', server.captured, '--enrollment-code', code, '--display-name', 'Newcomer'],
+      /Advocate preview: (\S+)/,
+    );
+    cleanups.push(preview.stop);
+    const invoke = async <T>(name: string, args: unknown[]): Promise<IpcAnswer<T>> =>
+      (await (await fetch(new URL(`ipc/${name}`, preview.captured), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) })).json()) as IpcAnswer<T>;
+    const listed = await invoke<PostView[]>('listPosts', []);
+    const post = listed.ok ? listed.value[0] : undefined;
+    if (!post) throw new Error('the preview listed no post');
+    expect((await invoke<PostView>('markShared', [{ postId: post.id, network: 'x' }])).ok).toBe(true);
+    let count: number | null = null;
+    for (let attempt = 0; attempt < 50 && count !== 1; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const again = await invoke<PostView[]>('listPosts', []);
+      count = again.ok ? (again.value.find((view) => view.id === post.id)?.shareCount ?? null) : null;
+    }
+    expect(count).toBe(1);
+  });
+});
+
+describe('npm run server:admin', () => {
+  it('makes, lists and revokes codes and devices, and rotates the admin token', async () => {
+    const dir = await makeTempDir();
+    cleanups.push(dir.remove);
+    const db = ['--db', join(dir.path, 'endpoint.sqlite')];
+    const server = await startTsx('server/cli.ts', ['--port', '0', ...db], /Advocate endpoint: (\S+)/);
+    cleanups.push(server.stop);
+    const oldAdmin = /Admin token[^\n]*: (\S+)\n/.exec(server.output())?.[1] ?? '';
+
+    const created = await runTsx('server/admin-cli.ts', ['create-code', '--team', 'Sales', '--expires-in-days', '7', ...db]);
+    expect(created.code).toBe(0);
+    const [, codeId, code] = /Enrollment code (\d+): (\S+) \(expires \d{4}-\d{2}-\d{2}\)/.exec(created.output) ?? [];
+    const enroll = await fetch(new URL('v1/enroll', server.captured), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, displayName: 'Sam' }) });
+    const { token, team } = (await enroll.json()) as { token: string; team: string };
+    expect(team).toBe('Sales');
+
+    const codes = await runTsx('server/admin-cli.ts', ['list-codes', ...db]);
+    expect(codes.output).toContain('Sales');
+    expect((await runTsx('server/admin-cli.ts', ['revoke-code', codeId ?? '', ...db])).output).toContain('Code revoked.');
+    const refused = await fetch(new URL('v1/enroll', server.captured), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, displayName: 'Late' }) });
+    expect(refused.status).toBe(403);
+
+    expect((await runTsx('server/admin-cli.ts', ['list-devices', ...db])).output).toContain('Sam');
+    expect((await runTsx('server/admin-cli.ts', ['revoke-device', '1', ...db])).output).toContain('Device revoked.');
+    const summary = await fetch(new URL('v1/summary', server.captured), { headers: { authorization: `Bearer ${token}` } });
+    expect(summary.status).toBe(401);
+
+    const rotated = await runTsx('server/admin-cli.ts', ['rotate-admin-token', ...db]);
+    const newAdmin = /New admin token \(shown once\): (\S+)/.exec(rotated.output)?.[1] ?? '';
+    const kit = { postKey: 'https://blog.example.com/a', pitch: 'p', messages: {}, hashtags: [], imageUrl: null };
+    const put = (admin: string) => fetch(new URL('v1/kits', server.captured), { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify(kit) });
+    expect((await put(oldAdmin)).status).toBe(401);
+    expect((await put(newAdmin)).status).toBe(200);
+  });
+
+  it('says what is wrong with a command or an id', async () => {
+    const dir = await makeTempDir();
+    cleanups.push(dir.remove);
+    const db = ['--db', join(dir.path, 'endpoint.sqlite')];
+    const unknown = await runTsx('server/admin-cli.ts', ['make-coffee', ...db]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toContain('Unknown command "make-coffee"');
+    const badId = await runTsx('server/admin-cli.ts', ['revoke-device', 'abc', ...db]);
+    expect(badId.code).toBe(2);
+    expect(badId.output).toContain('revoke-device needs the id');
   });
 });

@@ -46,6 +46,7 @@ beforeAll(async () => {
     dataDir: `${dir.path}/desktop`,
     feedUrls: [feed.feedUrl],
     endpointUrl: endpoint.url,
+    endpointCredentials: { enrollment: { code: endpoint.enrollmentCode, displayName: 'Preview test' } },
     log: quietLog,
   });
   cleanups.push(() => preview.close());

@@ -1,26 +1,56 @@
-/** A real endpoint on 127.0.0.1 with a real SQLite file, as the desktop and the preview talk to it. */
+/**
+ * A real endpoint on 127.0.0.1 with a real SQLite file, as the desktop and the preview talk to it,
+ * with what a test needs to talk to it: the admin token, an enrollment code, and enrolled devices.
+ */
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { buildServer } from '../../server/app.ts';
-import { openDatabase } from '../../server/database.ts';
+import { afterEach, beforeEach } from 'vitest';
+import { createEnrollmentCode } from '../../server/admin/enrollment-codes.ts';
+import { ensureOrganisation, rotateAdminToken } from '../../server/admin/organisation.ts';
+import { buildServer, type ServerOptions } from '../../server/app.ts';
+import { openDatabase, type Db } from '../../server/database.ts';
+import { makeTempDir } from './temp-dir.ts';
 
 export interface TestEndpoint {
   readonly url: string;
   readonly dbPath: string;
+  readonly db: Db;
+  readonly adminToken: string;
+  /** A code that enrolls without a team. */
+  readonly enrollmentCode: string;
+  /** Enrolls a device and returns its token. */
+  enroll(displayName?: string, team?: string): Promise<string>;
   /** Rows of share_events read straight from the file, as a second process would see them. */
   rows(): { id: string; type: string; post_key: string; network: string }[];
   readonly close: () => Promise<void>;
 }
 
 /** Starts on a free port, or on `port` to play the same endpoint coming back after a restart. */
-export async function startEndpoint(dir: string, port = 0): Promise<TestEndpoint> {
+export async function startEndpoint(dir: string, port = 0, options: Omit<ServerOptions, 'db'> = {}): Promise<TestEndpoint> {
   const dbPath = join(dir, 'endpoint.sqlite');
   const db = await openDatabase(dbPath);
-  const app = await buildServer({ db });
+  const first = await ensureOrganisation(db);
+  // On a restart the first secrets are gone (only hashes are kept): make new ones, as an admin would.
+  const adminToken = first?.adminToken ?? (await rotateAdminToken(db));
+  const enrollmentCode = first?.enrollmentCode ?? (await createEnrollmentCode(db, { team: null, expiresAt: null })).code;
+  const app = await buildServer({ db, ...options });
   const address = await app.listen({ port, host: '127.0.0.1' });
+  const url = `${address}/`;
   return {
-    url: `${address}/`,
+    url,
     dbPath,
+    db,
+    adminToken,
+    enrollmentCode,
+    async enroll(displayName = 'Test person', team) {
+      const response = await fetch(new URL('v1/enroll', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: enrollmentCode, displayName, ...(team === undefined ? {} : { team }) }),
+      });
+      if (!response.ok) throw new Error(`enroll answered ${String(response.status)}: ${await response.text()}`);
+      return ((await response.json()) as { token: string }).token;
+    },
     rows() {
       const reader = new SQLite(dbPath, { readonly: true });
       try {
@@ -34,4 +64,29 @@ export async function startEndpoint(dir: string, port = 0): Promise<TestEndpoint
       await db.destroy();
     },
   };
+}
+
+/**
+ * A fresh endpoint (and database folder) for every test of the calling file. The returned object
+ * stands for whichever endpoint the running test has, so tests read `endpoint.url` as usual.
+ */
+export function freshEndpointPerTest(options: Omit<ServerOptions, 'db'> = {}): TestEndpoint {
+  let current: TestEndpoint | null = null;
+  let removeDir: (() => Promise<void>) | null = null;
+  beforeEach(async () => {
+    const dir = await makeTempDir();
+    removeDir = dir.remove;
+    current = await startEndpoint(dir.path, 0, options);
+  });
+  afterEach(async () => {
+    await current?.close();
+    await removeDir?.();
+    current = null;
+  });
+  return new Proxy({} as TestEndpoint, {
+    get(_target, key) {
+      if (!current) throw new Error('the endpoint exists only while a test runs');
+      return Reflect.get(current, key) as unknown;
+    },
+  });
 }

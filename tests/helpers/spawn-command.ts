@@ -8,11 +8,13 @@ export interface RunningCommand {
   readonly child: ChildProcess;
   /** The first capture group of `ready` in the command's output. */
   readonly captured: string;
+  /** Everything printed so far (stdout and stderr). */
+  output(): string;
   readonly stop: () => Promise<number | null>;
 }
 
-export function startTsx(script: string, args: readonly string[], ready: RegExp, timeoutMs = 20_000): Promise<RunningCommand> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startTsx(script: string, args: readonly string[], ready: RegExp, timeoutMs = 20_000, env: NodeJS.ProcessEnv = {}): Promise<RunningCommand> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   return new Promise((resolve, reject) => {
@@ -28,6 +30,7 @@ export function startTsx(script: string, args: readonly string[], ready: RegExp,
       resolve({
         child,
         captured: match[1] ?? '',
+        output: () => output,
         stop: () => {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
           return exited;
@@ -44,8 +47,8 @@ export function startTsx(script: string, args: readonly string[], ready: RegExp,
 }
 
 /** Runs a command to its end and returns its exit code and output. */
-export function runTsx(script: string, args: readonly string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function runTsx(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -41,6 +41,7 @@ async function setup(options: { endpoint: boolean }) {
       dataDir: dir.path,
       feedUrls: [feed.feedUrl],
       endpointUrl: endpoint?.url ?? null,
+      endpointCredentials: endpoint ? { enrollment: { code: endpoint.enrollmentCode, displayName: 'Core test' } } : null,
       pollIntervalMs: 60 * 60 * 1000,
     });
     connectNotifications(core, { show: (notice) => notices.push(notice) });

@@ -1,0 +1,33 @@
+/** What the routes share: the database and the long-lived helpers built once per server. */
+import type { FastifyRequest } from 'fastify';
+import type { Db } from './database.ts';
+import type { ClickRecorder } from './links/click-recorder.ts';
+import type { LinkResolver } from './links/tracked-links.ts';
+import type { VisitorHasher } from './links/visitor-hash.ts';
+import type { EventWriter } from './shares/event-writer.ts';
+
+/** Requests per minute. */
+export interface RateLimits {
+  /** Every request, per client IP address. */
+  readonly perIp: number;
+  /** Authenticated /v1 calls, per device token. */
+  readonly perDevice: number;
+  /** POST /v1/enroll, per IP: codes are secrets, so guessing must stay slow. */
+  readonly enrollPerIp: number;
+  /** Dashboard sign-in attempts, per IP. */
+  readonly loginPerIp: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { perIp: 3000, perDevice: 600, enrollPerIp: 30, loginPerIp: 10 };
+
+export interface ServerContext {
+  readonly db: Db;
+  readonly events: EventWriter;
+  readonly links: LinkResolver;
+  readonly clicks: ClickRecorder;
+  readonly visitors: VisitorHasher;
+  readonly rateLimits: RateLimits;
+  readonly now: () => Date;
+  /** Where people reach this endpoint, for the links it hands out (ends with "/"). */
+  publicUrl(request: FastifyRequest): string;
+}

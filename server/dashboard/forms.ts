@@ -1,0 +1,58 @@
+/** The dashboard's form bodies (urlencoded), validated as strictly as the API: unknown fields are refused. */
+import { Type, type TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import { NETWORKS } from '../../common/domain.ts';
+import { ShareKitInputSchema, type ShareKitInput } from '../../common/protocol.ts';
+import type { KitForm } from './pages/kits.ts';
+
+const closed = { additionalProperties: false } as const;
+const Csrf = Type.String({ maxLength: 100 });
+const Text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+export const LoginFormSchema = Type.Object({ _csrf: Csrf, token: Type.String({ maxLength: 200 }) }, closed);
+export const CsrfOnlyFormSchema = Type.Object({ _csrf: Csrf }, closed);
+export const SettingsFormSchema = Type.Object({ _csrf: Csrf, anonymous: Type.Optional(Type.Literal('on')) }, closed);
+export const DeleteKitFormSchema = Type.Object({ _csrf: Csrf, postKey: Type.String({ maxLength: 2048 }) }, closed);
+export const DrawFormSchema = Type.Object({ _csrf: Csrf, from: Day, to: Day, seed: Text(100) }, closed);
+
+const messageFields: Record<string, TSchema> = Object.fromEntries(NETWORKS.map((network) => [`message_${network}`, Text(5000)]));
+export const KitFormSchema = Type.Object(
+  { _csrf: Csrf, postKey: Type.String({ maxLength: 2048 }), pitch: Text(2000), hashtags: Text(1000), imageUrl: Text(2048), ...messageFields },
+  closed,
+);
+
+export type KitFormBody = { readonly postKey: string } & Readonly<Record<string, string | undefined>>;
+
+export function kitFormFromBody(body: KitFormBody): KitForm {
+  const messages: Partial<Record<(typeof NETWORKS)[number], string>> = {};
+  for (const network of NETWORKS) {
+    const message = body[`message_${network}`]?.trim();
+    if (message) messages[network] = message;
+  }
+  return { postKey: body.postKey.trim(), pitch: body['pitch'] ?? '', hashtags: body['hashtags'] ?? '', imageUrl: body['imageUrl']?.trim() ?? '', messages };
+}
+
+/** The kit the form describes, or the reasons it is not one (each naming its field). */
+export function kitFromForm(form: KitForm): { kit: ShareKitInput } | { errors: string[] } {
+  const candidate = {
+    postKey: form.postKey,
+    pitch: form.pitch.trim(),
+    messages: form.messages,
+    hashtags: form.hashtags.split(/[\s,]+/).map((tag) => tag.replace(/^#/, '')).filter(Boolean),
+    imageUrl: form.imageUrl === '' ? null : form.imageUrl,
+  };
+  if (Value.Check(ShareKitInputSchema, candidate)) return { kit: candidate };
+  return { errors: Value.Errors(ShareKitInputSchema, candidate).map((error) => explain(error.instancePath, error.message, candidate.hashtags)) };
+}
+
+/** The schema's words for the fields people get wrong most, in words for people. */
+function explain(instancePath: string, message: string, hashtags: readonly string[]): string {
+  const field = instancePath.slice(1).replace(/\//g, '.') || 'kit';
+  if (field === 'postKey') return 'Post URL: an http or https address, like https://blog.example.com/post';
+  if (field === 'imageUrl') return 'Image URL: an https address, or empty';
+  const hashtag = /^hashtags\.(\d+)$/.exec(field);
+  if (hashtag) return `Hashtags: "#${hashtags[Number(hashtag[1])] ?? ''}" may only have letters, digits and _`;
+  if (field === 'hashtags') return 'Hashtags: at most 10, each once';
+  return `${field}: ${message}`;
+}

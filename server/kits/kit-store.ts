@@ -1,0 +1,83 @@
+/**
+ * Share kits written by marketing, one per post URL. Messages are checked with the same length rules
+ * the window counts with (common/share), measured with the link a person would actually post.
+ */
+import { Value } from 'typebox/value';
+import { NETWORKS } from '../../common/domain.ts';
+import { KitMessagesSchema, MAX_PITCH_LENGTH, type ShareKitInput, type ShareKitWire } from '../../common/protocol.ts';
+import { countGraphemes } from '../../common/share/graphemes.ts';
+import { withLink } from '../../common/share/intents.ts';
+import { measureMessage } from '../../common/share/length.ts';
+import type { Db } from '../database.ts';
+
+/** Problems that keep a kit from being saved, each naming the field; empty when it is fine. */
+export function kitProblems(kit: ShareKitInput, exampleLink: string): string[] {
+  const problems: string[] = [];
+  const pitchLength = countGraphemes(kit.pitch);
+  if (pitchLength > MAX_PITCH_LENGTH) problems.push(`pitch: ${String(pitchLength)} characters, at most ${String(MAX_PITCH_LENGTH)}`);
+  for (const network of NETWORKS) {
+    const message = kit.messages[network];
+    if (message === undefined) continue;
+    const { length, limit, over } = measureMessage(network, withLink(message, exampleLink));
+    if (over) problems.push(`messages.${network}: ${String(length)} characters with the link, the limit is ${String(limit)}`);
+  }
+  return problems;
+}
+
+type KitRow = { post_key: string; pitch: string; messages: string; hashtags: string; image_url: string | null; updated_at: string };
+
+function fromRow(row: KitRow): ShareKitWire {
+  const messages: unknown = JSON.parse(row.messages);
+  const hashtags: unknown = JSON.parse(row.hashtags);
+  if (!Value.Check(KitMessagesSchema, messages) || !Array.isArray(hashtags)) throw new Error(`the stored kit for ${row.post_key} is damaged`);
+  return { postKey: row.post_key, pitch: row.pitch, messages, hashtags: hashtags.map(String), imageUrl: row.image_url, updatedAt: row.updated_at };
+}
+
+async function bumpVersion(db: Db): Promise<void> {
+  await db.updateTable('organisation').set((eb) => ({ kits_version: eb('kits_version', '+', 1) })).execute();
+}
+
+export async function saveKit(db: Db, kit: ShareKitInput, now = new Date()): Promise<ShareKitWire> {
+  const row: KitRow = {
+    post_key: kit.postKey,
+    pitch: kit.pitch.trim(),
+    messages: JSON.stringify(kit.messages),
+    hashtags: JSON.stringify(kit.hashtags),
+    image_url: kit.imageUrl,
+    updated_at: now.toISOString(),
+  };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('share_kits')
+      .values(row)
+      .onConflict((conflict) => conflict.column('post_key').doUpdateSet({ pitch: row.pitch, messages: row.messages, hashtags: row.hashtags, image_url: row.image_url, updated_at: row.updated_at }))
+      .execute();
+    await bumpVersion(trx);
+  });
+  return fromRow(row);
+}
+
+export async function deleteKit(db: Db, postKey: string): Promise<boolean> {
+  const { numDeletedRows } = await db.deleteFrom('share_kits').where('post_key', '=', postKey).executeTakeFirst();
+  if (numDeletedRows > 0n) await bumpVersion(db);
+  return numDeletedRows > 0n;
+}
+
+export async function getKit(db: Db, postKey: string): Promise<ShareKitWire | null> {
+  const row = await db.selectFrom('share_kits').selectAll().where('post_key', '=', postKey).executeTakeFirst();
+  return row ? fromRow(row) : null;
+}
+
+export const MAX_KITS_LISTED = 500;
+
+/** The most recently edited kits first. */
+export async function listKits(db: Db): Promise<ShareKitWire[]> {
+  const rows = await db.selectFrom('share_kits').selectAll().orderBy('updated_at', 'desc').limit(MAX_KITS_LISTED).execute();
+  return rows.map(fromRow);
+}
+
+/** Changes with every save and delete: the ETag of GET /v1/kits. */
+export async function kitsVersion(db: Db): Promise<number> {
+  const row = await db.selectFrom('organisation').select('kits_version').executeTakeFirst();
+  return row?.kits_version ?? 0;
+}

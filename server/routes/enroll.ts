@@ -1,0 +1,24 @@
+/** POST /v1/enroll: an enrollment code for a device token. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { EnrollRequestSchema, EnrollResponseSchema, ErrorBodySchema } from '../../common/protocol.ts';
+import { enroll } from '../admin/enroll.ts';
+import type { ServerContext } from '../context.ts';
+
+export function enrollRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
+  return (app) => {
+    app.post(
+      '/v1/enroll',
+      {
+        schema: { body: EnrollRequestSchema, response: { 200: EnrollResponseSchema, 403: ErrorBodySchema } },
+        config: { rateLimit: { max: context.rateLimits.enrollPerIp, timeWindow: 60_000 } },
+      },
+      async (request, reply) => {
+        const outcome = await enroll(context.db, request.body, context.now());
+        if (!outcome.ok) return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: outcome.reason });
+        request.log.info('device enrolled');
+        return outcome.answer;
+      },
+    );
+    return Promise.resolve();
+  };
+}

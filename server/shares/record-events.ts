@@ -1,0 +1,150 @@
+/**
+ * Stores share events and keeps the standing counts in step, inside the caller's transaction.
+ * Insert-or-ignore on the client's UUIDv7 makes a retry a "duplicate"; an id that comes back with
+ * different content is "rejected" rather than silently taken for the first one.
+ */
+import type { Transaction } from 'kysely';
+import type { ShareEvent } from '../../common/domain.ts';
+import type { EventResult } from '../../common/protocol.ts';
+import type { Database } from '../database.ts';
+import { rejectionReason } from './event-checks.ts';
+import { applyEvents, type LedgerEvent, type ShareState } from './share-ledger.ts';
+
+export interface Submitter {
+  readonly personId: number;
+  readonly teamId: number | null;
+}
+
+export interface Submission {
+  readonly submitter: Submitter;
+  readonly events: readonly ShareEvent[];
+}
+
+/** Rows per multi-row statement: well under SQLite's limit on bound parameters. */
+const ROWS_PER_STATEMENT = 400;
+
+function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
+type StoredEvent = Pick<Database['share_events'], 'id' | 'person_id' | 'type' | 'post_key' | 'network' | 'at'>;
+
+const sameEvent = (stored: StoredEvent, personId: number, event: ShareEvent): boolean =>
+  stored.person_id === personId && stored.type === event.type && stored.post_key === event.postKey && stored.network === event.network && stored.at === event.at;
+
+export async function recordSubmissions(trx: Transaction<Database>, submissions: readonly Submission[], now: Date): Promise<EventResult[][]> {
+  const receivedAt = now.toISOString();
+  const results: EventResult[][] = submissions.map((submission) => submission.events.map((event) => ({ id: event.id, status: 'rejected' })));
+  const answer = (at: { submission: number; index: number }, result: EventResult): void => {
+    const batch = results[at.submission];
+    if (batch) batch[at.index] = result;
+  };
+  const candidates: { submission: number; index: number; personId: number; event: ShareEvent }[] = [];
+  submissions.forEach(({ submitter, events }, submission) => {
+    events.forEach((event, index) => {
+      const reason = rejectionReason(event, now);
+      if (reason === null) candidates.push({ submission, index, personId: submitter.personId, event });
+      else answer({ submission, index }, { id: event.id, status: 'rejected', reason });
+    });
+  });
+  if (candidates.length === 0) return results;
+
+  const inserted = new Set<string>();
+  for (const chunk of chunks(candidates)) {
+    const rows = await trx
+      .insertInto('share_events')
+      .values(chunk.map(({ personId, event }) => ({ id: event.id, person_id: personId, type: event.type, post_key: event.postKey, network: event.network, at: event.at, received_at: receivedAt })))
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .returning('id')
+      .execute();
+    for (const row of rows) inserted.add(row.id);
+  }
+
+  // The first occurrence of an inserted id created it; every other one is compared with what is stored.
+  const created: LedgerEvent[] = [];
+  const others: typeof candidates = [];
+  for (const candidate of candidates) {
+    if (inserted.delete(candidate.event.id)) {
+      answer(candidate, { id: candidate.event.id, status: 'created' });
+      created.push({ ...candidate.event, personId: candidate.personId });
+    } else {
+      others.push(candidate);
+    }
+  }
+  if (others.length > 0) {
+    const stored = new Map<string, StoredEvent>();
+    for (const chunk of chunks([...new Set(others.map(({ event }) => event.id))])) {
+      const rows = await trx.selectFrom('share_events').select(['id', 'person_id', 'type', 'post_key', 'network', 'at']).where('id', 'in', chunk).execute();
+      for (const row of rows) stored.set(row.id, row);
+    }
+    for (const candidate of others) {
+      const { personId, event } = candidate;
+      const row = stored.get(event.id);
+      answer(candidate, row && sameEvent(row, personId, event)
+        ? { id: event.id, status: 'duplicate' }
+        : { id: event.id, status: 'rejected', reason: 'this id was already used for a different event' });
+    }
+  }
+  if (created.length > 0) await updateCounts(trx, submissions, created, receivedAt);
+  return results;
+}
+
+async function loadStates(trx: Transaction<Database>, events: readonly LedgerEvent[]): Promise<ShareState[]> {
+  // Exactly the (person, post) pairs touched: a plain IN on each column would match every pairing.
+  const pairs = new Map(events.map((event) => [`${String(event.personId)} ${event.postKey}`, [event.personId, event.postKey] as const]));
+  const states: ShareState[] = [];
+  for (const chunk of chunks([...pairs.values()])) {
+    const rows = await trx
+      .selectFrom('share_states')
+      .selectAll()
+      .where((eb) => eb(eb.refTuple('person_id', 'post_key'), 'in', chunk.map(([personId, postKey]) => eb.tuple(personId, postKey))))
+      .execute();
+    for (const row of rows) {
+      states.push({ personId: row.person_id, postKey: row.post_key, network: row.network, lastEventId: row.last_event_id, shared: row.shared === 1, sharedAt: row.shared_at });
+    }
+  }
+  return states;
+}
+
+async function updateCounts(trx: Transaction<Database>, submissions: readonly Submission[], created: readonly LedgerEvent[], receivedAt: string): Promise<void> {
+  const teams = new Map(submissions.map(({ submitter }) => [submitter.personId, submitter.teamId ?? 0]));
+  const changes = applyEvents(await loadStates(trx, created), created, (personId) => teams.get(personId) ?? 0);
+
+  for (const chunk of chunks(changes.states)) {
+    await trx
+      .insertInto('share_states')
+      .values(chunk.map((state) => ({ person_id: state.personId, post_key: state.postKey, network: state.network, last_event_id: state.lastEventId, shared: state.shared ? 1 : 0, shared_at: state.sharedAt })))
+      .onConflict((conflict) =>
+        conflict.columns(['person_id', 'post_key', 'network']).doUpdateSet((eb) => ({
+          last_event_id: eb.ref('excluded.last_event_id'),
+          shared: eb.ref('excluded.shared'),
+          shared_at: eb.ref('excluded.shared_at'),
+        })),
+      )
+      .execute();
+  }
+  for (const [personId, delta] of changes.personShares) {
+    await trx.updateTable('people').set((eb) => ({ shares: eb('shares', '+', delta) })).where('id', '=', personId).execute();
+  }
+  for (const chunk of chunks([...changes.posts])) {
+    await trx
+      .insertInto('post_stats')
+      .values(chunk.map(([postKey, delta]) => ({ post_key: postKey, shares: delta.shares, people: delta.people, clicks: 0, first_seen_at: receivedAt })))
+      .onConflict((conflict) =>
+        conflict.column('post_key').doUpdateSet((eb) => ({
+          shares: eb('post_stats.shares', '+', eb.ref('excluded.shares')),
+          people: eb('post_stats.people', '+', eb.ref('excluded.people')),
+        })),
+      )
+      .execute();
+  }
+  for (const chunk of chunks(changes.weeks)) {
+    await trx
+      .insertInto('weekly_shares')
+      .values(chunk.map(({ week, teamId, shares }) => ({ week, team_id: teamId, shares })))
+      .onConflict((conflict) => conflict.columns(['week', 'team_id']).doUpdateSet((eb) => ({ shares: eb('weekly_shares.shares', '+', eb.ref('excluded.shares')) })))
+      .execute();
+  }
+}
