@@ -94,6 +94,8 @@ export interface ShareEvent {
 export interface PostView extends Post {
   readonly feedTitle: string;
   readonly sharedOn: readonly Network[];
+  /** Not opened in the window yet. */
+  readonly unread: boolean;
   /** Shares counted by the endpoint, or null when no endpoint has answered yet. */
   readonly shareCount: number | null;
 }

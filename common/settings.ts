@@ -31,6 +31,12 @@ export interface Settings {
   readonly disclosureText: string;
   readonly trainingUrl: string | null;
   readonly startAtLogin: boolean;
+  /** How the endpoint names this person on leaderboards (sent when the desktop enrolls); empty until set. */
+  readonly displayName: string;
+  /** The person's team, for team totals; empty for none. */
+  readonly team: string;
+  /** The Mastodon server the person posts from (a host such as "mastodon.social"); empty until asked. */
+  readonly mastodonInstance: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -45,6 +51,9 @@ export const PERSON_SETTING_KEYS = [
   'dailyNotificationCap',
   'enabledNetworks',
   'startAtLogin',
+  'displayName',
+  'team',
+  'mastodonInstance',
 ] as const satisfies readonly SettingKey[];
 
 export type PersonSettingKey = (typeof PERSON_SETTING_KEYS)[number];
@@ -73,3 +82,5 @@ export const POLL_INTERVAL_MINUTES = { min: 5, max: 24 * 60 } as const;
 export const DAILY_NOTIFICATION_CAP = { min: 0, max: 100 } as const;
 export const MAX_FEEDS = 50;
 export const MAX_DISCLOSURE_LENGTH = 500;
+/** As the endpoint's display and team names allow. */
+export const MAX_NAME_LENGTH = 80;

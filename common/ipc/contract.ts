@@ -4,6 +4,7 @@
  * contract over a localhost socket. Adding a call means adding it here; the compiler finds the rest.
  */
 import type { Feed, FeedCheck, Network, PostView } from '../domain.ts';
+import type { ResultsView, ShareKitView, SyncStatus } from '../sharing.ts';
 import type { SettingsUpdate, SettingsView } from '../settings.ts';
 
 export interface MarkSharedRequest {
@@ -26,6 +27,14 @@ export interface InvokeMap {
   updateSettings: { args: [change: SettingsUpdate]; result: SettingsView };
   /** Opens a web or email link in the person's browser or mail app; other schemes are refused. */
   openExternal: { args: [url: string]; result: null };
+  /** The person opened the post: it is no longer unread. */
+  markRead: { args: [postId: string]; result: null };
+  /** Takes a share back within the undo window (or later): records an "unshared" event. */
+  undoShare: { args: [request: MarkSharedRequest]; result: PostView };
+  /** The pitch, messages and links to share this post. */
+  getShareKit: { args: [postId: string]; result: ShareKitView };
+  getResults: { args: []; result: ResultsView };
+  getSyncStatus: { args: []; result: SyncStatus };
 }
 
 /** Events from main to the window, with their payload. */
@@ -39,6 +48,9 @@ export interface EventMap {
   settingsChanged: SettingsView;
   /** The tray menu's "Settings…": show the settings. */
   showSettings: null;
+  /** New figures: after a share, a sync, or a pull of the endpoint's summary. */
+  resultsChanged: ResultsView;
+  syncStatusChanged: SyncStatus;
 }
 
 export type InvokeName = keyof InvokeMap;
@@ -54,6 +66,11 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeName]: `advocate:${K}` } = 
   getSettings: 'advocate:getSettings',
   updateSettings: 'advocate:updateSettings',
   openExternal: 'advocate:openExternal',
+  markRead: 'advocate:markRead',
+  undoShare: 'advocate:undoShare',
+  getShareKit: 'advocate:getShareKit',
+  getResults: 'advocate:getResults',
+  getSyncStatus: 'advocate:getSyncStatus',
 };
 
 export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } = {
@@ -62,6 +79,8 @@ export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } =
   feedsChanged: 'advocate:on:feedsChanged',
   settingsChanged: 'advocate:on:settingsChanged',
   showSettings: 'advocate:on:showSettings',
+  resultsChanged: 'advocate:on:resultsChanged',
+  syncStatusChanged: 'advocate:on:syncStatusChanged',
 };
 
 export type Unsubscribe = () => void;

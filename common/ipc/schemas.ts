@@ -5,11 +5,13 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { NETWORKS } from '../domain.ts';
 import { NetworkSchema } from '../protocol.ts';
-import { MAX_FEEDS } from '../settings.ts';
+import { MAX_FEEDS, MAX_NAME_LENGTH } from '../settings.ts';
 import type { InvokeMap, InvokeName } from './contract.ts';
 
+const PostIdSchema = Type.String({ minLength: 1, maxLength: 512 });
+
 const MarkSharedRequestSchema = Type.Object(
-  { postId: Type.String({ minLength: 1, maxLength: 512 }), network: NetworkSchema },
+  { postId: PostIdSchema, network: NetworkSchema },
   { additionalProperties: false },
 );
 
@@ -30,6 +32,9 @@ const SettingsUpdateSchema = Type.Object(
     dailyNotificationCap: Type.Optional(Type.Integer()),
     enabledNetworks: Type.Optional(Type.Array(NetworkSchema, { maxItems: NETWORKS.length })),
     startAtLogin: Type.Optional(Type.Boolean()),
+    displayName: Type.Optional(Type.String({ maxLength: MAX_NAME_LENGTH })),
+    team: Type.Optional(Type.String({ maxLength: MAX_NAME_LENGTH })),
+    mastodonInstance: Type.Optional(Type.String({ maxLength: 256 })),
   },
   { additionalProperties: false },
 );
@@ -44,6 +49,11 @@ export const INVOKE_ARG_SCHEMAS = {
   updateSettings: Type.Tuple([SettingsUpdateSchema]),
   // Bounded here; the allowed schemes are main's decision (main/web/external-url.ts).
   openExternal: Type.Tuple([Type.String({ minLength: 1, maxLength: 16 * 1024 })]),
+  markRead: Type.Tuple([PostIdSchema]),
+  undoShare: Type.Tuple([MarkSharedRequestSchema]),
+  getShareKit: Type.Tuple([PostIdSchema]),
+  getResults: Type.Tuple([]),
+  getSyncStatus: Type.Tuple([]),
 } as const satisfies { readonly [K in InvokeName]: TSchema };
 
 /** Fails to compile when a schema's static type and the contract's argument tuple drift apart. */

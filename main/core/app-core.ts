@@ -5,18 +5,24 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeHandlers, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
-import type { Post, PostView, ShareEvent } from '../../common/domain.ts';
+import type { Post, PostView, ShareEvent, ShareEventType } from '../../common/domain.ts';
+import type { Summary } from '../../common/protocol.ts';
+import { kitFromPost } from '../../common/share/kit.ts';
+import type { ResultsView, ShareKitView, SyncStatus } from '../../common/sharing.ts';
 import { uuidv7 } from '../../common/uuid.ts';
 import { checkFeed } from '../feeds/check-feed.ts';
 import { FeedEngine, type FeedUpdate } from '../feeds/feed-engine.ts';
 import type { FetchLimits } from '../feeds/http-get.ts';
 import { toPosts } from '../feeds/to-posts.ts';
 import { createEndpointClient, type EndpointCredentials } from '../sync/endpoint-client.ts';
+import { localResults } from '../sync/local-results.ts';
 import { ShareJournal } from '../sync/share-journal.ts';
 import { ShareSync } from '../sync/share-sync.ts';
 import { EventBus } from './event-bus.ts';
 import { IpcRequestError } from '../ipc/ipc-request-error.ts';
 import { PostStore } from './post-store.ts';
+import { ReadState } from './read-state.ts';
+import { ShareLinks } from './share-links.ts';
 import { systemClock, type Clock, type HttpFetch, type Logger } from './ports.ts';
 
 export interface AppCoreOptions {
@@ -48,7 +54,10 @@ export interface CoreEvents {
 
 export interface AppCore {
   /** The post calls of the contract; settings and links are answered by main's shell (main/index.ts). */
-  readonly handlers: Pick<InvokeHandlers, 'listPosts' | 'markShared' | 'refreshFeeds' | 'listFeeds' | 'checkFeed'>;
+  readonly handlers: Pick<
+    InvokeHandlers,
+    'listPosts' | 'markShared' | 'undoShare' | 'markRead' | 'refreshFeeds' | 'listFeeds' | 'checkFeed' | 'getShareKit' | 'getResults' | 'getSyncStatus'
+  >;
   /** Events for the window (the IPC contract's EventMap). */
   readonly events: EventBus<EventMap>;
   readonly coreEvents: EventBus<CoreEvents>;
@@ -68,23 +77,39 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const { log } = options;
   const events = new EventBus<EventMap>();
   const coreEvents = new EventBus<CoreEvents>();
-  const posts = new PostStore();
   await mkdir(options.dataDir, { recursive: true });
+  const readState = await ReadState.open(join(options.dataDir, 'read.json'));
+  const posts = new PostStore((postId) => readState.has(postId));
   const journal = await ShareJournal.open(join(options.dataDir, 'shares.jsonl'));
   for (const event of journal.events()) posts.applyShare(event);
+  const links = new ShareLinks();
+  let summary: Summary | null = null;
 
   const publish = (): void => events.emit('postsChanged', posts.views());
+  const syncStatus = (): SyncStatus => sync?.status() ?? { state: 'no-endpoint' };
+  const results = (): ResultsView => ({ local: localResults(journal.events(), new Date(clock.now())), summary, sync: syncStatus() });
+  const publishResults = (): void => {
+    events.emit('resultsChanged', results());
+    events.emit('syncStatusChanged', syncStatus());
+  };
   const sync = options.endpointUrl
     ? new ShareSync(
         journal,
         createEndpointClient(options.fetch, options.endpointUrl, options.endpointCredentials ?? null),
-        (summary) => {
-          posts.setCounts(summary.posts);
+        (answer) => {
+          summary = answer;
+          posts.setCounts(answer.posts);
           publish();
         },
         log,
+        () => clock.now(),
       )
     : null;
+
+  async function flush(): Promise<void> {
+    await sync?.flush();
+    publishResults();
+  }
 
   const engine = await FeedEngine.open(
     { fetch: options.fetch, dataDir: options.dataDir, clock, log, intervalMs: options.pollIntervalMs, limits: options.feedLimits, random: options.random },
@@ -106,19 +131,30 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   async function pollNow(): Promise<void> {
     await engine.poll(true);
     publish();
-    await sync?.flush();
+    await flush();
   }
 
-  async function markShared(request: MarkSharedRequest): Promise<PostView> {
-    const post = posts.get(request.postId);
+  function knownPost(postId: string): Post {
+    const post = posts.get(postId);
     if (!post) throw new IpcRequestError('this post is no longer available');
+    return post;
+  }
+
+  async function recordShare(type: ShareEventType, request: MarkSharedRequest): Promise<PostView> {
+    const post = knownPost(request.postId);
     const at = new Date(clock.now());
-    const event: ShareEvent = { id: uuidv7(at.getTime()), type: 'shared', postKey: post.key, network: request.network, at: at.toISOString() };
+    const event: ShareEvent = { id: uuidv7(at.getTime()), type, postKey: post.key, network: request.network, at: at.toISOString() };
     // Durable before we answer: once the window says "shared", a crash cannot lose it.
     await journal.record(event);
     posts.applyShare(event);
-    void sync?.flush();
+    publishResults();
+    void flush();
     return posts.view(post);
+  }
+
+  function shareKit(postId: string): ShareKitView {
+    const post = knownPost(postId);
+    return { postId, postKey: post.key, title: post.title, imageUrl: post.imageUrl, links: links.linksFor(post), ...kitFromPost(post) };
   }
 
   return {
@@ -126,7 +162,17 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     coreEvents,
     handlers: {
       listPosts: () => Promise.resolve(posts.views()),
-      markShared,
+      markShared: (request) => recordShare('shared', request),
+      undoShare: (request) => recordShare('unshared', request),
+      async markRead(postId) {
+        knownPost(postId);
+        await readState.markRead(postId, posts.ids());
+        publish();
+        return null;
+      },
+      getShareKit: async (postId) => Promise.resolve(shareKit(postId)),
+      getResults: () => Promise.resolve(results()),
+      getSyncStatus: () => Promise.resolve(syncStatus()),
       refreshFeeds: async () => {
         await pollNow();
         return null;
@@ -138,11 +184,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       await engine.poll();
       publish();
       engine.start();
-      await sync?.flush();
+      await flush();
     },
     async stop() {
       await engine.stop();
       await sync?.flush();
+      await readState.flushed();
       await journal.close();
     },
     pollNow,

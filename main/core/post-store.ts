@@ -8,6 +8,9 @@ export class PostStore {
   #counts: Map<string, number> | null = null;
   readonly #sharedOn = new Map<string, Set<Network>>();
 
+  /** `isRead` answers whether the person has opened a post (the read state lives on disk, elsewhere). */
+  constructor(private readonly isRead: (postId: string) => boolean = () => false) {}
+
   /** Makes `posts` the feed's posts: edited ones update in place, ones the feed dropped go. */
   replaceFeed(feedId: string, feedTitle: string, posts: readonly Post[]): void {
     this.#feedTitles.set(feedId, feedTitle);
@@ -20,6 +23,10 @@ export class PostStore {
   removeFeed(feedId: string): void {
     this.replaceFeed(feedId, '', []);
     this.#feedTitles.delete(feedId);
+  }
+
+  ids(): IterableIterator<string> {
+    return this.#posts.keys();
   }
 
   get(postId: string): Post | undefined {
@@ -42,6 +49,7 @@ export class PostStore {
       ...post,
       feedTitle: this.#feedTitles.get(post.feedId) ?? '',
       sharedOn: [...(this.#sharedOn.get(post.key) ?? [])],
+      unread: !this.isRead(post.id),
       shareCount: this.#counts ? (this.#counts.get(post.key) ?? 0) : null,
     };
   }

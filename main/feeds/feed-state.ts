@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { NETWORKS, type FeedItem } from '../../common/domain.ts';
-import { TEMP_SUFFIX, writeFileAtomic } from './atomic-file.ts';
+import { TEMP_SUFFIX, writeFileAtomic } from '../storage/atomic-file.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 

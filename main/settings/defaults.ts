@@ -15,4 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disclosureText: '',
   trainingUrl: null,
   startAtLogin: true,
+  displayName: '',
+  team: '',
+  mastodonInstance: '',
 };

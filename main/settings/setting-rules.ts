@@ -4,10 +4,12 @@
  * a log an IT department reads or in front of the person who typed it.
  */
 import { NETWORKS, type Network } from '../../common/domain.ts';
+import { normalizeMastodonInstance } from '../../common/share/intents.ts';
 import {
   DAILY_NOTIFICATION_CAP,
   MAX_DISCLOSURE_LENGTH,
   MAX_FEEDS,
+  MAX_NAME_LENGTH,
   PERSON_SETTING_KEYS,
   POLL_INTERVAL_MINUTES,
   type PersonSettingKey,
@@ -102,6 +104,19 @@ function checkQuietHours(value: unknown): Checked<QuietHours | null> {
   return ok({ start, end });
 }
 
+/** Names the endpoint shows to colleagues: one line of printable text. */
+const name = (label: string): SettingRule<string> => ({
+  kind: 'text',
+  label,
+  check(value) {
+    if (typeof value !== 'string') return fail('must be text');
+    const text = value.trim();
+    if (text.length > MAX_NAME_LENGTH) return fail(`must be at most ${String(MAX_NAME_LENGTH)} characters`);
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+    return /[\u0000-\u001f\u007f]/.test(text) ? fail('must be one line of text') : ok(text);
+  },
+});
+
 const isNetwork = (value: unknown): value is Network => (NETWORKS as readonly unknown[]).includes(value);
 
 export const SETTING_RULES: { readonly [K in SettingKey]: SettingRule<Settings[K]> } = {
@@ -140,6 +155,18 @@ export const SETTING_RULES: { readonly [K in SettingKey]: SettingRule<Settings[K
   },
   trainingUrl: nullableUrl('Training link'),
   startAtLogin: flag('Start at login'),
+  displayName: name('Display name'),
+  team: name('Team'),
+  mastodonInstance: {
+    kind: 'text',
+    label: 'Mastodon server',
+    check(value) {
+      if (value === '') return ok('');
+      if (typeof value !== 'string') return fail('must be text');
+      const host = normalizeMastodonInstance(value);
+      return host ? ok(host) : fail(`${quote(value)} is not a server name like mastodon.social`);
+    },
+  },
 };
 
 export const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(SETTING_RULES, key);

@@ -3,6 +3,7 @@
  * time; a flush asked for while one runs is done right after it, so no share waits for the next cycle.
  */
 import { MAX_EVENTS_PER_BATCH, type Summary } from '../../common/protocol.ts';
+import type { SyncStatus } from '../../common/sharing.ts';
 import type { Logger } from '../core/ports.ts';
 import type { EndpointClient } from './endpoint-client.ts';
 import type { ShareJournal } from './share-journal.ts';
@@ -11,13 +12,23 @@ export class ShareSync {
   #running: Promise<void> | null = null;
   /** Counts flush requests, so a run can tell whether another came in while it worked. */
   #requests = 0;
+  #lastSyncAt: string | null = null;
+  #lastError: string | null = null;
 
   constructor(
     private readonly journal: ShareJournal,
     private readonly client: EndpointClient,
     private readonly onSummary: (summary: Summary) => void,
     private readonly log: Logger,
+    private readonly now: () => number,
   ) {}
+
+  status(): SyncStatus {
+    const pending = this.journal.pending().length;
+    return this.#lastError === null
+      ? { state: 'ok', pending, lastSyncAt: this.#lastSyncAt }
+      : { state: 'waiting', pending, message: this.#lastError, retryAt: null };
+  }
 
   /** Resolves when everything pending at the time of the call has been tried. */
   flush(): Promise<void> {
@@ -35,9 +46,12 @@ export class ShareSync {
       handled = this.#requests;
       try {
         await this.#sendPending();
+        this.#lastSyncAt = new Date(this.now()).toISOString();
+        this.#lastError = null;
         this.onSummary(await this.client.fetchSummary());
       } catch (error) {
-        this.log.warn('sync failed; shares stay queued', { reason: error instanceof Error ? error.message : String(error) });
+        this.#lastError = error instanceof Error ? error.message : String(error);
+        this.log.warn('sync failed; shares stay queued', { reason: this.#lastError });
         return;
       }
     } while (handled !== this.#requests);

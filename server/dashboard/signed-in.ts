@@ -11,7 +11,7 @@ import { topPeople } from '../reports/standings.ts';
 import { teamsReport } from '../reports/teams-report.ts';
 import { peopleCount, totalShares, weeklyShares } from '../reports/weekly.ts';
 import { sameSecret } from '../security/secrets.ts';
-import { recentWeeks } from '../shares/weeks.ts';
+import { recentWeeks } from '../../common/weeks.ts';
 import { exportRoutes } from './export.ts';
 import { CsrfOnlyFormSchema, DeleteKitFormSchema, DrawFormSchema, KitFormSchema, SettingsFormSchema, kitFormFromBody, kitFromForm } from './forms.ts';
 import { drawsPage } from './pages/draws.ts';

@@ -5,7 +5,7 @@
  * Pure: the database code loads the current states, applies this, and writes the changes.
  */
 import type { Network, ShareEventType } from '../../common/domain.ts';
-import { weekOf } from './weeks.ts';
+import { weekOf } from '../../common/weeks.ts';
 
 export interface ShareState {
   readonly personId: number;

@@ -9,7 +9,7 @@ import type { Caller } from '../auth/device-auth.ts';
 import type { Db } from '../database.ts';
 import { rankFor, topPeople } from '../reports/standings.ts';
 import { peopleCount, totalShares, weeklyShares } from '../reports/weekly.ts';
-import { monthStart, previousWeek, recentWeeks, weekOf, weekStart } from '../shares/weeks.ts';
+import { monthStart, previousWeek, recentWeeks, weekOf, weekStart } from '../../common/weeks.ts';
 
 export const SUMMARY_WEEKS = 9;
 export const LEADERBOARD_SIZE = 10;

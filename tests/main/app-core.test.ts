@@ -121,4 +121,47 @@ describe('app core', () => {
     await core.pollNow();
     expect(back.rows()).toEqual([expect.objectContaining({ post_key: post.key, network: 'x' })]);
   });
+
+  it('marks a post read for good: unread until opened, still read after a restart', async () => {
+    const { start } = await setup({ endpoint: false });
+    const core = await start();
+    const [post] = await core.handlers.listPosts();
+    if (!post) throw new Error('no post');
+    expect(post.unread).toBe(true);
+    await core.handlers.markRead(post.id);
+    expect((await core.handlers.listPosts())[0]?.unread).toBe(false);
+    await core.stop();
+    const again = await start();
+    cleanups.push(() => again.stop());
+    expect((await again.handlers.listPosts()).map((view) => [view.title, view.unread])).toEqual([['Post first', false], ['Post older', true]]);
+  });
+
+  it('takes a share back with undo: the network leaves sharedOn and the week\'s count drops again', async () => {
+    const { start } = await setup({ endpoint: false });
+    const core = await start();
+    cleanups.push(() => core.stop());
+    const [post] = await core.handlers.listPosts();
+    if (!post) throw new Error('no post');
+    await core.handlers.markShared({ postId: post.id, network: 'bluesky' });
+    expect((await core.handlers.getResults()).local.sharesThisWeek).toBe(1);
+    const undone = await core.handlers.undoShare({ postId: post.id, network: 'bluesky' });
+    expect(undone.sharedOn).toEqual([]);
+    expect(await core.handlers.getResults()).toMatchObject({ local: { sharesThisWeek: 0 }, summary: null, sync: { state: 'no-endpoint' } });
+  });
+
+  it('gives a share kit with a message per network and a UTM link carrying no name', async () => {
+    const { start } = await setup({ endpoint: false });
+    const core = await start();
+    cleanups.push(() => core.stop());
+    const [post] = await core.handlers.listPosts();
+    if (!post) throw new Error('no post');
+    const kit = await core.handlers.getShareKit(post.id);
+    expect(kit).toMatchObject({ postKey: post.key, pitch: 'All about first.', source: 'derived' });
+    expect(kit.messages.x).toBe('All about first.');
+    const link = new URL(kit.links.linkedin);
+    expect(`${link.origin}${link.pathname}`).toBe(post.link);
+    expect(Object.fromEntries(link.searchParams)).toMatchObject({ utm_source: 'linkedin', utm_medium: 'social', utm_campaign: 'advocate' });
+    expect(link.searchParams.get('utm_content')).toMatch(/^[A-Za-z0-9_-]{8,32}$/);
+    await expect(core.handlers.getShareKit('nope')).rejects.toThrow('this post is no longer available');
+  });
 });

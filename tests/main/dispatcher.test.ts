@@ -4,25 +4,20 @@ import type { InvokeHandlers } from '../../common/ipc/contract.ts';
 import type { Logger } from '../../main/core/ports.ts';
 import { createIpcDispatcher } from '../../main/ipc/dispatcher.ts';
 import { IpcRequestError } from '../../main/ipc/ipc-request-error.ts';
+import { handlersWith } from '../helpers/handlers.ts';
 
 const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 function dispatcherWith(overrides: Partial<InvokeHandlers> = {}) {
   const calls: unknown[][] = [];
-  const handlers: InvokeHandlers = {
+  const handlers = handlersWith({
     listPosts: () => Promise.resolve([]),
     markShared: (request) => {
       calls.push([request]);
       return Promise.reject(new IpcRequestError('this post is no longer available'));
     },
-    refreshFeeds: () => Promise.resolve(null),
-    listFeeds: () => Promise.resolve([]),
-    checkFeed: (url) => Promise.resolve({ ok: false, url, error: 'not checked in this test' }),
-    getSettings: () => Promise.reject(new Error('not used here')),
-    updateSettings: () => Promise.reject(new Error('not used here')),
-    openExternal: () => Promise.resolve(null),
     ...overrides,
-  };
+  });
   return { dispatch: createIpcDispatcher(handlers, quietLog), calls };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Network } from '../../common/domain.ts';
 import { applyEvents, type LedgerEvent, type ShareState } from '../../server/shares/share-ledger.ts';
 import { streakWeeks } from '../../server/summary/build-summary.ts';
-import { recentWeeks, weekOf } from '../../server/shares/weeks.ts';
+import { recentWeeks, weekOf } from '../../common/weeks.ts';
 
 /** Applies events in the given batches, carrying states and summing counters like the database does. */
 function replay(batches: readonly (readonly LedgerEvent[])[]) {

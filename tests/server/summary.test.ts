@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../common/protocol.ts';
 import { setLeaderboardAnonymous } from '../../server/admin/organisation.ts';
-import { recentWeeks } from '../../server/shares/weeks.ts';
+import { recentWeeks } from '../../common/weeks.ts';
 import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
 

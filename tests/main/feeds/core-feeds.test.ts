@@ -11,6 +11,7 @@ import type { Logger, Notice } from '../../../main/core/ports.ts';
 import { createIpcDispatcher } from '../../../main/ipc/dispatcher.ts';
 import { connectNotifications } from '../../../main/notifications/notification-center.ts';
 import { startFeedServer, startLocalServer, type FeedItem } from '../../helpers/http-server.ts';
+import { handlersWith } from '../../helpers/handlers.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 
 const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -31,8 +32,7 @@ async function startCore(dataDir: string, feedUrls: string[]) {
   const feedsChanged: Feed[][] = [];
   core.events.on('feedsChanged', (feeds) => feedsChanged.push(feeds));
   await core.start();
-  const unused = () => Promise.reject(new Error('not used here'));
-  const dispatch = createIpcDispatcher({ ...core.handlers, getSettings: unused, updateSettings: unused, openExternal: unused }, quietLog);
+  const dispatch = createIpcDispatcher(handlersWith(core.handlers), quietLog);
   const call = async <T>(name: string, ...args: unknown[]): Promise<IpcAnswer<T>> => (await dispatch(name, args)) as IpcAnswer<T>;
   return { core, notices, feedsChanged, call };
 }

@@ -7,6 +7,7 @@ import { createIpcDispatcher } from '../../../main/ipc/dispatcher.ts';
 import { EMPTY_LAYER, feedsToPoll, policyLayer } from '../../../main/settings/layers.ts';
 import { followSettings, settingsHandlers } from '../../../main/settings/settings-handlers.ts';
 import { createSettingsService, memoryStore } from '../../../main/settings/settings-service.ts';
+import { handlersWith } from '../../helpers/handlers.ts';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -18,11 +19,7 @@ function setup() {
     policy: EMPTY_LAYER,
     log: quiet,
   });
-  const unused = () => Promise.reject(new Error('not used here'));
-  const dispatch = createIpcDispatcher(
-    { listPosts: unused, markShared: unused, refreshFeeds: unused, listFeeds: unused, checkFeed: unused, openExternal: unused, ...settingsHandlers(settings) },
-    quiet,
-  );
+  const dispatch = createIpcDispatcher(handlersWith(settingsHandlers(settings)), quiet);
   const events = new EventBus<EventMap>();
   const polled: (readonly string[])[] = [];
   followSettings(settings, events, { setFeedUrls: (urls) => Promise.resolve(void polled.push(urls)) }, feedsToPoll);

@@ -1,0 +1,50 @@
+/**
+ * What the window shows about sharing: a post's share kit, the person's results, and how syncing with
+ * the endpoint is going. Main builds these (from the feed, the endpoint and the local journal).
+ */
+import type { Network } from './domain.ts';
+import type { Summary, WeekCount } from './protocol.ts';
+
+export type ShareKitSource = 'endpoint' | 'feed' | 'derived';
+
+/** Everything the post view needs to share one post on every network, before the person edits it. */
+export interface ShareKitView {
+  readonly postId: string;
+  readonly postKey: string;
+  readonly title: string;
+  /** One or two plain sentences: why this post is worth sharing. */
+  readonly pitch: string;
+  /** The ready-made message per network, without the link (the window adds it with `withLink`). */
+  readonly messages: Readonly<Record<Network, string>>;
+  readonly hashtags: readonly string[];
+  /** The link to share per network: a tracked /r/ link when an endpoint is set, else the post URL with UTM tags. */
+  readonly links: Readonly<Record<Network, string>>;
+  readonly imageUrl: string | null;
+  /** Where the pitch and messages came from: marketing's kit on the endpoint, the feed itself, or derived. */
+  readonly source: ShareKitSource;
+}
+
+/** The person's own figures, from this desktop's journal: always there, even with no endpoint. */
+export interface LocalResults {
+  readonly sharesThisWeek: number;
+  readonly sharesThisMonth: number;
+  /** Consecutive weeks with a share, up to this week (or last week, when this one has none yet). */
+  readonly streakWeeks: number;
+  /** The last nine weeks, oldest first (Mondays, YYYY-MM-DD). */
+  readonly weekly: readonly WeekCount[];
+}
+
+export type SyncStatus =
+  | { readonly state: 'no-endpoint' }
+  /** An endpoint is set but this desktop has no device token: it needs an enrollment code (again, after a 401). */
+  | { readonly state: 'needs-enrollment'; readonly reason: string }
+  | { readonly state: 'ok'; readonly pending: number; readonly lastSyncAt: string | null }
+  /** The endpoint could not be reached or refused: shares wait on this desktop, nothing is lost. */
+  | { readonly state: 'waiting'; readonly pending: number; readonly message: string; readonly retryAt: string | null };
+
+export interface ResultsView {
+  readonly local: LocalResults;
+  /** The endpoint's view (clicks, team, leaderboard), or null when there is no endpoint or it has not answered yet. */
+  readonly summary: Summary | null;
+  readonly sync: SyncStatus;
+}
