@@ -260,3 +260,20 @@ describe('MSI properties (resources/build/msi-policy-properties.mjs)', () => {
     expect(layer).toEqual({ values: Object.fromEntries(msiSettings.map((setting) => [setting, exampleLayer.values[setting]])), problems: [] });
   });
 });
+
+describe('docs/deploy.md, "Policy keys"', () => {
+  const docs = readFileSync(fileURLToPath(new URL('../../docs/deploy.md', import.meta.url)), 'utf8');
+  const section = docs.slice(docs.indexOf('\n## Policy keys'), docs.indexOf('\n### ', docs.indexOf('\n## Policy keys')));
+  const rows = Array.from(section.matchAll(/^\| `(\w+)` \| ([^|]+) \| [^|]+ \| ([^|]+) \| `(\w+)`[^|]* \|$/gm), (match) => ({
+    name: match[1] ?? '',
+    type: match[2] ?? '',
+    msi: (match[3] ?? '').trim(),
+    diagnostics: match[4] ?? '',
+  }));
+
+  it('lists every key once, with its registry type, its MSI property and the name the diagnostics report uses', () => {
+    expect(rows.map((row) => row.name).sort()).toEqual(KEY_NAMES);
+    const described = Object.fromEntries(rows.map((row) => [row.name, [row.type.includes(`\`${policyNamedKey(row.name).registryType}\``), row.msi, row.diagnostics]]));
+    expect(described).toEqual(byKey((key) => [true, key.msiProperty ? `\`${key.msiProperty}\`` : '–', key.setting]));
+  });
+});
