@@ -131,7 +131,7 @@ describe('Group Policy template (advocate.admx, en-US/advocate.adml)', () => {
 
   it('has an editor control for every element, a text for every reference, and no text left unused', () => {
     for (const policy of groupPolicy.policies) {
-      const controls = Object.fromEntries(policy.controls.map((control) => [control.refId, control.control]));
+      const controls = Object.fromEntries(policy.controls.map((control) => [control.refId, `${control.control}${control.label ? '' : ' without a label'}`]));
       expect(controls, policy.name).toEqual(Object.fromEntries(policy.elements.map((element) => [element.id, ADML_CONTROLS[element.type] ?? `(no control for ${element.type})`])));
     }
     expect([groupPolicy.unusedStrings, groupPolicy.unusedPresentations]).toEqual([[], []]);
@@ -213,6 +213,13 @@ describe('macOS configuration profile (Advocate.mobileconfig)', () => {
   it('is read by the macOS policy reader without a problem, as the example policy.json says', () => {
     for (const [name, value] of settings) fakeState.userDefaults.set(name, value);
     expect(readMacPolicy()).toEqual({ ...exampleLayer, problems: [] });
+  });
+
+  // Tried: a profile edited with a type the reader was never shown, or a key given twice. Must hold: the check names it.
+  it('refuses a value type or a repeated key it cannot vouch for, naming it', () => {
+    const text = readTemplate('Advocate.mobileconfig');
+    expect(() => parsePlist(text.replace('<integer>60</integer>', '<real>60.5</real>'))).toThrow('unsupported plist element <real>');
+    expect(() => parsePlist(text.replace('<key>QuietHours</key>', '<key>Autostart</key>'))).toThrow('the <dict> key "Autostart" is given twice');
   });
 });
 
