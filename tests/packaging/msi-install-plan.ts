@@ -4,7 +4,8 @@
  * condition forms the template and the policy hook use are understood (`PROP`, `NOT PROP`,
  * `PROP="v"`, `PROP >= n`, `Installed`, joined by OR); anything else throws, so a change in the hook's conditions cannot pass unexamined.
  */
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
+import { childElements, parseXmlStrictly } from './strict-xml.ts';
 
 export interface RegistryWrite {
   readonly root: string;
@@ -18,19 +19,6 @@ export interface InstallPlan {
   /** Messages of the launch conditions that failed: the install stops before changing anything. */
   readonly refused: string[];
   readonly registry: RegistryWrite[];
-}
-
-/** Parses strictly: any XML error, not just a fatal one, throws. */
-export function parseXmlStrictly(xml: string): Document {
-  return new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') throw new Error(`${level}: ${message}`);
-    },
-  }).parseFromString(xml, 'text/xml');
-}
-
-export function childElements(parent: Element, name: string): Element[] {
-  return Array.from(parent.childNodes).filter((node): node is Element => node.nodeType === node.ELEMENT_NODE && (node as Element).localName === name);
 }
 
 export function productOf(document: Document): Element {

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addMsiPolicyProperties, MSI_POLICY_PROPERTIES, msiProjectCreated, POLICY_KEY } from '../../resources/build/msi-policy-properties.mjs';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-import { childElements, parseXmlStrictly, planInstall, productOf } from './msi-install-plan.ts';
+import { planInstall, productOf } from './msi-install-plan.ts';
+import { childElements, parseXmlStrictly } from './strict-xml.ts';
 
 const fixturePath = fileURLToPath(new URL('fixtures/project.wxs', import.meta.url));
 const template = await readFile(fixturePath, 'utf8');
