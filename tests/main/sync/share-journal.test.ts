@@ -2,10 +2,10 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ShareEvent } from '../../common/domain.ts';
-import { uuidv7 } from '../../common/uuid.ts';
-import { ShareJournal } from '../../main/sync/share-journal.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
+import type { ShareEvent } from '../../../common/domain.ts';
+import { uuidv7 } from '../../../common/uuid.ts';
+import { ShareJournal } from '../../../main/sync/share-journal.ts';
+import { makeTempDir } from '../../helpers/temp-dir.ts';
 
 let dir: { path: string; remove: () => Promise<void> };
 beforeEach(async () => {
