@@ -28,7 +28,8 @@ export function backoffDelay(failures: number, policy: RetryPolicy, random: () =
 export function parseRetryAfter(header: string | null, now: number): number | null {
   if (header === null) return null;
   const text = header.trim();
-  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  // An HTTP date has a weekday or month in words; anything else that is not whole seconds is unreadable.
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : /[a-z]{3}/i.test(text) ? Date.parse(text) - now : Number.NaN;
   if (Number.isNaN(ms)) return null;
   return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 }
