@@ -56,6 +56,14 @@ export async function openEndpointSync(options: EndpointSyncOptions): Promise<En
   const { journal, clock, log, enrollment, network } = options;
   const client = createEndpointClient(options.fetch, options.url);
   const cache = await SyncCache.load(join(options.dataDir, 'sync-cache.json'), log);
+  if (cache.endpoint !== options.url) {
+    // Moved to another endpoint: the token, links, kits and figures of the last one mean nothing there.
+    if (cache.endpoint !== null) {
+      await options.tokens.clear();
+      log.info('the endpoint changed; this desktop enrolls with the new one');
+    }
+    await cache.startOver(options.url);
+  }
   const auth = new DeviceAuth(options.tokens, client, enrollment, cache, log);
   const pull = new EndpointPull(client, cache);
   const sync = new ShareSync({

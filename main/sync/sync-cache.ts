@@ -18,6 +18,8 @@ const Validated = <S extends TSchema>(body: S) =>
 const LinksSchema = Type.Record(Type.String(), Type.Partial(Type.Object(Object.fromEntries(NETWORKS.map((network) => [network, Type.String()])))));
 const CacheSchema = Type.Object({
   version: Type.Literal(1),
+  /** The endpoint all of this came from. */
+  endpoint: Type.Union([Type.String(), Type.Null()]),
   summary: Validated(SummarySchema),
   kits: Validated(KitsResponseSchema),
   links: LinksSchema,
@@ -33,7 +35,7 @@ export type TrackedLinks = Readonly<Partial<Record<Network, string>>>;
 /** Posts whose tracked links are remembered; older ones are asked for again when shared. */
 const MAX_POSTS_WITH_LINKS = 1000;
 
-const empty = (): CacheData => ({ version: 1, summary: null, kits: null, links: {}, enrolledWith: null, refused: null });
+const empty = (): CacheData => ({ version: 1, endpoint: null, summary: null, kits: null, links: {}, enrolledWith: null, refused: null });
 
 export class SyncCache {
   #data: CacheData;
@@ -63,6 +65,16 @@ export class SyncCache {
     return new SyncCache(path, data, log);
   }
 
+  get endpoint(): string | null {
+    return this.#data.endpoint;
+  }
+
+  /** Another endpoint: nothing remembered of the last one applies. */
+  startOver(endpoint: string): Promise<void> {
+    this.#data = { ...empty(), endpoint };
+    return this.#save();
+  }
+
   get summary(): { readonly etag: string | null; readonly body: Summary } | null {
     return this.#data.summary;
   }
@@ -83,7 +95,7 @@ export class SyncCache {
     return this.#data.links[postKey] ?? null;
   }
 
-  update(change: Partial<Omit<CacheData, 'version' | 'links'>>): Promise<void> {
+  update(change: Partial<Omit<CacheData, 'version' | 'endpoint' | 'links'>>): Promise<void> {
     this.#data = { ...this.#data, ...change };
     return this.#save();
   }

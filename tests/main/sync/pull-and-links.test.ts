@@ -39,14 +39,14 @@ async function setup() {
     if (endpointOpen) await endpoint.close();
   });
   const tokens = memoryTokenStore();
-  const start = async (network?: NetworkStatus): Promise<AppCore> => {
+  const start = async (network?: NetworkStatus, target: TestEndpoint = endpoint): Promise<AppCore> => {
     const core = await createAppCore({
       fetch,
       log: quietLog,
       dataDir: `${dir.path}/desktop`,
       feedUrls: [feed.feedUrl],
-      endpointUrl: endpoint.url,
-      enrollment: { current: () => ({ code: endpoint.enrollmentCode, displayName: 'Ada', team: 'Research' }), onChange: () => () => undefined },
+      endpointUrl: target.url,
+      enrollment: { current: () => ({ code: target.enrollmentCode, displayName: 'Ada', team: 'Research' }), onChange: () => () => undefined },
       deviceTokens: tokens,
       ...(network ? { network } : {}),
       clock: new FakeClock(Date.now()),
@@ -58,7 +58,7 @@ async function setup() {
     endpointOpen = false;
     await endpoint.close();
   };
-  return { endpoint, log, start, closeEndpoint };
+  return { endpoint, log, start, closeEndpoint, tokens };
 }
 
 const statuses = (log: ReturnType<typeof captureEndpointLog>, path: string): number[] => log.answered('GET', path).map((entry) => entry.status);
@@ -153,5 +153,29 @@ describe('pulling from the endpoint', () => {
     const link = new URL((await core.handlers.getShareKit(post.id)).links.bluesky);
     expect(link.searchParams.get('utm_source')).toBe('bluesky');
     expect(log.answered()).toEqual([]);
+  });
+
+  it('starts over with another endpoint: enrolls there, and never hands out the old one\'s links or figures', async () => {
+    const { endpoint, start, tokens } = await setup();
+    const core = await start();
+    await core.start();
+    const [post] = await core.handlers.listPosts();
+    if (!post) throw new Error('no post');
+    expect((await core.handlers.getShareKit(post.id)).links.x.startsWith(`${endpoint.url}r/`)).toBe(true);
+    const oldToken = await tokens.load();
+    await core.stop();
+
+    const elsewhere = await makeTempDir();
+    cleanups.push(elsewhere.remove);
+    const moved = await startEndpoint(elsewhere.path);
+    cleanups.push(moved.close);
+    const again = await start(undefined, moved);
+    expect((await again.handlers.getResults()).summary).toBeNull();
+    await again.start();
+    expect(await tokens.load()).not.toBe(oldToken);
+    expect((await again.handlers.getShareKit(post.id)).links.x.startsWith(`${moved.url}r/`)).toBe(true);
+    await again.handlers.markShared({ postId: post.id, network: 'x' });
+    await vi.waitUntil(() => moved.rows().length === 1);
+    expect(endpoint.rows()).toEqual([]);
   });
 });
