@@ -91,12 +91,12 @@ async function setup(initialScript: Script = healthy) {
     clock.advance(ms);
     await sync.idle();
   };
-  return { clock, sync, journal, network, share, eventPosts, advance, warnings, setScript: (next: Script) => (script = next) };
+  return { clock, sync, journal, network, share, eventPosts, requests: () => requests, advance, warnings, setScript: (next: Script) => (script = next) };
 }
 
 describe('flushing the outbox', () => {
   it('backs off with jitter while the endpoint fails, with no request in between, then sends and keeps pulling on schedule', async () => {
-    const { clock, sync, journal, share, eventPosts, advance, setScript } = await setup(() => ({ status: 503 }));
+    const { clock, sync, journal, share, eventPosts, requests, advance, setScript } = await setup((path) => (path === '/v1/events' ? { status: 503 } : { status: 200 }));
     await share();
     expect(eventPosts()).toHaveLength(1);
     for (let failures = 1; failures <= 6; failures += 1) {
@@ -121,6 +121,11 @@ describe('flushing the outbox', () => {
     const nextPull = (clock.nextTimerAt() ?? 0) - clock.now();
     expect(nextPull).toBeGreaterThanOrEqual(PULL_INTERVAL_MS * 0.9);
     expect(nextPull).toBeLessThanOrEqual(PULL_INTERVAL_MS * 1.1);
+    const pulls = (): number => requests().filter((request) => request.path === '/v1/summary' || request.path === '/v1/kits').length;
+    const before = pulls();
+    await advance(nextPull);
+    expect(pulls()).toBe(before + 2);
+    expect(eventPosts()).toHaveLength(8);
   });
 
   it('waits as long as Retry-After says, even when the person presses Refresh now', async () => {
