@@ -17,7 +17,6 @@ import type { EnrollmentSource } from '../sync/device-auth.ts';
 import { kitWithEndpoint } from '../sync/endpoint-kit.ts';
 import { openEndpointSync } from '../sync/endpoint-sync.ts';
 import { localResults } from '../sync/local-results.ts';
-import type { RetryPolicy } from '../sync/retry-policy.ts';
 import { ShareJournal } from '../sync/share-journal.ts';
 import { memoryTokenStore } from '../sync/token-stand-ins.ts';
 import { EventBus } from './event-bus.ts';
@@ -40,8 +39,6 @@ export interface AppCoreOptions {
   readonly deviceTokens?: DeviceTokenStore;
   /** Whether the machine is online; by default assumed so (Node cannot tell). */
   readonly network?: NetworkStatus;
-  /** Backoff after a failed sync (tests shrink it). */
-  readonly syncRetry?: RetryPolicy;
   /** How often each feed is polled: 30 minutes unless policy says otherwise, never under 5 minutes. */
   readonly pollIntervalMs?: number;
   readonly clock?: Clock;
@@ -113,7 +110,6 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         network: options.network ?? assumeOnline,
         clock,
         random: options.random ?? Math.random,
-        ...(options.syncRetry ? { retry: options.syncRetry } : {}),
         log,
         onChange: () => {
           showCounts();
