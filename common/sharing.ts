@@ -34,13 +34,20 @@ export interface LocalResults {
   readonly weekly: readonly WeekCount[];
 }
 
+/**
+ * How syncing with the endpoint is going. `rejected` (absent when 0) counts shares the endpoint refused
+ * for good (a clock far off, say): they stay in this desktop's figures and its log, and are not sent again.
+ */
 export type SyncStatus =
   | { readonly state: 'no-endpoint' }
   /** An endpoint is set but this desktop has no device token: it needs an enrollment code (again, after a 401). */
   | { readonly state: 'needs-enrollment'; readonly reason: string }
-  | { readonly state: 'ok'; readonly pending: number; readonly lastSyncAt: string | null }
-  /** The endpoint could not be reached or refused: shares wait on this desktop, nothing is lost. */
-  | { readonly state: 'waiting'; readonly pending: number; readonly message: string; readonly retryAt: string | null };
+  | { readonly state: 'ok'; readonly pending: number; readonly lastSyncAt: string | null; readonly rejected?: number }
+  /**
+   * The endpoint could not be reached or refused: shares wait on this desktop, nothing is lost.
+   * `retryAt` is null while the computer is offline (the next try comes when the network is back).
+   */
+  | { readonly state: 'waiting'; readonly pending: number; readonly message: string; readonly retryAt: string | null; readonly rejected?: number };
 
 export interface ResultsView {
   readonly local: LocalResults;

@@ -12,6 +12,7 @@ import { registerAppScheme, serveAppProtocol } from './adapters/app-protocol.ts'
 import { exportDiagnostics } from './adapters/diagnostics-export.ts';
 import { createElectronNotifier, prepareNotifications } from './adapters/electron-notifier.ts';
 import { applyStartAtLogin } from './adapters/login-item.ts';
+import { createNetworkStatus } from './adapters/network-status.ts';
 import { openExternalLink, openLinkFromPage } from './adapters/open-external.ts';
 import { readPresetLayers } from './adapters/policy-sources.ts';
 import { openJsonStore, pauseStoreIn } from './adapters/settings-store.ts';
@@ -29,6 +30,7 @@ import { createNotificationCenter } from './notifications/notification-center.ts
 import { feedsToPoll } from './settings/layers.ts';
 import { followSettings, settingsHandlers } from './settings/settings-handlers.ts';
 import { createSettingsService } from './settings/settings-service.ts';
+import { enrollmentFromSettings } from './sync/enrollment-source.ts';
 import { trayMenu, type TrayAction } from './tray/tray-menu.ts';
 import { trayStatus } from './tray/tray-status.ts';
 import { createUnreadCount } from './tray/unread-count.ts';
@@ -73,6 +75,10 @@ async function main(): Promise<void> {
     dataDir: app.getPath('userData'),
     feedUrls: feedsFor(initial),
     endpointUrl: envEndpoint ?? initial.endpointUrl,
+    // Silently with the code from policy, or the one typed in Settings; the token goes to safeStorage.
+    enrollment: enrollmentFromSettings(settings),
+    deviceTokens: tokens,
+    network: createNetworkStatus(),
     pollIntervalMs: initial.pollIntervalMinutes * MINUTE_MS,
   });
 

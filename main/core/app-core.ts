@@ -6,7 +6,6 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeHandlers, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
 import type { Post, PostView, ShareEvent, ShareEventType } from '../../common/domain.ts';
-import type { Summary } from '../../common/protocol.ts';
 import { kitFromPost } from '../../common/share/kit.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../../common/sharing.ts';
 import { uuidv7 } from '../../common/uuid.ts';
@@ -14,16 +13,18 @@ import { checkFeed } from '../feeds/check-feed.ts';
 import { FeedEngine, type FeedUpdate } from '../feeds/feed-engine.ts';
 import type { FetchLimits } from '../feeds/http-get.ts';
 import { toPosts } from '../feeds/to-posts.ts';
-import { createEndpointClient, type EndpointCredentials } from '../sync/endpoint-client.ts';
+import type { EnrollmentSource } from '../sync/device-auth.ts';
+import { kitWithEndpoint } from '../sync/endpoint-kit.ts';
+import { openEndpointSync } from '../sync/endpoint-sync.ts';
 import { localResults } from '../sync/local-results.ts';
 import { ShareJournal } from '../sync/share-journal.ts';
-import { ShareSync } from '../sync/share-sync.ts';
+import { memoryTokenStore } from '../sync/token-stand-ins.ts';
 import { EventBus } from './event-bus.ts';
 import { IpcRequestError } from '../ipc/ipc-request-error.ts';
 import { PostStore } from './post-store.ts';
 import { ReadState } from './read-state.ts';
 import { ShareLinks } from './share-links.ts';
-import { systemClock, type Clock, type HttpFetch, type Logger } from './ports.ts';
+import { assumeOnline, systemClock, type Clock, type DeviceTokenStore, type HttpFetch, type Logger, type NetworkStatus } from './ports.ts';
 
 export interface AppCoreOptions {
   readonly fetch: HttpFetch;
@@ -32,8 +33,12 @@ export interface AppCoreOptions {
   readonly dataDir: string;
   readonly feedUrls: readonly string[];
   readonly endpointUrl: string | null;
-  /** How this desktop proves who it is to the endpoint: a device token, or a code to enroll with. */
-  readonly endpointCredentials?: EndpointCredentials | null;
+  /** The code, name and team this desktop enrolls with (settings and policy); none: it waits for a code. */
+  readonly enrollment?: EnrollmentSource;
+  /** Where the device token is kept (safeStorage in the app); by default in memory, for this run. */
+  readonly deviceTokens?: DeviceTokenStore;
+  /** Whether the machine is online; by default assumed so (Node cannot tell). */
+  readonly network?: NetworkStatus;
   /** How often each feed is polled: 30 minutes unless policy says otherwise, never under 5 minutes. */
   readonly pollIntervalMs?: number;
   readonly clock?: Clock;
@@ -80,36 +85,42 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   await mkdir(options.dataDir, { recursive: true });
   const readState = await ReadState.open(join(options.dataDir, 'read.json'));
   const posts = new PostStore((postId) => readState.has(postId));
-  const journal = await ShareJournal.open(join(options.dataDir, 'shares.jsonl'));
+  const journal = await ShareJournal.open(join(options.dataDir, 'shares.jsonl'), { log });
   for (const event of journal.events()) posts.applyShare(event);
-  const links = new ShareLinks();
-  let summary: Summary | null = null;
 
   const publish = (): void => events.emit('postsChanged', posts.views());
   const syncStatus = (): SyncStatus => sync?.status() ?? { state: 'no-endpoint' };
-  const results = (): ResultsView => ({ local: localResults(journal.events(), new Date(clock.now())), summary, sync: syncStatus() });
+  const results = (): ResultsView => ({ local: localResults(journal.events(), new Date(clock.now())), summary: sync?.summary() ?? null, sync: syncStatus() });
   const publishResults = (): void => {
     events.emit('resultsChanged', results());
     events.emit('syncStatusChanged', syncStatus());
   };
+  const showCounts = (): void => {
+    const summary = sync?.summary();
+    if (summary) posts.setCounts(summary.posts);
+  };
   const sync = options.endpointUrl
-    ? new ShareSync(
+    ? await openEndpointSync({
+        url: options.endpointUrl,
+        fetch: options.fetch,
+        dataDir: options.dataDir,
         journal,
-        createEndpointClient(options.fetch, options.endpointUrl, options.endpointCredentials ?? null),
-        (answer) => {
-          summary = answer;
-          posts.setCounts(answer.posts);
-          publish();
-        },
+        tokens: options.deviceTokens ?? memoryTokenStore(),
+        enrollment: options.enrollment ?? { current: () => ({ code: null, displayName: '', team: '' }), onChange: () => () => undefined },
+        network: options.network ?? assumeOnline,
+        clock,
+        random: options.random ?? Math.random,
         log,
-        () => clock.now(),
-      )
+        onChange: () => {
+          showCounts();
+          publish();
+          publishResults();
+        },
+      })
     : null;
-
-  async function flush(): Promise<void> {
-    await sync?.flush();
-    publishResults();
-  }
+  // The counts the endpoint last gave, shown before it answers again.
+  showCounts();
+  const links = new ShareLinks(sync?.links ?? null);
 
   const engine = await FeedEngine.open(
     { fetch: options.fetch, dataDir: options.dataDir, clock, log, intervalMs: options.pollIntervalMs, limits: options.feedLimits, random: options.random },
@@ -131,7 +142,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   async function pollNow(): Promise<void> {
     await engine.poll(true);
     publish();
-    await flush();
+    await sync?.syncNow();
   }
 
   function knownPost(postId: string): Post {
@@ -148,13 +159,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     await journal.record(event);
     posts.applyShare(event);
     publishResults();
-    void flush();
+    void sync?.flush();
     return posts.view(post);
   }
 
-  function shareKit(postId: string): ShareKitView {
+  async function shareKit(postId: string): Promise<ShareKitView> {
     const post = knownPost(postId);
-    return { postId, postKey: post.key, title: post.title, imageUrl: post.imageUrl, links: links.linksFor(post), ...kitFromPost(post) };
+    const endpointKit = sync?.kitFor(post.key) ?? null;
+    const text = endpointKit ? kitWithEndpoint(post, endpointKit) : kitFromPost(post);
+    return { postId, postKey: post.key, title: post.title, imageUrl: endpointKit?.imageUrl ?? post.imageUrl, links: await links.linksFor(post), ...text };
   }
 
   return {
@@ -170,7 +183,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         publish();
         return null;
       },
-      getShareKit: async (postId) => Promise.resolve(shareKit(postId)),
+      getShareKit: shareKit,
       getResults: () => Promise.resolve(results()),
       getSyncStatus: () => Promise.resolve(syncStatus()),
       refreshFeeds: async () => {
@@ -184,11 +197,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       await engine.poll();
       publish();
       engine.start();
-      await flush();
+      await sync?.start();
     },
     async stop() {
       await engine.stop();
-      await sync?.flush();
+      await sync?.stop();
       await readState.flushed();
       await journal.close();
     },

@@ -63,3 +63,18 @@ export interface DeviceTokenStore {
   save(token: string): Promise<boolean>;
   clear(): Promise<void>;
 }
+
+/**
+ * Whether this machine has a network at all, and a call when it may have come back (reconnected, woke
+ * from sleep). The outbox waits on it instead of retrying while offline. The app asks Electron's `net`
+ * and `powerMonitor` (main/adapters/network-status.ts); Node cannot tell, so the preview assumes online.
+ */
+export interface NetworkStatus {
+  isOnline(): boolean;
+  onOnline(listener: () => void): () => void;
+}
+
+export const assumeOnline: NetworkStatus = {
+  isOnline: () => true,
+  onOnline: () => () => undefined,
+};

@@ -48,7 +48,7 @@ const preview = await startPreview({
   dataDir: resolve(values.data),
   feedUrls,
   endpointUrl,
-  // Enrolls on the first sync of each run: a preview restarted shows up as a new person.
+  // Enrolls once, on its first sync; the token is kept in the data folder, so a restart stays the same person.
   endpointCredentials:
     enrollmentCode === undefined ? null : { enrollment: { code: enrollmentCode, displayName: values['display-name'], ...(values.team === undefined ? {} : { team: values.team }) } },
   log: consoleLogger,

@@ -5,18 +5,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { PREVIEW_WIRE } from '../../common/ipc/preview-wire.ts';
+import type { EnrollRequest } from '../../common/protocol.ts';
 import type { Settings } from '../../common/settings.ts';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
 import { createAppCore, type AppCore } from '../core/app-core.ts';
 import type { HttpFetch, Logger } from '../core/ports.ts';
-import type { EndpointCredentials } from '../sync/endpoint-client.ts';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/dispatcher.ts';
 import { forwardEvents } from '../ipc/forward-events.ts';
 import { connectNotifications } from '../notifications/notification-center.ts';
 import { EMPTY_LAYER, feedsToPoll } from '../settings/layers.ts';
 import { followSettings, settingsHandlers } from '../settings/settings-handlers.ts';
 import { createSettingsService, memoryStore } from '../settings/settings-service.ts';
+import { enrollmentFromSettings } from '../sync/enrollment-source.ts';
+import { plainFileTokenStore } from '../sync/token-stand-ins.ts';
 import { requireExternalUrl } from '../web/external-url.ts';
 import { sampleFeedXml } from './sample-feed.ts';
 import { SseHub } from './sse-hub.ts';
@@ -34,7 +37,8 @@ export interface PreviewOptions {
   /** Empty: serve and poll the built-in sample feed. */
   readonly feedUrls: readonly string[];
   readonly endpointUrl: string | null;
-  readonly endpointCredentials?: EndpointCredentials | null;
+  /** The enrollment code, name and team the preview starts with (its settings window can change them). */
+  readonly endpointCredentials?: { readonly enrollment: EnrollRequest } | null;
   readonly log: Logger;
   readonly fetch?: HttpFetch;
   readonly pollIntervalMs?: number;
@@ -163,14 +167,23 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // The preview's feeds act as the organisation's; settings live in memory, with no machine file or policy.
   const baseFeeds = options.feedUrls.length > 0 ? options.feedUrls : [new URL(SAMPLE_FEED_PATH, url).href];
   const feedsFor = (values: Settings): string[] => [...new Set([...baseFeeds, ...feedsToPoll(values)])];
-  const settings = createSettingsService({ store: memoryStore(), storeOrigin: 'preview settings', machine: EMPTY_LAYER, policy: EMPTY_LAYER, log: options.log });
+  const enrollment = options.endpointCredentials?.enrollment;
+  const settings = createSettingsService({
+    store: memoryStore(enrollment ? { enrollmentCode: enrollment.code, displayName: enrollment.displayName, team: enrollment.team ?? '' } : {}),
+    storeOrigin: 'preview settings',
+    machine: EMPTY_LAYER,
+    policy: EMPTY_LAYER,
+    log: options.log,
+  });
   const core = await createAppCore({
     fetch: options.fetch ?? fetch,
     log: options.log,
     dataDir: options.dataDir,
     feedUrls: feedsFor(settings.values()),
     endpointUrl: options.endpointUrl,
-    endpointCredentials: options.endpointCredentials ?? null,
+    enrollment: enrollmentFromSettings(settings, () => 'Preview'),
+    // A development tool: the token in plain text in the preview's own data folder (the app uses safeStorage).
+    deviceTokens: plainFileTokenStore(join(options.dataDir, 'device-token.txt')),
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
   });
   connectNotifications(core, {

@@ -1,14 +1,23 @@
-/** Talks /v1/ to the shared endpoint. Answers are checked against the protocol schemas before use. */
+/**
+ * Talks /v1/ to the shared endpoint for one device token. Answers are checked against the protocol
+ * schemas before use; failures become an EndpointError that says whether the endpoint was reached at
+ * all, what it answered and when it asked to be tried again.
+ */
 import { Value } from 'typebox/value';
 import type { TSchema, Static } from 'typebox';
 import type { ShareEvent } from '../../common/domain.ts';
 import {
   EnrollResponseSchema,
   EventResultsSchema,
+  KitsResponseSchema,
+  LinksResponseSchema,
   SummarySchema,
   type EnrollRequest,
   type EnrollResponse,
   type EventResults,
+  type KitsResponse,
+  type LinksRequest,
+  type LinksResponse,
   type Summary,
 } from '../../common/protocol.ts';
 import type { HttpFetch } from '../core/ports.ts';
@@ -18,67 +27,82 @@ export class EndpointError extends Error {
 
   constructor(
     message: string,
+    /** The HTTP status, or null when no answer came (offline, refused, timed out). */
     readonly status: number | null,
+    /** The Retry-After header as sent. */
+    readonly retryAfter: string | null = null,
   ) {
     super(message);
   }
 }
 
-/** A device token from an earlier enrollment, or a code to enroll with on first use. */
-export type EndpointCredentials = { readonly token: string } | { readonly enrollment: EnrollRequest };
+/** A conditional GET's outcome: unchanged since the ETag we sent, or a new body and its ETag. */
+export type Conditional<T> = { readonly changed: false } | { readonly changed: true; readonly body: T; readonly etag: string | null };
 
 export interface EndpointClient {
   enroll(request: EnrollRequest): Promise<EnrollResponse>;
-  sendEvents(events: readonly ShareEvent[]): Promise<EventResults>;
-  fetchSummary(): Promise<Summary>;
+  sendEvents(token: string, events: readonly ShareEvent[]): Promise<EventResults>;
+  fetchSummary(token: string, etag: string | null): Promise<Conditional<Summary>>;
+  fetchKits(token: string, etag: string | null): Promise<Conditional<KitsResponse>>;
+  trackedLinks(token: string, request: LinksRequest, timeoutMs?: number): Promise<LinksResponse>;
 }
 
-export function createEndpointClient(fetch: HttpFetch, baseUrl: string, credentials: EndpointCredentials | null = null): EndpointClient {
-  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  let token: Promise<string> | null = credentials && 'token' in credentials ? Promise.resolve(credentials.token) : null;
+/** No call may hang the outbox: a silent endpoint counts as unreachable after this long. */
+const REQUEST_TIMEOUT_MS = 30_000;
 
-  async function request<S extends TSchema>(path: string, schema: S, init?: RequestInit): Promise<Static<S>> {
-    const url = new URL(path, base).href;
+const describeCause = (cause: unknown): string => {
+  const inner = cause instanceof Error && cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
+  return cause instanceof Error ? `${cause.message}${inner}` : String(cause);
+};
+
+export function createEndpointClient(fetch: HttpFetch, baseUrl: string): EndpointClient {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+
+  async function send(path: string, init: RequestInit, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(url, init);
+      response = await fetch(new URL(path, base).href, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (cause) {
-      throw new EndpointError(`the endpoint could not be reached: ${cause instanceof Error ? cause.message : String(cause)}`, null);
+      throw new EndpointError(`the endpoint could not be reached (${describeCause(cause)})`, null);
     }
-    if (!response.ok) {
-      const body: unknown = await response.json().catch(() => undefined);
-      const message = (body as { message?: unknown } | undefined)?.message;
-      throw new EndpointError(`the endpoint answered ${String(response.status)}${typeof message === 'string' ? `: ${message}` : ''}`, response.status);
-    }
+    if (response.ok || response.status === 304) return response;
     const body: unknown = await response.json().catch(() => undefined);
+    const message = (body as { message?: unknown } | undefined)?.message;
+    throw new EndpointError(
+      `the endpoint answered ${String(response.status)}${typeof message === 'string' ? `: ${message}` : ''}`,
+      response.status,
+      response.headers.get('retry-after'),
+    );
+  }
+
+  async function read<S extends TSchema>(path: string, schema: S, response: Response): Promise<Static<S>> {
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (cause) {
+      throw new EndpointError(`the endpoint's answer to ${path} was cut short or not JSON (${describeCause(cause)})`, null);
+    }
     if (!Value.Check(schema, body)) throw new EndpointError(`the endpoint's answer to ${path} has an unexpected shape`, response.status);
     return body;
   }
 
-  const enroll = (enrollment: EnrollRequest): Promise<EnrollResponse> =>
-    request('v1/enroll', EnrollResponseSchema, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(enrollment) });
+  const post = async <S extends TSchema>(path: string, schema: S, body: unknown, token: string | null, timeoutMs?: number): Promise<Static<S>> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) };
+    return read(path, schema, await send(path, { method: 'POST', headers, body: JSON.stringify(body) }, timeoutMs));
+  };
 
-  /** The Authorization header, enrolling once first when all we have is a code. */
-  async function authorization(): Promise<Record<string, string>> {
-    if (token === null && credentials && 'enrollment' in credentials) {
-      const enrolling = enroll(credentials.enrollment).then((answer) => answer.token);
-      token = enrolling;
-      // A failed enrollment is tried again on the next call rather than remembered.
-      enrolling.catch(() => {
-        if (token === enrolling) token = null;
-      });
-    }
-    return token === null ? {} : { authorization: `Bearer ${await token}` };
+  async function conditionalGet<S extends TSchema>(path: string, schema: S, token: string, etag: string | null): Promise<Conditional<Static<S>>> {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(etag === null ? {} : { 'if-none-match': etag }) };
+    const response = await send(path, { headers });
+    if (response.status === 304) return { changed: false };
+    return { changed: true, body: await read(path, schema, response), etag: response.headers.get('etag') };
   }
 
   return {
-    enroll,
-    sendEvents: async (events) =>
-      request('v1/events', EventResultsSchema, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(await authorization()) },
-        body: JSON.stringify({ events }),
-      }),
-    fetchSummary: async () => request('v1/summary', SummarySchema, { headers: await authorization() }),
+    enroll: (request) => post('v1/enroll', EnrollResponseSchema, request, null),
+    sendEvents: (token, events) => post('v1/events', EventResultsSchema, { events }, token),
+    fetchSummary: (token, etag) => conditionalGet('v1/summary', SummarySchema, token, etag),
+    fetchKits: (token, etag) => conditionalGet('v1/kits', KitsResponseSchema, token, etag),
+    trackedLinks: (token, request, timeoutMs) => post('v1/links', LinksResponseSchema, request, token, timeoutMs),
   };
 }

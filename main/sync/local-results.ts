@@ -8,14 +8,19 @@ import { monthStart, previousWeek, recentWeeks, weekOf, weekStart } from '../../
 
 const WEEKS_SHOWN = 9;
 
-export function localResults(events: readonly ShareEvent[], now: Date): LocalResults {
+/** The event that decides each post and network: the newest click (the later one recorded on a tie). */
+export function decisiveEvents(events: Iterable<ShareEvent>): Map<string, ShareEvent> {
   const latest = new Map<string, ShareEvent>();
   for (const event of events) {
     const key = `${event.postKey}\u0000${event.network}`;
     const seen = latest.get(key);
     if (!seen || seen.at <= event.at) latest.set(key, event);
   }
-  const standing = [...latest.values()].filter((event) => event.type === 'shared');
+  return latest;
+}
+
+export function localResults(events: readonly ShareEvent[], now: Date): LocalResults {
+  const standing = [...decisiveEvents(events).values()].filter((event) => event.type === 'shared');
   const perWeek = new Map<string, number>();
   for (const event of standing) perWeek.set(weekOf(event.at), (perWeek.get(weekOf(event.at)) ?? 0) + 1);
 

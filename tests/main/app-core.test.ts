@@ -41,7 +41,7 @@ async function setup(options: { endpoint: boolean }) {
       dataDir: dir.path,
       feedUrls: [feed.feedUrl],
       endpointUrl: endpoint?.url ?? null,
-      endpointCredentials: endpoint ? { enrollment: { code: endpoint.enrollmentCode, displayName: 'Core test' } } : null,
+      enrollment: { current: () => ({ code: endpoint?.enrollmentCode ?? null, displayName: 'Core test', team: '' }), onChange: () => () => undefined },
       pollIntervalMs: 60 * 60 * 1000,
     });
     connectNotifications(core, { show: (notice) => notices.push(notice) });

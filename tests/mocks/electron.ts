@@ -7,7 +7,7 @@
 import { app } from './electron/app.ts';
 import { contextBridge, ipcMain, ipcRenderer } from './electron/ipc.ts';
 import { freshState, fakeState } from './electron/state.ts';
-import { net, protocol, safeStorage, screen, session, shell, systemPreferences } from './electron/system.ts';
+import { net, powerMonitor, protocol, safeStorage, screen, session, shell, systemPreferences } from './electron/system.ts';
 import { Menu, nativeImage, Notification, Tray } from './electron/tray.ts';
 import { defaultSession, FakeWebContents } from './electron/web-contents.ts';
 import { BrowserWindow } from './electron/windows.ts';
@@ -15,7 +15,7 @@ import { BrowserWindow } from './electron/windows.ts';
 export { app, type FakeLoginItemSettings } from './electron/app.ts';
 export { contextBridge, ipcMain, ipcRenderer, type FakeInvokeEvent } from './electron/ipc.ts';
 export { fakeState, type FakeDisplay, type FakeRect, type FakeState } from './electron/state.ts';
-export { net, protocol, safeStorage, screen, session, shell, systemPreferences } from './electron/system.ts';
+export { net, powerMonitor, protocol, safeStorage, screen, session, shell, systemPreferences } from './electron/system.ts';
 export { Menu, nativeImage, Notification, Tray, type FakeMenu, type FakeMenuItem, type FakeNativeImage } from './electron/tray.ts';
 export { FakeSession, FakeWebContents, FakeWebFrame } from './electron/web-contents.ts';
 export { BrowserWindow } from './electron/windows.ts';
@@ -34,6 +34,7 @@ export function resetElectronFake(): void {
   shell.shownInFolder.length = 0;
   protocol.privileged.length = 0;
   protocol.handlers.clear();
+  powerMonitor.removeAllListeners();
   defaultSession.reset();
   app.reset();
   Object.assign(fakeState, freshState());
@@ -49,6 +50,7 @@ export default {
   nativeImage,
   net,
   Notification,
+  powerMonitor,
   protocol,
   safeStorage,
   screen,

@@ -29,6 +29,8 @@ export interface FakeState {
   /** macOS NSUserDefaults of the app's domain (managed preferences included), by key. */
   userDefaults: Map<string, unknown>;
   encryptionAvailable: boolean;
+  /** net.isOnline(). */
+  online: boolean;
   storageBackend: 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
 }
 
@@ -51,6 +53,7 @@ export const freshState = (): FakeState => ({
   trayBounds: { x: 0, y: 0, width: 0, height: 0 },
   userDefaults: new Map(),
   encryptionAvailable: true,
+  online: true,
   storageBackend: 'gnome_libsecret',
 });
 

@@ -1,4 +1,5 @@
-/** The OS services: screen, shell, network, protocols, encryption, macOS preferences. */
+/** The OS services: screen, shell, network, power, protocols, encryption, macOS preferences. */
+import { EventEmitter } from 'node:events';
 import { fakeState, type FakeDisplay } from './state.ts';
 import { defaultSession } from './web-contents.ts';
 
@@ -33,7 +34,12 @@ export const shell = {
 
 export const net = {
   fetch: (input: string, init?: RequestInit): Promise<Response> => fetch(input, init),
+  /** What Chromium believes about the network; a test plays it going away and coming back with `fakeState.online`. */
+  isOnline: (): boolean => fakeState.online,
 };
+
+/** Plays the OS's power events: `powerMonitor.emit('resume')` is the machine waking from sleep. */
+export const powerMonitor = new EventEmitter();
 
 type ProtocolHandler = (request: { url: string; method: string }) => Response | Promise<Response>;
 

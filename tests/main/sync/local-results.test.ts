@@ -1,7 +1,7 @@
 /** The person's results from the local journal: standing shares only, weeks from Monday, streaks. */
 import { describe, expect, it } from 'vitest';
-import type { ShareEvent } from '../../common/domain.ts';
-import { localResults } from '../../main/sync/local-results.ts';
+import type { ShareEvent } from '../../../common/domain.ts';
+import { localResults } from '../../../main/sync/local-results.ts';
 
 let next = 0;
 const event = (at: string, overrides: Partial<ShareEvent> = {}): ShareEvent => ({

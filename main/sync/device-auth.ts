@@ -1,0 +1,110 @@
+/**
+ * The device token: loaded from the token store (safeStorage in the app), or obtained once by enrolling
+ * with the code from policy or settings, silently. A code is used silently only until the endpoint
+ * refuses it or the token it gave (a 401: the device was revoked, or the endpoint lost it); after that
+ * only another code enrolls again, so revoking a device cannot be undone by the desktop itself.
+ */
+import { createHash } from 'node:crypto';
+import { Value } from 'typebox/value';
+import { DisplayNameSchema, TeamNameSchema, type EnrollRequest } from '../../common/protocol.ts';
+import type { DeviceTokenStore, Logger } from '../core/ports.ts';
+import { EndpointError, type EndpointClient } from './endpoint-client.ts';
+import type { SyncCache } from './sync-cache.ts';
+
+export interface EnrollmentDetails {
+  /** The code to enroll with (from policy, or typed once in Settings), or null when none is set. */
+  readonly code: string | null;
+  /** How the endpoint names this person; never empty (the enrollment source supplies a fallback). */
+  readonly displayName: string;
+  /** Empty for none. */
+  readonly team: string;
+}
+
+export interface EnrollmentSource {
+  current(): EnrollmentDetails;
+  /** Calls back when the code, the name or the team may have changed. */
+  onChange(listener: () => void): () => void;
+}
+
+/** Sharing with the endpoint waits for a person's action: a (new) enrollment code, or a usable name. */
+export class NeedsEnrollment extends Error {
+  override readonly name = 'NeedsEnrollment';
+}
+
+export const NO_CODE_REASON = 'enter the enrollment code from your organisation in Settings to send your shares to the endpoint';
+export const TOKEN_REFUSED_REASON =
+  'the endpoint no longer accepts this desktop (it was removed, or the endpoint was reset); enter a new enrollment code in Settings. Your shares wait on this desktop.';
+
+const fingerprint = (code: string): string => createHash('sha256').update(code).digest('hex');
+
+function enrollRequest(details: EnrollmentDetails, code: string): EnrollRequest {
+  const displayName = details.displayName.trim();
+  const team = details.team.trim();
+  if (!Value.Check(DisplayNameSchema, displayName)) throw new NeedsEnrollment('your display name must be one line of 1 to 80 printable characters; change it in Settings');
+  if (team !== '' && !Value.Check(TeamNameSchema, team)) throw new NeedsEnrollment('your team must be one line of at most 80 printable characters; change it in Settings');
+  return { code, displayName, ...(team === '' ? {} : { team }) };
+}
+
+export class DeviceAuth {
+  #token: Promise<string> | null = null;
+
+  constructor(
+    private readonly tokens: DeviceTokenStore,
+    private readonly client: Pick<EndpointClient, 'enroll'>,
+    private readonly source: EnrollmentSource,
+    private readonly cache: SyncCache,
+    private readonly log: Logger,
+  ) {}
+
+  /** The token to send; enrolls first when there is none. Throws NeedsEnrollment, or an EndpointError to retry later. */
+  token(): Promise<string> {
+    if (!this.#token) {
+      const obtaining = this.#obtain();
+      this.#token = obtaining;
+      // A failure is not remembered here: the next call tries again (the sync decides when).
+      obtaining.catch(() => {
+        if (this.#token === obtaining) this.#token = null;
+      });
+    }
+    return this.#token;
+  }
+
+  async #obtain(): Promise<string> {
+    const stored = await this.tokens.load();
+    if (stored !== null) return stored;
+    const details = this.source.current();
+    if (details.code === null) throw new NeedsEnrollment(NO_CODE_REASON);
+    const code = fingerprint(details.code);
+    const refused = this.cache.refused;
+    if (refused?.code === code) throw new NeedsEnrollment(refused.reason);
+    const request = enrollRequest(details, details.code);
+    let token: string;
+    try {
+      ({ token } = await this.client.enroll(request));
+    } catch (error) {
+      // 403: the code is unknown, expired or revoked. 400: the endpoint refuses what we sent (the name).
+      if (error instanceof EndpointError && error.status === 403) {
+        const reason = `${error.message}; enter another enrollment code in Settings`;
+        await this.cache.update({ refused: { code, reason } });
+        throw new NeedsEnrollment(reason);
+      }
+      if (error instanceof EndpointError && error.status === 400) throw new NeedsEnrollment(`the endpoint refused to enroll this desktop: ${error.message}`);
+      throw error;
+    }
+    const kept = await this.tokens.save(token);
+    await this.cache.forgetPerson();
+    await this.cache.update({ enrolledWith: code, refused: null });
+    this.log.info('enrolled with the endpoint', { displayName: request.displayName, tokenKept: kept ? 'os key store' : 'this run only' });
+    return token;
+  }
+
+  /** The endpoint answered 401: drop the token and do not enroll silently with the same code. */
+  async refused(): Promise<void> {
+    this.#token = null;
+    await this.tokens.clear();
+    const current = this.source.current().code;
+    const code = this.cache.enrolledWith ?? (current === null ? null : fingerprint(current));
+    await this.cache.update({ enrolledWith: null, refused: code === null ? null : { code, reason: TOKEN_REFUSED_REASON } });
+    this.log.warn('the endpoint refused the device token; shares stay queued until this desktop enrolls again');
+  }
+}

@@ -1,0 +1,35 @@
+/** How the desktop enrolls, read from the settings (policy or the person's): the code, the name and the team. */
+import { userInfo } from 'node:os';
+import { Value } from 'typebox/value';
+import { DisplayNameSchema } from '../../common/protocol.ts';
+import type { SettingKey, Settings } from '../../common/settings.ts';
+import type { EnrollmentSource } from './device-auth.ts';
+
+const ENROLLMENT_KEYS: readonly SettingKey[] = ['enrollmentCode', 'displayName', 'team'];
+const NAMELESS = 'Advocate user';
+
+/** The person's account name on this computer: how a silent enrollment names them until they choose a display name. */
+export function accountName(): string {
+  try {
+    const name = userInfo().username.trim();
+    return Value.Check(DisplayNameSchema, name) ? name : NAMELESS;
+  } catch {
+    return NAMELESS;
+  }
+}
+
+export function enrollmentFromSettings(
+  settings: { values(): Settings; onChange(listener: (values: Settings, changed: readonly SettingKey[]) => void): () => void },
+  fallbackName: () => string = accountName,
+): EnrollmentSource {
+  return {
+    current() {
+      const values = settings.values();
+      return { code: values.enrollmentCode, displayName: values.displayName.trim() || fallbackName(), team: values.team };
+    },
+    onChange: (listener) =>
+      settings.onChange((_values, changed) => {
+        if (changed.some((key) => ENROLLMENT_KEYS.includes(key))) listener();
+      }),
+  };
+}
