@@ -6,7 +6,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { PREVIEW_WIRE } from '../../common/ipc/preview-wire.ts';
-import type { Settings } from '../../common/settings.ts';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
 import { createAppCore, type AppCore } from '../core/app-core.ts';
 import type { HttpFetch, Logger } from '../core/ports.ts';
@@ -14,7 +13,7 @@ import type { EndpointCredentials } from '../sync/endpoint-client.ts';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/dispatcher.ts';
 import { forwardEvents } from '../ipc/forward-events.ts';
 import { connectNotifications } from '../notifications/notification-center.ts';
-import { EMPTY_LAYER, feedsToPoll } from '../settings/layers.ts';
+import { EMPTY_LAYER, feedsToPoll, policyLayer } from '../settings/layers.ts';
 import { followSettings, settingsHandlers } from '../settings/settings-handlers.ts';
 import { createSettingsService, memoryStore } from '../settings/settings-service.ts';
 import { requireExternalUrl } from '../web/external-url.ts';
@@ -36,6 +35,11 @@ export interface PreviewOptions {
   readonly endpointUrl: string | null;
   readonly endpointCredentials?: EndpointCredentials | null;
   readonly log: Logger;
+  /**
+   * More of the organisation's policy, by policy name (main/settings/policy-keys.ts), such as
+   * `TrainingUrl` or `DisclosureText`. The feeds and the endpoint given above are policy too.
+   */
+  readonly policy?: Readonly<Record<string, unknown>>;
   readonly fetch?: HttpFetch;
   readonly pollIntervalMs?: number;
 }
@@ -43,10 +47,14 @@ export interface PreviewOptions {
 export interface Preview {
   readonly url: string;
   readonly core: AppCore;
+  /** Every link the window asked to open, checked as the app checks it: what the app would hand to the browser. */
+  readonly openedLinks: readonly string[];
   close(): Promise<void>;
 }
 
 const SAMPLE_FEED_PATH = '/sample/feed.xml';
+/** How much of an opened link its toast shows: a mailto: link can carry a whole message. */
+const OPENED_LINK_SHOWN = 160;
 const MAX_BODY_BYTES = 64 * 1024;
 
 const SECURITY_HEADERS = {
@@ -160,15 +168,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     });
   });
 
-  // The preview's feeds act as the organisation's; settings live in memory, with no machine file or policy.
+  // The preview's feeds and endpoint are the organisation's policy, so the window shows them as set by
+  // it (greyed, as in a managed install); the person's settings live in memory, with no machine file.
   const baseFeeds = options.feedUrls.length > 0 ? options.feedUrls : [new URL(SAMPLE_FEED_PATH, url).href];
-  const feedsFor = (values: Settings): string[] => [...new Set([...baseFeeds, ...feedsToPoll(values)])];
-  const settings = createSettingsService({ store: memoryStore(), storeOrigin: 'preview settings', machine: EMPTY_LAYER, policy: EMPTY_LAYER, log: options.log });
+  const organisation = policyLayer({ FeedUrls: [...baseFeeds], ...(options.endpointUrl === null ? {} : { EndpointUrl: options.endpointUrl }), ...options.policy }, 'preview options');
+  for (const problem of organisation.problems) options.log.warn('ignored a preview policy value', { ...problem });
+  const settings = createSettingsService({ store: memoryStore(), storeOrigin: 'preview settings', machine: EMPTY_LAYER, policy: organisation, log: options.log });
   const core = await createAppCore({
     fetch: options.fetch ?? fetch,
     log: options.log,
     dataDir: options.dataDir,
-    feedUrls: feedsFor(settings.values()),
+    feedUrls: feedsToPoll(settings.values()),
     endpointUrl: options.endpointUrl,
     endpointCredentials: options.endpointCredentials ?? null,
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
@@ -182,14 +192,19 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     hub.broadcast(event, payload);
   });
   state.core = core;
-  followSettings(settings, core.events, core, feedsFor);
+  const openedLinks: string[] = [];
+  followSettings(settings, core.events, core, feedsToPoll);
   state.dispatch = createIpcDispatcher(
     {
       ...core.handlers,
       ...settingsHandlers(settings),
       openExternal: (link) => {
-        // A browser opens links itself; the preview only checks them as the app would.
-        options.log.info('the app would open this link', { url: requireExternalUrl(link) });
+        // The preview never navigates: it checks the link as the app would, records it, and says so in a toast.
+        const url = requireExternalUrl(link);
+        openedLinks.push(url);
+        options.log.info('the app would open this link', { url });
+        const shown = url.length > OPENED_LINK_SHOWN ? `${url.slice(0, OPENED_LINK_SHOWN - 1)}…` : url;
+        hub.deliver(PREVIEW_WIRE.noticeEvent, { title: 'The app would open this in your browser', body: shown, postId: null });
         return Promise.resolve(null);
       },
     },
@@ -200,6 +215,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url,
     core,
+    openedLinks,
     async close() {
       hub.closeAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));

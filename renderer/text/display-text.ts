@@ -13,16 +13,28 @@ const SPACES = /\s+/g;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Cuts to at most `max` user-perceived characters, ending with "…" when anything was cut. */
-function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  // Segments are produced lazily: a 100 KB string costs only the first `max` of them.
+/** The first `count` graphemes (fewer when the text has fewer). */
+function firstGraphemes(text: string, count: number): string[] {
   const parts: string[] = [];
   for (const { segment } of segmenter.segment(text)) {
-    if (parts.length === max) return `${parts.slice(0, max - 1).join('').trimEnd()}…`;
+    if (parts.length === count) break;
     parts.push(segment);
   }
-  return text;
+  return parts;
+}
+
+/**
+ * Cuts to at most `max` user-perceived characters, ending with "…" when anything was cut. V8 copies the
+ * whole input into every segment it yields, so a long text is segmented through a prefix; only when the
+ * prefix holds too few graphemes (a pathological run of combining marks) is the whole text walked.
+ */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // The prefix may end inside a grapheme; that one comes after the first `max` and is never kept.
+  const head = firstGraphemes(text.slice(0, max * 8), max + 1);
+  const parts = head.length > max ? head : firstGraphemes(text, max + 1);
+  if (parts.length <= max) return text;
+  return `${parts.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
 /** One clean line of at most `max` characters. */

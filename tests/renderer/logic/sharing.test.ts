@@ -69,6 +69,7 @@ describe('colleaguesText', () => {
     expect(colleaguesText(1, 1)).toBe('Shared by 1 colleague');
     expect(colleaguesText(0, 0)).toBe('No colleague has shared it yet. Be the first.');
     expect(colleaguesText(null, 3)).toBe('Shared 3 times at your organisation');
+    expect(colleaguesText(null, 0)).toBe('No colleague has shared it yet. Be the first.');
     expect(colleaguesText(null, null)).toBeNull();
   });
 });

@@ -22,6 +22,12 @@ describe('displayText', () => {
     expect(shown).toBe('👩‍👩‍👧‍👦👩‍👩‍👧‍👦👩‍👩‍👧‍👦…');
   });
 
+  it('cuts a run of heavily accented letters at a whole letter', () => {
+    const letter = `e${'\u0301'.repeat(20)}`;
+    expect(displayText(letter.repeat(20), 5)).toBe(`${letter.repeat(4)}…`);
+    expect(displayText(letter.repeat(5), 5)).toBe(letter.repeat(5));
+  });
+
   it('keeps text of exactly the limit whole', () => {
     expect(displayText('🇩🇪🇫🇷', 2)).toBe('🇩🇪🇫🇷');
   });
