@@ -117,11 +117,12 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
       <p id={`${ids}-extras`} className="note">
         {disclosure.trim() !== '' && (
           <>
-            Your organisation’s line is added: “<span dir="auto">{displayText(disclosure, 200)}</span>”.{' '}
+            Ends with your organisation’s line, “<span dir="auto">{displayText(disclosure, 200)}</span>”, then the link:{' '}
           </>
         )}
-        The link goes at the end: <span className="mono">{displayLink(link)}</span>
-        {intent.kind === 'open' && intent.copyFirst && <>. {label} can’t take text from another app: the button copies it for you to paste.</>}
+        {disclosure.trim() === '' && 'The link goes at the end: '}
+        <span className="mono">{displayLink(link)}</span>.
+        {intent.kind === 'open' && intent.copyFirst && <> {label} can’t take text from another app: the button copies it for you to paste.</>}
       </p>
       <div className="actions">
         <button type="button" className="button button--secondary" onClick={() => void copy()}>

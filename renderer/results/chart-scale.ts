@@ -15,8 +15,10 @@ export function barHeight(value: number, max: number, height: number): number {
   return Math.max(1, (Math.min(value, max) / max) * height);
 }
 
+const WEEK = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
 /** "4 Nov" for the Monday 2026-11-04 (weeks are UTC Mondays, see common/weeks.ts). */
 export function weekLabel(monday: string): string {
   const time = new Date(`${monday}T00:00:00Z`);
-  return Number.isNaN(time.getTime()) ? monday : time.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return Number.isNaN(time.getTime()) ? monday : WEEK.format(time);
 }

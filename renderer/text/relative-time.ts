@@ -4,6 +4,11 @@ const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
+// Formatters are costly to make and the list formats a date per row: made once.
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const DAY_MONTH_YEAR = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const FULL = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
 const startOfDay = (time: Date): number => new Date(time.getFullYear(), time.getMonth(), time.getDate()).getTime();
 
 /** Null when the feed gave no usable date. A time in the future (a skewed clock) reads as "just now". */
@@ -18,12 +23,11 @@ export function relativeTime(iso: string | null, now: Date): string | null {
   if (days === 0) return `${String(Math.floor(ago / HOUR_MS))} h ago`;
   if (days === 1) return 'yesterday';
   if (days < 7) return `${String(days)} days ago`;
-  const sameYear = then.getFullYear() === now.getFullYear();
-  return then.toLocaleDateString('en-GB', sameYear ? { day: 'numeric', month: 'short' } : { day: 'numeric', month: 'short', year: 'numeric' });
+  return (then.getFullYear() === now.getFullYear() ? DAY_MONTH : DAY_MONTH_YEAR).format(then);
 }
 
 /** The full date and time, for a tooltip and for screen readers' `dateTime`. */
 export function fullTime(iso: string): string {
   const time = new Date(iso);
-  return Number.isNaN(time.getTime()) ? '' : time.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(time.getTime()) ? '' : FULL.format(time);
 }

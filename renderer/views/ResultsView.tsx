@@ -8,7 +8,7 @@ import type { Live } from '../data/use-live.ts';
 import { useNow } from '../data/use-now.ts';
 import { ownFigures } from '../results/own-figures.ts';
 import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
-import { plural } from '../text/plural.ts';
+import { formatCount, plural } from '../text/plural.ts';
 
 export interface ResultsViewProps {
   readonly results: Live<Results>;
@@ -68,7 +68,7 @@ function Figures({ results }: { results: Results }) {
         <Tile label="This week" value={plural(own.sharesThisWeek, 'share')} />
         <Tile label="This month" value={plural(own.sharesThisMonth, 'share')} />
         <Tile label="Streak" value={plural(own.streakWeeks, 'week')} />
-        {own.clicks !== null && <Tile label="Clicks on your links" value={own.clicks.toLocaleString('en-GB')} />}
+        {own.clicks !== null && <Tile label="Clicks on your links" value={formatCount(own.clicks)} />}
       </dl>
       {own.clicks !== null && own.clicks > 0 && <p className="highlight">Your shares drove {plural(own.clicks, 'visit')} to the blog.</p>}
       <WeeklyChart title="Shares per week, last two months" series={series} />

@@ -77,7 +77,7 @@ describe('SettingsView', () => {
     const endpoint = screen.getByRole('textbox', { name: 'Endpoint address' });
     expect(endpoint).toHaveProperty('disabled', true);
     expect(endpoint).toHaveProperty('value', 'https://advocate.example.com/');
-    expect(document.getElementById(endpoint.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '')?.textContent).toBe('🔒 Set by your organisation');
+    expect(document.getElementById(endpoint.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '')?.textContent).toBe('Set by your organisation');
     expect(screen.getByRole('checkbox', { name: 'LinkedIn' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('textbox', { name: 'Add a site or feed' })).toHaveProperty('disabled', true);
     expect(within(section('Feeds')).getByText(/Your organisation does not allow adding feeds/)).toBeTruthy();
