@@ -1,15 +1,13 @@
 import type { Summary } from '../../common/protocol.ts';
 import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
+import { Card } from './Card.tsx';
 
 /** The endpoint's top entries and, when the person is not among them, their own rank below. */
 export function Leaderboard({ summary }: { summary: Summary }) {
   const { leaderboard, me, anonymous } = summary;
   const listed = leaderboard.some((entry) => entry.me);
   return (
-    <section className="card" aria-labelledby="leaderboard-title">
-      <h2 id="leaderboard-title" className="section-title">
-        Leaderboard
-      </h2>
+    <Card id="leaderboard-title" title="Leaderboard">
       {anonymous && <p className="note">Your organisation keeps the leaderboard anonymous: only your own name shows.</p>}
       {leaderboard.length === 0 ? (
         <p className="note">No shares counted yet.</p>
@@ -35,6 +33,6 @@ export function Leaderboard({ summary }: { summary: Summary }) {
           Your rank: <strong>{me.rank}</strong> with {me.shares} {me.shares === 1 ? 'share' : 'shares'}.
         </p>
       )}
-    </section>
+    </Card>
   );
 }

@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import type { PostView } from '../../common/domain.ts';
 import { NETWORK_LABELS } from '../../common/share/network-labels.ts';
 import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
-import { fullTime, relativeTime } from '../text/relative-time.ts';
+import { PostMeta } from './PostMeta.tsx';
 import { Thumbnail } from './Thumbnail.tsx';
 
 interface PostRowProps {
@@ -17,7 +17,6 @@ interface PostRowProps {
 
 export function PostRow({ post, now, active, onOpen, onFocus, ref }: PostRowProps) {
   const feed = displayText(post.feedTitle, TEXT_LIMITS.feed);
-  const when = relativeTime(post.publishedAt, now);
   return (
     <button
       ref={ref}
@@ -40,17 +39,7 @@ export function PostRow({ post, now, active, onOpen, onFocus, ref }: PostRowProp
           )}
           {displayText(post.title, TEXT_LIMITS.title)}
         </span>
-        <span className="post-row__meta">
-          <span dir="auto">{feed}</span>
-          {when !== null && post.publishedAt !== null && (
-            <>
-              {' · '}
-              <time dateTime={post.publishedAt} title={fullTime(post.publishedAt)}>
-                {when}
-              </time>
-            </>
-          )}
-        </span>
+        <PostMeta post={post} now={now} className="post-row__meta" />
         {post.sharedOn.length > 0 && (
           <span className="post-row__shared">✓ Shared on {post.sharedOn.map((network) => NETWORK_LABELS[network]).join(', ')}</span>
         )}

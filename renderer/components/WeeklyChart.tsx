@@ -48,29 +48,29 @@ export function WeeklyChart({ title, series }: { title: string; series: readonly
       </div>
       {/* A table cannot be shrunk to nothing itself: the wrapper hides it. */}
       <div className="sr-only">
-      <table>
-        <caption>{title}, shares per week</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            {rows.map(({ name }) => (
-              <th key={name} scope="col">
-                {name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week, index) => (
-            <tr key={week}>
-              <th scope="row">{weekLabel(week)}</th>
-              {rows.map(({ name, values }) => (
-                <td key={name}>{values[index]}</td>
+        <table>
+          <caption>{title}, shares per week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              {rows.map(({ name }) => (
+                <th key={name} scope="col">
+                  {name}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((week, index) => (
+              <tr key={week}>
+                <th scope="row">{weekLabel(week)}</th>
+                {rows.map(({ name, values }) => (
+                  <td key={name}>{values[index]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </figure>
   );

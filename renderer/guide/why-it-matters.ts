@@ -9,8 +9,8 @@ export function whyItMatters(results: ResultsView | null): string[] {
   if (results === null) return lines;
   const { summary, local } = results;
   if (summary) {
-    const team = summary.team ? `your team shared ${plural(total(summary.team.weekly), 'post')}, and ` : '';
-    lines.push(`In the last two months ${team}${plural(summary.organisation.people, 'colleague')} shared ${plural(total(summary.organisation.weekly), 'time')} in all.`);
+    const everyone = `${plural(summary.organisation.people, 'colleague')} shared ${plural(total(summary.organisation.weekly), 'time')}`;
+    lines.push(summary.team ? `In the last two months your team shared ${plural(total(summary.team.weekly), 'time')}, and all ${everyone} together.` : `In the last two months ${everyone} together.`);
     if (summary.me.clicks > 0) lines.push(`Your own links brought ${plural(summary.me.clicks, 'visit')} to the blog.`);
   } else if (local.sharesThisMonth > 0) {
     lines.push(`You have shared ${plural(local.sharesThisMonth, 'post')} this month.`);

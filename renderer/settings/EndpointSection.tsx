@@ -1,3 +1,4 @@
+import { Card } from '../components/Card.tsx';
 import type { SubmitEvent } from 'react';
 import type { SettingsUpdate, SettingsView } from '../../common/settings.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
@@ -24,10 +25,7 @@ export function EndpointSection({ settings, sync, now }: { settings: SettingsVie
     });
   };
   return (
-    <section className="card" aria-labelledby="endpoint-title">
-      <h2 id="endpoint-title" className="section-title">
-        Counting shares
-      </h2>
+    <Card id="endpoint-title" title="Counting shares">
       {sync && <SyncNote status={sync} now={now} />}
       <form key={values.endpointUrl ?? ''} onSubmit={submit} noValidate>
         <TextField
@@ -55,6 +53,6 @@ export function EndpointSection({ settings, sync, now }: { settings: SettingsVie
         </button>
       </form>
       <SaveStatus state={state} />
-    </section>
+    </Card>
   );
 }

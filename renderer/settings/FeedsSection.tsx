@@ -1,3 +1,4 @@
+import { Card } from '../components/Card.tsx';
 import type { Feed } from '../../common/domain.ts';
 import type { SettingsView } from '../../common/settings.ts';
 import { displayLink, displayText, TEXT_LIMITS } from '../text/display-text.ts';
@@ -18,10 +19,7 @@ export function FeedsSection({ settings, feeds, now }: { settings: SettingsView;
   const urls = [...new Set([...(feeds ?? []).map((feed) => feed.url), ...values.feedUrls, ...own])];
   const rows = urls.map((url) => ({ url, mine: own.includes(url) }));
   return (
-    <section className="card" aria-labelledby="feeds-title">
-      <h2 id="feeds-title" className="section-title">
-        Feeds
-      </h2>
+    <Card id="feeds-title" title="Feeds">
       {rows.length === 0 ? (
         <p className="note">No feeds yet.</p>
       ) : (
@@ -59,6 +57,6 @@ export function FeedsSection({ settings, feeds, now }: { settings: SettingsView;
       <SaveStatus state={state} />
       <AddFeedForm existing={own} lockId={lock === undefined ? null : 'feeds-lock'} state={state} />
       <LockNote id="feeds-lock" reason={lock} />
-    </section>
+    </Card>
   );
 }

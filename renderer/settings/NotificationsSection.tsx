@@ -1,3 +1,4 @@
+import { Card } from '../components/Card.tsx';
 import { useState, type SubmitEvent } from 'react';
 import { DAILY_NOTIFICATION_CAP, POLL_INTERVAL_MINUTES, type SettingsUpdate, type SettingsView } from '../../common/settings.ts';
 import { CheckField } from './CheckField.tsx';
@@ -12,10 +13,7 @@ export function NotificationsSection({ settings }: { settings: SettingsView }) {
   const startup = useSaveSettings();
   const { values, locked } = settings;
   return (
-    <section className="card" aria-labelledby="notifications-title">
-      <h2 id="notifications-title" className="section-title">
-        Notifications
-      </h2>
+    <Card id="notifications-title" title="Notifications">
       <p className="note">To pause notifications for an hour or until tomorrow, use Pause in the tray menu.</p>
       {/* Keyed by the saved values: a change from elsewhere (policy, another save) refills the form. */}
       <NotificationsForm key={JSON.stringify([values.quietHours, values.dailyNotificationCap, values.pollIntervalMinutes])} settings={settings} state={state} />
@@ -28,7 +26,7 @@ export function NotificationsSection({ settings }: { settings: SettingsView }) {
         onChange={(on) => void startup.save({ startAtLogin: on })}
       />
       <SaveStatus state={startup} />
-    </section>
+    </Card>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Card } from '../components/Card.tsx';
 import type { SubmitEvent } from 'react';
 import { MAX_NAME_LENGTH, type SettingsView } from '../../common/settings.ts';
 import { fieldText, withoutLocked } from './form-change.ts';
@@ -15,10 +16,7 @@ export function ProfileSection({ settings }: { settings: SettingsView }) {
     void state.save(withoutLocked({ displayName: fieldText(form, 'displayName'), team: fieldText(form, 'team') }, locked));
   };
   return (
-    <section className="card" aria-labelledby="profile-title">
-      <h2 id="profile-title" className="section-title">
-        You
-      </h2>
+    <Card id="profile-title" title="You">
       {/* Keyed by the saved values: a change from elsewhere (policy, the endpoint) refills the fields. */}
       <form key={`${values.displayName}\u0000${values.team}`} onSubmit={submit} noValidate>
         <TextField label="Display name" name="displayName" defaultValue={values.displayName} maxLength={MAX_NAME_LENGTH} autoComplete="name" hint="How the leaderboard names you." locked={locked.displayName} />
@@ -28,6 +26,6 @@ export function ProfileSection({ settings }: { settings: SettingsView }) {
         </button>
       </form>
       <SaveStatus state={state} />
-    </section>
+    </Card>
   );
 }

@@ -1,3 +1,4 @@
+import { Card } from '../components/Card.tsx';
 import type { SubmitEvent } from 'react';
 import { NETWORKS, type Network } from '../../common/domain.ts';
 import { NETWORK_LABELS } from '../../common/share/network-labels.ts';
@@ -24,10 +25,7 @@ export function SharingSection({ settings }: { settings: SettingsView }) {
     void server.save({ mastodonInstance: fieldText(new FormData(event.currentTarget), 'mastodonInstance') });
   };
   return (
-    <section className="card" aria-labelledby="sharing-title">
-      <h2 id="sharing-title" className="section-title">
-        Sharing
-      </h2>
+    <Card id="sharing-title" title="Sharing">
       <fieldset className="checks" aria-describedby={locked.enabledNetworks ? 'networks-lock' : undefined}>
         <legend className="field-label">Networks you use</legend>
         {NETWORKS.map((network) => (
@@ -66,6 +64,6 @@ export function SharingSection({ settings }: { settings: SettingsView }) {
           Every message ends with your organisation’s line: “<span dir="auto">{displayText(values.disclosureText, 200)}</span>”
         </p>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,8 +1,9 @@
 import type { Network } from '../../common/domain.ts';
 import { NETWORK_LABELS } from '../../common/share/network-labels.ts';
 import type { ResultsView } from '../../common/sharing.ts';
+import { Card } from '../components/Card.tsx';
 import { TrainingLink } from '../components/TrainingLink.tsx';
-import { ViewTitle } from '../components/ViewTitle.tsx';
+import { ViewFrame } from '../components/ViewFrame.tsx';
 import { NETWORK_TIPS, TWO_CLICKS } from '../guide/content.ts';
 import { whyItMatters } from '../guide/why-it-matters.ts';
 
@@ -16,34 +17,20 @@ export interface GuideViewProps {
 /** "How to share well": why it matters (with real numbers), the two clicks, a tip per network, the training link. */
 export function GuideView({ results, networks, trainingUrl, focusTitle }: GuideViewProps) {
   return (
-    <section className="view guide" aria-labelledby="guide-title">
-      <div className="view__header">
-        <ViewTitle id="guide-title" focus={focusTitle}>
-          How to share well
-        </ViewTitle>
-      </div>
-      <section className="card" aria-labelledby="why-title">
-        <h2 id="why-title" className="section-title">
-          Why your shares matter
-        </h2>
+    <ViewFrame id="guide-title" title="How to share well" focusTitle={focusTitle} className="guide">
+      <Card id="why-title" title="Why your shares matter">
         {whyItMatters(results).map((line) => (
           <p key={line}>{line}</p>
         ))}
-      </section>
-      <section className="card" aria-labelledby="how-title">
-        <h2 id="how-title" className="section-title">
-          Sharing in two clicks
-        </h2>
+      </Card>
+      <Card id="how-title" title="Sharing in two clicks">
         <ol className="steps">
           {TWO_CLICKS.map((step) => (
             <li key={step}>{step}</li>
           ))}
         </ol>
-      </section>
-      <section className="card" aria-labelledby="tips-title">
-        <h2 id="tips-title" className="section-title">
-          One tip per network
-        </h2>
+      </Card>
+      <Card id="tips-title" title="One tip per network">
         <dl className="tips">
           {networks.map((network) => (
             <div key={network} className="tips__item">
@@ -52,15 +39,12 @@ export function GuideView({ results, networks, trainingUrl, focusTitle }: GuideV
             </div>
           ))}
         </dl>
-      </section>
+      </Card>
       {trainingUrl !== null && (
-        <section className="card" aria-labelledby="training-title">
-          <h2 id="training-title" className="section-title">
-            Want to know more?
-          </h2>
+        <Card id="training-title" title="Want to know more?">
           <TrainingLink url={trainingUrl} />
-        </section>
+        </Card>
       )}
-    </section>
+    </ViewFrame>
   );
 }

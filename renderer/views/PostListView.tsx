@@ -2,8 +2,9 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Feed, PostView } from '../../common/domain.ts';
 import { useAdvocate } from '../advocate-context.tsx';
 import { FeedProblems } from '../components/FeedProblems.tsx';
+import { LoadFailed } from '../components/LoadFailed.tsx';
 import { PostRow } from '../components/PostRow.tsx';
-import { ViewTitle } from '../components/ViewTitle.tsx';
+import { ViewFrame } from '../components/ViewFrame.tsx';
 import type { Live } from '../data/use-live.ts';
 import { useNow } from '../data/use-now.ts';
 import { messageOf } from '../errors.ts';
@@ -25,17 +26,20 @@ export function PostListView({ posts, feeds, onOpen, onRetry, onSettings, focusP
   const now = useNow();
   const unread = posts.status === 'ready' ? posts.value.filter((post) => post.unread).length : 0;
   return (
-    <section className="view" aria-labelledby="posts-title">
-      <div className="view__header">
-        <ViewTitle id="posts-title" focus={focusTitle && focusPostId === null}>
-          Posts
-        </ViewTitle>
-        {unread > 0 && <span className="view__hint">{unread} new</span>}
-        <RefreshButton />
-      </div>
+    <ViewFrame
+      id="posts-title"
+      title="Posts"
+      focusTitle={focusTitle && focusPostId === null}
+      aside={
+        <>
+          {unread > 0 && <span className="view__hint">{unread} new</span>}
+          <RefreshButton />
+        </>
+      }
+    >
       {feeds && <FeedProblems feeds={feeds} now={now} onSettings={onSettings} />}
       <PostListBody posts={posts} feeds={feeds} now={now} onOpen={onOpen} onRetry={onRetry} onSettings={onSettings} focusPostId={focusPostId} />
-    </section>
+    </ViewFrame>
   );
 }
 
@@ -81,14 +85,7 @@ function PostListBody({ posts, feeds, now, onOpen, onRetry, onSettings, focusPos
     );
   }
   if (posts.status === 'error') {
-    return (
-      <div className="empty" role="alert">
-        <p>The posts could not be loaded: {posts.message}</p>
-        <button type="button" className="button" onClick={onRetry}>
-          Try again
-        </button>
-      </div>
-    );
+    return <LoadFailed what="The posts" message={posts.message} onRetry={onRetry} />;
   }
   if (posts.value.length === 0) {
     const noFeeds = feeds !== null && feeds.length === 0;

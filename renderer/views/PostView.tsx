@@ -4,6 +4,7 @@ import type { SettingsView } from '../../common/settings.ts';
 import { useAdvocate } from '../advocate-context.tsx';
 import { MarkShared } from '../components/MarkShared.tsx';
 import { NetworkPicker } from '../components/NetworkPicker.tsx';
+import { PostMeta } from '../components/PostMeta.tsx';
 import { ShareComposer } from '../components/ShareComposer.tsx';
 import { ViewTitle } from '../components/ViewTitle.tsx';
 import { useShareKit } from '../data/use-share-kit.ts';
@@ -11,7 +12,6 @@ import { useNow } from '../data/use-now.ts';
 import { messageOf } from '../errors.ts';
 import { colleaguesText } from '../posts/colleagues.ts';
 import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
-import { fullTime, relativeTime } from '../text/relative-time.ts';
 import { safeImageUrl } from '../text/safe-image-url.ts';
 
 export interface PostViewProps {
@@ -34,7 +34,6 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
   const network = chosen !== null && networks.includes(chosen) ? chosen : (networks[0] ?? null);
   const [openError, setOpenError] = useState<string | null>(null);
   const image = safeImageUrl(kit.status === 'ready' ? kit.value.imageUrl : post.imageUrl);
-  const when = relativeTime(post.publishedAt, now);
   const colleagues = colleaguesText(people, post.shareCount);
 
   const openPost = (): void => {
@@ -50,16 +49,8 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
         <span aria-hidden="true">← </span>All posts
       </button>
       {image && <img className="post-view__image" src={image} alt="" referrerPolicy="no-referrer" />}
-      <p className="post-view__meta">
-        <span dir="auto">{displayText(post.feedTitle, TEXT_LIMITS.feed)}</span>
-        {when !== null && post.publishedAt !== null && (
-          <>
-            {' · '}
-            <time dateTime={post.publishedAt} title={fullTime(post.publishedAt)}>
-              {when}
-            </time>
-          </>
-        )}
+      <p>
+        <PostMeta post={post} now={now} className="post-view__meta" />
       </p>
       <ViewTitle id="post-title" focus={focusTitle}>
         {displayText(post.title, TEXT_LIMITS.title)}

@@ -1,8 +1,10 @@
 import type { Summary } from '../../common/protocol.ts';
 import type { ResultsView as Results, SyncStatus } from '../../common/sharing.ts';
+import { Card } from '../components/Card.tsx';
 import { Leaderboard } from '../components/Leaderboard.tsx';
+import { LoadFailed } from '../components/LoadFailed.tsx';
 import { SyncNote } from '../components/SyncNote.tsx';
-import { ViewTitle } from '../components/ViewTitle.tsx';
+import { ViewFrame } from '../components/ViewFrame.tsx';
 import { WeeklyChart, type ChartSeries } from '../components/WeeklyChart.tsx';
 import type { Live } from '../data/use-live.ts';
 import { useNow } from '../data/use-now.ts';
@@ -22,21 +24,9 @@ export interface ResultsViewProps {
 export function ResultsView({ results, sync, onRetry, onSettings, focusTitle }: ResultsViewProps) {
   const now = useNow();
   return (
-    <section className="view" aria-labelledby="results-title">
-      <div className="view__header">
-        <ViewTitle id="results-title" focus={focusTitle}>
-          Your results
-        </ViewTitle>
-      </div>
+    <ViewFrame id="results-title" title="Your results" focusTitle={focusTitle}>
       {results.status === 'loading' && <p role="status">Loading your results…</p>}
-      {results.status === 'error' && (
-        <div className="empty" role="alert">
-          <p>Your results could not be loaded: {results.message}</p>
-          <button type="button" className="button" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
-      )}
+      {results.status === 'error' && <LoadFailed what="Your results" message={results.message} onRetry={onRetry} />}
       {results.status === 'ready' && (
         <>
           <SyncNote status={sync ?? results.value.sync} now={now} />
@@ -44,7 +34,7 @@ export function ResultsView({ results, sync, onRetry, onSettings, focusTitle }: 
           {results.value.summary ? <Organisation summary={results.value.summary} /> : <WithoutEndpoint onSettings={onSettings} />}
         </>
       )}
-    </section>
+    </ViewFrame>
   );
 }
 
@@ -80,10 +70,7 @@ function Organisation({ summary }: { summary: Summary }) {
   const { team, organisation } = summary;
   return (
     <>
-      <section className="card" aria-labelledby="totals-title">
-        <h2 id="totals-title" className="section-title">
-          Together
-        </h2>
+      <Card id="totals-title" title="Together">
         <ul className="totals">
           {team && (
             <li>
@@ -94,7 +81,7 @@ function Organisation({ summary }: { summary: Summary }) {
             Everyone: {plural(organisation.shares, 'share')} by {plural(organisation.people, 'person', 'people')}
           </li>
         </ul>
-      </section>
+      </Card>
       <Leaderboard summary={summary} />
     </>
   );
@@ -102,14 +89,11 @@ function Organisation({ summary }: { summary: Summary }) {
 
 function WithoutEndpoint({ onSettings }: { onSettings: () => void }) {
   return (
-    <section className="card" aria-labelledby="more-title">
-      <h2 id="more-title" className="section-title">
-        See more with your organisation’s endpoint
-      </h2>
+    <Card id="more-title" title="See more with your organisation’s endpoint">
       <p>Connected to the endpoint your organisation runs, this page also shows the clicks your links drove, your team’s totals and the leaderboard.</p>
       <button type="button" className="button button--secondary" onClick={onSettings}>
         Connect in Settings
       </button>
-    </section>
+    </Card>
   );
 }

@@ -1,7 +1,8 @@
 import type { Feed } from '../../common/domain.ts';
 import type { SettingsView as Settings } from '../../common/settings.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
-import { ViewTitle } from '../components/ViewTitle.tsx';
+import { LoadFailed } from '../components/LoadFailed.tsx';
+import { ViewFrame } from '../components/ViewFrame.tsx';
 import type { Live } from '../data/use-live.ts';
 import { useNow } from '../data/use-now.ts';
 import { EndpointSection } from '../settings/EndpointSection.tsx';
@@ -22,21 +23,9 @@ export interface SettingsViewProps {
 export function SettingsView({ settings, feeds, sync, onRetry, focusTitle }: SettingsViewProps) {
   const now = useNow();
   return (
-    <section className="view" aria-labelledby="settings-title">
-      <div className="view__header">
-        <ViewTitle id="settings-title" focus={focusTitle}>
-          Settings
-        </ViewTitle>
-      </div>
+    <ViewFrame id="settings-title" title="Settings" focusTitle={focusTitle}>
       {settings.status === 'loading' && <p role="status">Loading settings…</p>}
-      {settings.status === 'error' && (
-        <div className="empty" role="alert">
-          <p>The settings could not be loaded: {settings.message}</p>
-          <button type="button" className="button" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
-      )}
+      {settings.status === 'error' && <LoadFailed what="The settings" message={settings.message} onRetry={onRetry} />}
       {settings.status === 'ready' && (
         <>
           <FeedsSection settings={settings.value} feeds={feeds} now={now} />
@@ -46,6 +35,6 @@ export function SettingsView({ settings, feeds, sync, onRetry, focusTitle }: Set
           <NotificationsSection settings={settings.value} />
         </>
       )}
-    </section>
+    </ViewFrame>
   );
 }

@@ -3,18 +3,15 @@
  * javascript: URLs, right-to-left overrides and 100 KB strings. What must hold: no dialog, no script
  * of theirs runs, the window never navigates, and every text shows inert, plain and shortened.
  */
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Logger } from '../../main/core/ports.ts';
-import { startPreview, type Preview } from '../../main/preview/preview-server.ts';
+import type { Preview } from '../../main/preview/preview-server.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { startLocalServer } from '../helpers/http-server.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { startTestPreview } from '../helpers/preview.ts';
 import { axeViolations, openWindow, sidewaysOverflow, type WindowPage } from '../helpers/window-page.ts';
 
-const fromRoot = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const HUGE = 100 * 1024;
 /** Each payload, if it ever ran, would set this in the page (or open a dialog). */
 const PAYLOAD = 'document.title="pwned";window.__pwned=1;alert(1)';
@@ -63,15 +60,8 @@ beforeAll(async () => {
     response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(xml);
   });
   cleanups.push(feed.close);
-  preview = await startPreview({
-    host: '127.0.0.1',
-    port: 0,
-    rendererDir: fromRoot('out/renderer'),
-    bridgeFile: fromRoot('out/preview/bridge.js'),
-    dataDir: `${dir.path}/desktop`,
+  preview = await startTestPreview(`${dir.path}/desktop`, {
     feedUrls: [`${feed.url}feed.xml`],
-    endpointUrl: null,
-    log: quietLog,
   });
   cleanups.push(() => preview.close());
   browser = await launchChromium();

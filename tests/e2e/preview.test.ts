@@ -4,19 +4,16 @@
  * the clipboard; Open composer hands the network's intent URL to main without navigating; Mark shared
  * puts one row in the endpoint's database, the count and the results follow, and Undo takes it back.
  */
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Logger } from '../../main/core/ports.ts';
-import { startPreview, type Preview } from '../../main/preview/preview-server.ts';
+import type { Preview } from '../../main/preview/preview-server.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
 import { startFeedServer } from '../helpers/http-server.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { startTestPreview } from '../helpers/preview.ts';
 import { clipboardText, openWindow, type WindowPage } from '../helpers/window-page.ts';
 
-const fromRoot = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const POST_KEY = 'https://blog.example.com/ship-small';
 
 let browser: Browser;
@@ -40,16 +37,10 @@ beforeAll(async () => {
   cleanups.push(feed.close);
   endpoint = await startEndpoint(dir.path);
   cleanups.push(endpoint.close);
-  preview = await startPreview({
-    host: '127.0.0.1',
-    port: 0,
-    rendererDir: fromRoot('out/renderer'),
-    bridgeFile: fromRoot('out/preview/bridge.js'),
-    dataDir: `${dir.path}/desktop`,
+  preview = await startTestPreview(`${dir.path}/desktop`, {
     feedUrls: [feed.feedUrl],
     endpointUrl: endpoint.url,
     endpointCredentials: { enrollment: { code: endpoint.enrollmentCode, displayName: 'Preview test' } },
-    log: quietLog,
   });
   cleanups.push(() => preview.close());
   browser = await launchChromium();

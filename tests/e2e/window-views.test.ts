@@ -5,23 +5,20 @@
  * The screenshots in docs/screenshots/ are taken here.
  */
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Network } from '../../common/domain.ts';
 import type { AdvocateApi } from '../../common/ipc/contract.ts';
-import type { Logger } from '../../main/core/ports.ts';
-import { startPreview, type Preview } from '../../main/preview/preview-server.ts';
+import type { Preview } from '../../main/preview/preview-server.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
 import { startEndpoint } from '../helpers/endpoint.ts';
 import { startFeedServer, startLocalServer } from '../helpers/http-server.ts';
 import { startImageServer } from '../helpers/https-images.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { fromRoot, startTestPreview } from '../helpers/preview.ts';
 import { axeViolations, openWindow, sidewaysOverflow, WINDOW_SIZE, type WindowPage } from '../helpers/window-page.ts';
 
-const fromRoot = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const HOUR_MS = 60 * 60 * 1000;
 const WEEK_MS = 7 * 24 * HOUR_MS;
 /** 200 % zoom: the same window seen through CSS pixels twice as large. */
@@ -78,17 +75,11 @@ beforeAll(async () => {
   const endpoint = await startEndpoint(dir.path);
   cleanups.push(endpoint.close);
   await seedColleagues(endpoint);
-  preview = await startPreview({
-    host: '127.0.0.1',
-    port: 0,
-    rendererDir: fromRoot('out/renderer'),
-    bridgeFile: fromRoot('out/preview/bridge.js'),
-    dataDir: `${dir.path}/desktop`,
+  preview = await startTestPreview(`${dir.path}/desktop`, {
     feedUrls: [feed.feedUrl],
     endpointUrl: endpoint.url,
     endpointCredentials: { enrollment: { code: endpoint.enrollmentCode, displayName: 'Ada', team: 'Research' } },
     policy: { TrainingUrl: 'https://intranet.example.com/social-media-training', DisclosureText: 'I work at Example.' },
-    log: quietLog,
   });
   cleanups.push(() => preview.close());
   const settings = await preview.core.handlers.listPosts();

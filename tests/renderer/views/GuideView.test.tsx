@@ -10,7 +10,7 @@ afterEach(cleanup);
 describe('GuideView', () => {
   it('gives the team\'s real numbers, the two clicks and one tip per enabled network', () => {
     renderWith(fakeApi([]), <GuideView results={{ ...EMPTY_RESULTS, summary: summary() }} networks={['linkedin', 'mastodon']} trainingUrl={null} focusTitle={false} />);
-    expect(screen.getByRole('region', { name: 'Why your shares matter' }).textContent).toContain('your team shared 30 posts, and 25 colleagues shared 160 times in all');
+    expect(screen.getByRole('region', { name: 'Why your shares matter' }).textContent).toContain('your team shared 30 times, and all 25 colleagues shared 160 times together');
     expect(screen.getByRole('region', { name: 'Sharing in two clicks' }).querySelectorAll('li')).toHaveLength(3);
     const tips = screen.getByRole('region', { name: 'One tip per network' });
     expect([...tips.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['LinkedIn', 'Mastodon']);
