@@ -3,7 +3,12 @@ import { createRoot } from 'react-dom/client';
 import type { AdvocateApi } from '../common/ipc/contract.ts';
 import { AdvocateProvider } from './advocate-context.tsx';
 import { App } from './App.tsx';
-import './styles.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/posts.css';
+import './styles/results.css';
+import './styles/settings.css';
+import './styles/guide.css';
 
 declare global {
   interface Window {

@@ -4,6 +4,7 @@
  * words and the item itself is kept.
  */
 import { NETWORKS, type Network } from '../../common/domain.ts';
+import { exceedsGraphemes } from '../../common/share/graphemes.ts';
 import { feedPlainText } from './feed-text.ts';
 import type { RawShareMeta } from './raw-feed.ts';
 
@@ -28,9 +29,6 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 
 const isNetwork = (value: unknown): value is Network => typeof value === 'string' && (NETWORKS as readonly string[]).includes(value);
 const plain = (value: unknown): string | null => (typeof value === 'string' ? feedPlainText(value) || null : null);
-const graphemes = new Intl.Segmenter();
-/** Characters as people count them (an emoji with skin tone is one). */
-const count = (text: string): number => Array.from(graphemes.segment(text)).length;
 
 export function readShareMeta(raw: RawShareMeta, resolveUrl: (url: string) => string | null): { meta: ShareMeta; problems: string[] } {
   const problems: string[] = [];
@@ -44,7 +42,7 @@ export function readShareMeta(raw: RawShareMeta, resolveUrl: (url: string) => st
   if (rawPitch !== undefined) {
     const text = plain(rawPitch);
     if (!text) problems.push('pitch ignored: it is empty or not text');
-    else if (count(text) > MAX_PITCH_LENGTH) problems.push(`pitch ignored: it is longer than ${String(MAX_PITCH_LENGTH)} characters`);
+    else if (exceedsGraphemes(text, MAX_PITCH_LENGTH)) problems.push(`pitch ignored: it is longer than ${String(MAX_PITCH_LENGTH)} characters`);
     else pitch = text;
   }
 
@@ -53,7 +51,7 @@ export function readShareMeta(raw: RawShareMeta, resolveUrl: (url: string) => st
     const text = plain(rawText);
     if (!isNetwork(network)) problems.push(`message ignored: unknown network "${String(network).slice(0, 30)}" (use one of ${NETWORKS.join(', ')})`);
     else if (!text) problems.push(`message for ${network} ignored: it is empty or not text`);
-    else if (count(text) > MESSAGE_LIMITS[network]) problems.push(`message for ${network} ignored: it is longer than ${String(MESSAGE_LIMITS[network])} characters`);
+    else if (exceedsGraphemes(text, MESSAGE_LIMITS[network])) problems.push(`message for ${network} ignored: it is longer than ${String(MESSAGE_LIMITS[network])} characters`);
     else if (messages[network] !== undefined) problems.push(`message for ${network} appears twice; the first one is used`);
     else messages[network] = text;
   }

@@ -8,14 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PREVIEW_WIRE } from '../../common/ipc/preview-wire.ts';
 import type { EnrollRequest } from '../../common/protocol.ts';
-import type { Settings } from '../../common/settings.ts';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
 import { createAppCore, type AppCore } from '../core/app-core.ts';
 import type { HttpFetch, Logger } from '../core/ports.ts';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/dispatcher.ts';
 import { forwardEvents } from '../ipc/forward-events.ts';
 import { connectNotifications } from '../notifications/notification-center.ts';
-import { EMPTY_LAYER, feedsToPoll } from '../settings/layers.ts';
+import { EMPTY_LAYER, feedsToPoll, policyLayer } from '../settings/layers.ts';
 import { followSettings, settingsHandlers } from '../settings/settings-handlers.ts';
 import { createSettingsService, memoryStore } from '../settings/settings-service.ts';
 import { enrollmentFromSettings } from '../sync/enrollment-source.ts';
@@ -40,6 +39,11 @@ export interface PreviewOptions {
   /** The enrollment code, name and team the preview starts with (its settings window can change them). */
   readonly endpointCredentials?: { readonly enrollment: EnrollRequest } | null;
   readonly log: Logger;
+  /**
+   * More of the organisation's policy, by policy name (main/settings/policy-keys.ts), such as
+   * `TrainingUrl` or `DisclosureText`. The feeds and the endpoint given above are policy too.
+   */
+  readonly policy?: Readonly<Record<string, unknown>>;
   readonly fetch?: HttpFetch;
   readonly pollIntervalMs?: number;
 }
@@ -47,10 +51,14 @@ export interface PreviewOptions {
 export interface Preview {
   readonly url: string;
   readonly core: AppCore;
+  /** Every link the window asked to open, checked as the app checks it: what the app would hand to the browser. */
+  readonly openedLinks: readonly string[];
   close(): Promise<void>;
 }
 
 const SAMPLE_FEED_PATH = '/sample/feed.xml';
+/** How much of an opened link its toast shows: a mailto: link can carry a whole message. */
+const OPENED_LINK_SHOWN = 160;
 const MAX_BODY_BYTES = 64 * 1024;
 
 const SECURITY_HEADERS = {
@@ -164,22 +172,24 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     });
   });
 
-  // The preview's feeds act as the organisation's; settings live in memory, with no machine file or policy.
+  // The preview's feeds and endpoint are the organisation's policy, so the window shows them as set by
+  // it (greyed, as in a managed install); the person's settings live in memory, with no machine file.
   const baseFeeds = options.feedUrls.length > 0 ? options.feedUrls : [new URL(SAMPLE_FEED_PATH, url).href];
-  const feedsFor = (values: Settings): string[] => [...new Set([...baseFeeds, ...feedsToPoll(values)])];
+  const organisation = policyLayer({ FeedUrls: [...baseFeeds], ...(options.endpointUrl === null ? {} : { EndpointUrl: options.endpointUrl }), ...options.policy }, 'preview options');
+  for (const problem of organisation.problems) options.log.warn('ignored a preview policy value', { ...problem });
   const enrollment = options.endpointCredentials?.enrollment;
   const settings = createSettingsService({
     store: memoryStore(enrollment ? { enrollmentCode: enrollment.code, displayName: enrollment.displayName, team: enrollment.team ?? '' } : {}),
     storeOrigin: 'preview settings',
     machine: EMPTY_LAYER,
-    policy: EMPTY_LAYER,
+    policy: organisation,
     log: options.log,
   });
   const core = await createAppCore({
     fetch: options.fetch ?? fetch,
     log: options.log,
     dataDir: options.dataDir,
-    feedUrls: feedsFor(settings.values()),
+    feedUrls: feedsToPoll(settings.values()),
     endpointUrl: options.endpointUrl,
     enrollment: enrollmentFromSettings(settings, () => 'Preview'),
     // A development tool: the token in plain text in the preview's own data folder (the app uses safeStorage).
@@ -195,14 +205,19 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     hub.broadcast(event, payload);
   });
   state.core = core;
-  followSettings(settings, core.events, core, feedsFor);
+  const openedLinks: string[] = [];
+  followSettings(settings, core.events, core, feedsToPoll);
   state.dispatch = createIpcDispatcher(
     {
       ...core.handlers,
       ...settingsHandlers(settings),
       openExternal: (link) => {
-        // A browser opens links itself; the preview only checks them as the app would.
-        options.log.info('the app would open this link', { url: requireExternalUrl(link) });
+        // The preview never navigates: it checks the link as the app would, records it, and says so in a toast.
+        const url = requireExternalUrl(link);
+        openedLinks.push(url);
+        options.log.info('the app would open this link', { url });
+        const shown = url.length > OPENED_LINK_SHOWN ? `${url.slice(0, OPENED_LINK_SHOWN - 1)}…` : url;
+        hub.deliver(PREVIEW_WIRE.noticeEvent, { title: 'The app would open this in your browser', body: shown, postId: null });
         return Promise.resolve(null);
       },
     },
@@ -213,6 +228,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   return {
     url,
     core,
+    openedLinks,
     async close() {
       hub.closeAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { measureMessage, MESSAGE_LIMITS } from '../../common/share/length.ts';
 import { xWeightedLength } from '../../common/share/x-length.ts';
+import { exceedsGraphemes } from '../../common/share/graphemes.ts';
 
 describe('X weighted length', () => {
   it('counts Latin text one per character and the limit at 280', () => {
@@ -88,5 +89,18 @@ describe('Threads, LinkedIn and the networks without a limit', () => {
       expect(MESSAGE_LIMITS[network]).toBeNull();
       expect(measureMessage(network, 'a'.repeat(10_000))).toEqual({ length: 10_000, limit: null, remaining: null, over: false });
     }
+  });
+});
+
+describe('exceedsGraphemes', () => {
+  it('tells whether a text has more graphemes than a limit, an emoji family counting as one', () => {
+    expect(exceedsGraphemes('👩‍👩‍👧‍👦'.repeat(3), 3)).toBe(false);
+    expect(exceedsGraphemes('👩‍👩‍👧‍👦'.repeat(4), 3)).toBe(true);
+    expect(exceedsGraphemes('abc', 3)).toBe(false);
+  });
+
+  it('answers for a 100 KB text (a hostile feed\'s message)', () => {
+    expect(exceedsGraphemes('x'.repeat(100 * 1024), 300)).toBe(true);
+    expect(exceedsGraphemes('x'.repeat(100 * 1024), 200 * 1024)).toBe(false);
   });
 });

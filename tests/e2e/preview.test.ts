@@ -1,27 +1,26 @@
 /**
- * End to end in real Chromium: a local feed, the preview (real core + built renderer), a real endpoint
- * with a real SQLite file. The post appears, its toast shows, Mark shared puts exactly one row in the
- * endpoint's database, and the count comes back to the window.
+ * The sharing flow end to end in real Chromium: a local feed, the preview (real core + built renderer),
+ * a real endpoint with a real SQLite file. A new post's toast opens it; Copy puts the exact message on
+ * the clipboard; Open composer hands the network's intent URL to main without navigating; Mark shared
+ * puts one row in the endpoint's database, the count and the results follow, and Undo takes it back.
  */
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Logger } from '../../main/core/ports.ts';
-import { startPreview, type Preview } from '../../main/preview/preview-server.ts';
+import type { Preview } from '../../main/preview/preview-server.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
 import { startFeedServer } from '../helpers/http-server.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { startTestPreview } from '../helpers/preview.ts';
+import { clipboardText, openWindow, type WindowPage } from '../helpers/window-page.ts';
 
-const fromRoot = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const POST_KEY = 'https://blog.example.com/ship-small';
 
 let browser: Browser;
+let win: WindowPage;
 let page: Page;
 let preview: Preview;
 let endpoint: TestEndpoint;
-const pageProblems: string[] = [];
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
@@ -30,7 +29,7 @@ beforeAll(async () => {
   const feed = await startFeedServer('Example Company Blog', [
     {
       title: 'Ship small, ship often',
-      link: 'https://blog.example.com/ship-small',
+      link: POST_KEY,
       description: '<p>We cut our release time in half. Here is how.</p>',
       published: new Date(Date.now() - 60 * 60 * 1000),
     },
@@ -38,57 +37,95 @@ beforeAll(async () => {
   cleanups.push(feed.close);
   endpoint = await startEndpoint(dir.path);
   cleanups.push(endpoint.close);
-  preview = await startPreview({
-    host: '127.0.0.1',
-    port: 0,
-    rendererDir: fromRoot('out/renderer'),
-    bridgeFile: fromRoot('out/preview/bridge.js'),
-    dataDir: `${dir.path}/desktop`,
+  preview = await startTestPreview(`${dir.path}/desktop`, {
     feedUrls: [feed.feedUrl],
     endpointUrl: endpoint.url,
     endpointCredentials: { enrollment: { code: endpoint.enrollmentCode, displayName: 'Preview test' } },
-    log: quietLog,
   });
   cleanups.push(() => preview.close());
   browser = await launchChromium();
   cleanups.push(() => browser.close());
-  page = await browser.newPage({ viewport: { width: 380, height: 560 } });
-  page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageProblems.push(`console: ${message.text()}`);
-  });
-  await page.goto(preview.url);
+  win = await openWindow(browser, preview.url, { firstRun: true });
+  page = win.page;
 });
 
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-describe('preview in Chromium', () => {
-  it('shows the feed\'s post with its pitch, and its notification as a toast', async () => {
-    await page.getByRole('heading', { name: 'Ship small, ship often' }).waitFor();
-    expect(await page.locator('#root').getByText('We cut our release time in half.').isVisible()).toBe(true);
+const kit = () => {
+  const postId = preview.core.handlers.listPosts().then((posts) => posts.find((post) => post.key === POST_KEY)?.id ?? '');
+  return postId.then((id) => preview.core.handlers.getShareKit(id));
+};
+const choose = (network: string) => page.getByRole('radio', { name: new RegExp(`^${network}(\\s*✓\\s*shared)?$`) }).check();
+
+describe('sharing a post in the preview, in Chromium', () => {
+  it('greets a first run with the onboarding, and shows the new post\'s notification as a toast', async () => {
+    await page.getByRole('heading', { name: 'New posts come to you' }).waitFor();
     const toast = page.locator('.advocate-preview-toast');
     await toast.waitFor();
     expect(await toast.textContent()).toBe('Ship small, ship oftenWe cut our release time in half.');
+    await page.getByRole('button', { name: 'Skip' }).click();
+    await page.locator('.post-row--unread').getByText('Ship small, ship often').waitFor();
   });
 
-  it('opens the post when its toast is clicked, as a notification click does in the app', async () => {
+  it('opens the post when its toast is clicked, as a notification click does in the app, and marks it read', async () => {
     await page.locator('.advocate-preview-toast').click();
-    await page.locator('.post--highlighted').getByRole('heading', { name: 'Ship small, ship often' }).waitFor();
-    expect(await page.locator('.advocate-preview-toast').count()).toBe(0);
+    await page.getByRole('heading', { level: 1, name: 'Ship small, ship often' }).waitFor();
+    expect(await page.locator('.pitch').textContent()).toBe('We cut our release time in half.');
+    await page.locator('.nav__badge').waitFor({ state: 'detached' });
+    expect((await preview.core.handlers.listPosts())[0]?.unread).toBe(false);
   });
 
-  it('marks the post shared: one row in the endpoint\'s database, and the count in the window', async () => {
-    await page.getByRole('button', { name: 'Mark shared' }).click();
-    await page.getByTestId('share-count').filter({ hasText: 'Shared once' }).waitFor();
-    expect(endpoint.rows()).toEqual([expect.objectContaining({ type: 'shared', post_key: 'https://blog.example.com/ship-small', network: 'linkedin' })]);
-    expect(await page.getByRole('button', { name: 'Shared ✓' }).isDisabled()).toBe(true);
-    await mkdir(fromRoot('docs/screenshots'), { recursive: true });
-    await page.screenshot({ path: fromRoot('docs/screenshots/preview.png') });
+  it('copies the take, the message and the share link: exactly what the clipboard then holds', async () => {
+    await page.getByRole('textbox', { name: /Your own take/ }).fill('Our team did this!');
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await page.getByRole('button', { name: 'Copied ✓' }).waitFor();
+    const { messages, links } = await kit();
+    expect(await clipboardText(page)).toBe(`Our team did this!\n\n${messages.linkedin} ${links.linkedin}`);
   });
 
-  it('ran without page errors or CSP violations', () => {
-    expect(pageProblems).toEqual([]);
+  it('opens X\'s composer by handing its intent URL to main; the window never navigates', async () => {
+    await choose('X');
+    await page.getByRole('button', { name: 'Open X' }).click();
+    await page.getByText('X opened in your browser.', { exact: false }).waitFor();
+    const { messages, links } = await kit();
+    const text = `Our team did this!\n\n${messages.x}`;
+    expect(preview.openedLinks).toEqual([`https://x.com/intent/tweet?text=${encodeURIComponent(text)}&url=${encodeURIComponent(links.x)}`]);
+    const opened = page.locator('.advocate-preview-toast', { hasText: 'The app would open this in your browser' });
+    await opened.waitFor();
+    expect(win.navigations).toEqual([]);
+    // Out of the way of the buttons it covers, as a person would.
+    await opened.click();
+    expect(page.url()).toBe(preview.url);
+  });
+
+  it('marks the post shared: one row at the endpoint, the colleague count follows, and Undo takes it back', async () => {
+    await choose('LinkedIn');
+    await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).click();
+    await page.getByText('✓ Shared on LinkedIn').waitFor();
+    await page.getByText('Shared by 1 colleague').waitFor();
+    expect(endpoint.rows()).toEqual([expect.objectContaining({ type: 'shared', post_key: POST_KEY, network: 'linkedin' })]);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).waitFor();
+    await page.getByText('No colleague has shared it yet. Be the first.').waitFor();
+    expect(endpoint.rows().map((row) => row.type)).toEqual(['shared', 'unshared']);
+  });
+
+  it('counts the share again in the list and the results once it is marked for good', async () => {
+    await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).click();
+    await page.getByText('Shared by 1 colleague').waitFor();
+    await page.getByRole('navigation').getByRole('button', { name: 'Results' }).click();
+    const tile = (label: string) => page.locator('.tile', { hasText: label }).locator('dd');
+    expect(await tile('This week').textContent()).toBe('1 share');
+    expect(await tile('Clicks on your links').textContent()).toBe('0');
+    await page.getByRole('navigation').getByRole('button', { name: 'Posts' }).click();
+    expect(await page.locator('.post-row__shared').textContent()).toBe('✓ Shared on LinkedIn');
+    expect(endpoint.rows().map((row) => row.type)).toEqual(['shared', 'unshared', 'shared']);
+  });
+
+  it('ran without page errors, dialogs, CSP violations or navigation', () => {
+    expect(win.problems).toEqual([]);
+    expect(win.navigations).toEqual([]);
   });
 });

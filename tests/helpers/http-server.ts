@@ -26,6 +26,8 @@ export interface FeedItem {
   readonly link: string;
   readonly description: string;
   readonly published: Date;
+  /** An SVG picture for the item, as an enclosure. */
+  readonly image?: string;
 }
 
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -33,7 +35,9 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
 export function rssFeed(title: string, items: readonly FeedItem[]): string {
   const body = items
     .map((item) => `<item><title>${escapeXml(item.title)}</title><link>${escapeXml(item.link)}</link><guid>${escapeXml(item.link)}</guid>`
-      + `<pubDate>${item.published.toUTCString()}</pubDate><description>${escapeXml(item.description)}</description></item>`)
+      + `<pubDate>${item.published.toUTCString()}</pubDate><description>${escapeXml(item.description)}</description>`
+      + (item.image === undefined ? '' : `<enclosure url="${escapeXml(item.image)}" type="image/svg+xml" length="0"/>`)
+      + '</item>')
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${escapeXml(title)}</title><link>https://blog.example.com/</link>${body}</channel></rss>`;
 }

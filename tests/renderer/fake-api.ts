@@ -1,15 +1,17 @@
 /** An in-memory AdvocateApi for component tests: records calls and lets a test push main's events. */
-import { NETWORKS, type Network, type PostView } from '../../common/domain.ts';
+import { NETWORKS, type Feed, type FeedCheck, type Network, type PostView } from '../../common/domain.ts';
 import { kitFromPost } from '../../common/share/kit.ts';
-import type { ResultsView } from '../../common/sharing.ts';
+import type { ResultsView, ShareKitView } from '../../common/sharing.ts';
+import type { Summary } from '../../common/protocol.ts';
 import type { AdvocateApi, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
 import type { SettingsUpdate, SettingsView } from '../../common/settings.ts';
+import { recentWeeks } from '../../common/weeks.ts';
 import { DEFAULT_SETTINGS } from '../../main/settings/defaults.ts';
 
 /** What a fresh desktop's window is told: the built-in defaults, nothing locked. */
-export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {
-  const { enrollmentCode, ...values } = DEFAULT_SETTINGS;
-  return { values, enrollmentCodeSet: enrollmentCode !== null, locked: {}, ...overrides };
+export function settingsView(overrides: Partial<SettingsView> = {}, values: Partial<SettingsView['values']> = {}): SettingsView {
+  const { enrollmentCode, ...defaults } = DEFAULT_SETTINGS;
+  return { values: { ...defaults, ...values }, enrollmentCodeSet: enrollmentCode !== null, locked: {}, ...overrides };
 }
 
 export function postView(overrides: Partial<PostView> = {}): PostView {
@@ -32,26 +34,77 @@ export function postView(overrides: Partial<PostView> = {}): PostView {
   };
 }
 
+export function feed(overrides: Partial<Feed> = {}): Feed {
+  return {
+    id: 'feed',
+    url: 'https://blog.example.com/feed.xml',
+    fetchUrl: 'https://blog.example.com/feed.xml',
+    title: 'Example Blog',
+    status: { state: 'ok', checkedAt: '2026-11-25T10:00:00.000Z', nextCheckAt: '2026-11-25T10:30:00.000Z' },
+    ...overrides,
+  };
+}
+
+const weeksOf = (now: Date, shares: readonly number[]) => recentWeeks(now, shares.length).map((week, index) => ({ week, shares: shares[index] ?? 0 }));
+
+/** A person with no shares yet and no endpoint. */
+export const EMPTY_RESULTS: ResultsView = {
+  local: { sharesThisWeek: 0, sharesThisMonth: 0, streakWeeks: 0, weekly: weeksOf(new Date(), [0, 0, 0, 0, 0, 0, 0, 0, 0]) },
+  summary: null,
+  sync: { state: 'no-endpoint' },
+};
+
+/** The endpoint's answer for Ada in Research: 3 colleagues, 2 of them ahead of her. */
+export function summary(overrides: Partial<Summary> = {}, now = new Date()): Summary {
+  return {
+    anonymous: false,
+    me: {
+      displayName: 'Ada',
+      team: 'Research',
+      shares: 7,
+      sharesThisWeek: 2,
+      sharesThisMonth: 5,
+      clicks: 42,
+      rank: 3,
+      streakWeeks: 4,
+      weekly: weeksOf(now, [0, 0, 1, 0, 1, 1, 1, 1, 2]),
+    },
+    team: { name: 'Research', people: 4, shares: 30, weekly: weeksOf(now, [1, 2, 3, 4, 3, 5, 4, 4, 4]) },
+    organisation: { people: 25, shares: 160, weekly: weeksOf(now, [10, 12, 15, 18, 20, 20, 22, 21, 22]) },
+    leaderboard: [
+      { rank: 1, displayName: 'Grace', shares: 20, me: false },
+      { rank: 2, displayName: 'Linus', shares: 11, me: false },
+      { rank: 3, displayName: 'Ada', shares: 7, me: true },
+    ],
+    posts: [{ postKey: 'https://blog.example.com/one', shares: 5, people: 4, clicks: 12 }],
+    ...overrides,
+  };
+}
+
 export interface FakeApi extends AdvocateApi {
   readonly marked: MarkSharedRequest[];
   readonly undone: MarkSharedRequest[];
   readonly read: string[];
   readonly settingsUpdates: SettingsUpdate[];
   readonly opened: string[];
+  readonly checked: string[];
   push<K extends keyof EventMap>(event: K, payload: EventMap[K]): void;
 }
 
-/** A person with no shares yet and no endpoint. */
-export const EMPTY_RESULTS: ResultsView = {
-  local: { sharesThisWeek: 0, sharesThisMonth: 0, streakWeeks: 0, weekly: [] },
-  summary: null,
-  sync: { state: 'no-endpoint' },
-};
+export interface FakeOptions {
+  readonly markShared?: (request: MarkSharedRequest) => Promise<PostView>;
+  readonly results?: ResultsView;
+  readonly feeds?: Feed[];
+  readonly settings?: SettingsView;
+  readonly checkFeed?: (url: string) => Promise<FeedCheck>;
+  /** Main's refusal of a settings change, in its words. */
+  readonly refuseSettings?: string;
+  readonly refuseOpen?: string;
+  readonly listPosts?: () => Promise<PostView[]>;
+  readonly kit?: (kit: ShareKitView) => ShareKitView;
+}
 
-export function fakeApi(
-  posts: PostView[],
-  options: { markShared?: (request: MarkSharedRequest) => Promise<PostView>; results?: ResultsView } = {},
-): FakeApi {
+export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi {
   const listeners: { [K in keyof EventMap]: Set<(payload: EventMap[K]) => void> } = {
     postsChanged: new Set(),
     openPost: new Set(),
@@ -67,30 +120,46 @@ export function fakeApi(
       listeners[event].add(listener);
       return () => listeners[event].delete(listener);
     };
+  const push = <K extends keyof EventMap>(event: K, payload: EventMap[K]): void => {
+    for (const listener of listeners[event]) listener(payload);
+  };
+  let posts = initial;
   const marked: MarkSharedRequest[] = [];
   const undone: MarkSharedRequest[] = [];
   const read: string[] = [];
-  const postById = (postId: string): PostView => posts.find((candidate) => candidate.id === postId) ?? postView({ id: postId });
   const settingsUpdates: SettingsUpdate[] = [];
   const opened: string[] = [];
-  let settings = settingsView();
+  const checked: string[] = [];
+  let settings = options.settings ?? settingsView();
+  const postById = (postId: string): PostView => posts.find((candidate) => candidate.id === postId) ?? postView({ id: postId });
+  const share = (request: MarkSharedRequest, on: boolean): PostView => {
+    const post = postById(request.postId);
+    const sharedOn: Network[] = on ? [...new Set([...post.sharedOn, request.network])] : post.sharedOn.filter((network) => network !== request.network);
+    const changed = { ...post, sharedOn };
+    posts = posts.map((candidate) => (candidate.id === changed.id ? changed : candidate));
+    return changed;
+  };
   return {
     marked,
     undone,
     read,
     settingsUpdates,
     opened,
-    listPosts: () => Promise.resolve(posts),
+    checked,
+    listPosts: options.listPosts ?? (() => Promise.resolve(posts)),
     refreshFeeds: () => Promise.resolve(null),
-    listFeeds: () => Promise.resolve([]),
-    checkFeed: (url) => Promise.resolve({ ok: false, url, error: 'not checked in the fake' }),
+    listFeeds: () => Promise.resolve(options.feeds ?? []),
+    checkFeed: (url) => {
+      checked.push(url);
+      return options.checkFeed ? options.checkFeed(url) : Promise.resolve({ ok: false, url, error: 'not checked in the fake' });
+    },
     markShared: (request) => {
       marked.push(request);
-      return options.markShared ? options.markShared(request) : Promise.resolve({ ...postById(request.postId), sharedOn: [request.network] });
+      return options.markShared ? options.markShared(request) : Promise.resolve(share(request, true));
     },
     undoShare: (request) => {
       undone.push(request);
-      return Promise.resolve({ ...postById(request.postId), sharedOn: [] });
+      return Promise.resolve(share(request, false));
     },
     markRead: (postId) => {
       read.push(postId);
@@ -99,24 +168,27 @@ export function fakeApi(
     getShareKit: (postId) => {
       const post = postById(postId);
       const links = Object.fromEntries(NETWORKS.map((network) => [network, `${post.link}?utm_source=${network}`])) as Record<Network, string>;
-      return Promise.resolve({ postId, postKey: post.key, title: post.title, imageUrl: post.imageUrl, links, ...kitFromPost(post) });
+      const kit: ShareKitView = { postId, postKey: post.key, title: post.title, imageUrl: post.imageUrl, links, ...kitFromPost(post) };
+      return Promise.resolve(options.kit ? options.kit(kit) : kit);
     },
     getResults: () => Promise.resolve(options.results ?? EMPTY_RESULTS),
     getSyncStatus: () => Promise.resolve((options.results ?? EMPTY_RESULTS).sync),
     getSettings: () => Promise.resolve(settings),
     updateSettings: (change) => {
       settingsUpdates.push(change);
+      if (options.refuseSettings !== undefined) return Promise.reject(new Error(options.refuseSettings));
       const { enrollmentCode, ...visible } = change;
       settings = {
         ...settings,
         values: { ...settings.values, ...visible },
         enrollmentCodeSet: enrollmentCode === undefined ? settings.enrollmentCodeSet : enrollmentCode !== null,
       };
+      push('settingsChanged', settings);
       return Promise.resolve(settings);
     },
     openExternal: (url) => {
       opened.push(url);
-      return Promise.resolve(null);
+      return options.refuseOpen === undefined ? Promise.resolve(null) : Promise.reject(new Error(options.refuseOpen));
     },
     onPostsChanged: subscribe('postsChanged'),
     onOpenPost: subscribe('openPost'),
@@ -125,8 +197,26 @@ export function fakeApi(
     onFeedsChanged: subscribe('feedsChanged'),
     onResultsChanged: subscribe('resultsChanged'),
     onSyncStatusChanged: subscribe('syncStatusChanged'),
-    push(event, payload) {
-      for (const listener of listeners[event]) listener(payload);
+    push,
+  };
+}
+
+/** navigator.clipboard for jsdom (which has none): records what the window copied. */
+export function fakeClipboard(): { readonly writes: string[]; restore(): void } {
+  const writes: string[] = [];
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: {
+      writeText: (text: string) => {
+        writes.push(text);
+        return Promise.resolve();
+      },
+    },
+  });
+  return {
+    writes,
+    restore() {
+      Reflect.deleteProperty(navigator, 'clipboard');
     },
   };
 }

@@ -121,6 +121,13 @@ describe('share-kit metadata in the feed', () => {
     ]);
   });
 
+  it('ignores a 100 KB message and pitch as too long, counting only as far as the limit (they once exhausted memory)', async () => {
+    const huge = 'x'.repeat(100 * 1024);
+    const feed = await read(rss(`<item><title>Big</title><link>/big</link><kit:pitch>${huge}</kit:pitch><kit:message network="bluesky">${huge}</kit:message></item>`, ' xmlns:kit="urn:advocate:share-kit:1"'));
+    expect(feed.items[0]?.messages).toEqual({});
+    expect(feed.warnings).toEqual(['Big: pitch ignored: it is longer than 280 characters', 'Big: message for bluesky ignored: it is longer than 300 characters']);
+  });
+
   it('reads the _advocate JSON Feed extension the same way', async () => {
     const feed = await read(JSON.stringify({
       version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{

@@ -1,0 +1,23 @@
+import type { Network } from '../../common/domain.ts';
+import type { MessageLength } from '../../common/share/length.ts';
+import { NETWORK_LABELS } from '../../common/share/network-labels.ts';
+
+/** Warn a little before the limit, so the person sees it coming. */
+const NEAR_LIMIT = 20;
+
+/** The message's length as the network counts it (common/share/length.ts), warning past the limit. */
+export function LengthCounter({ id, network, length }: { id: string; network: Network; length: MessageLength }) {
+  const label = NETWORK_LABELS[network];
+  const { remaining, limit } = length;
+  const state = remaining === null ? '' : remaining < 0 ? ' counter--over' : remaining < NEAR_LIMIT ? ' counter--near' : '';
+  return (
+    <div className="counter-line">
+      <p id={id} className={`counter${state}`}>
+        {limit === null ? `${String(length.length)} characters` : `${String(length.length)} / ${String(limit)}`}
+      </p>
+      <p className="counter-warning" role="status">
+        {length.over && remaining !== null && `Too long for ${label}: ${String(-remaining)} over its limit of ${String(limit)}.`}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { useId, useState } from 'react';
+import type { Network } from '../../common/domain.ts';
+import { shareIntent, withLink } from '../../common/share/intents.ts';
+import { measureMessage } from '../../common/share/length.ts';
+import { NETWORK_LABELS } from '../../common/share/network-labels.ts';
+import type { SettingsView } from '../../common/settings.ts';
+import type { ShareKitView } from '../../common/sharing.ts';
+import { useAdvocate } from '../advocate-context.tsx';
+import { copyText } from '../clipboard.ts';
+import { useTransient } from '../data/use-transient.ts';
+import { messageOf } from '../errors.ts';
+import { composeShareText } from '../share/compose.ts';
+import { displayLink, displayText } from '../text/display-text.ts';
+import { LengthCounter } from './LengthCounter.tsx';
+import { MastodonInstanceForm } from './MastodonInstanceForm.tsx';
+
+const COPIED_MS = 2500;
+
+interface ComposerProps {
+  readonly kit: ShareKitView;
+  readonly network: Network;
+  readonly settings: SettingsView;
+}
+
+/**
+ * The message for one network: the person's own take, the editable message, the organisation's
+ * disclosure and the link, counted as the network counts; Copy and Open composer act on exactly that.
+ */
+export function ShareComposer({ kit, network, settings }: ComposerProps) {
+  const api = useAdvocate();
+  const ids = useId();
+  const [take, setTake] = useState('');
+  const [drafts, setDrafts] = useState<Partial<Record<Network, string>>>({});
+  const [copied, showCopied] = useTransient<true>(COPIED_MS);
+  // Each tied to the network it is about, so switching networks leaves none behind.
+  const [status, setStatus] = useState<{ network: Network; text: string } | null>(null);
+  const [error, setError] = useState<{ network: Network; text: string } | null>(null);
+
+  const label = NETWORK_LABELS[network];
+  const disclosure = settings.values.disclosureText;
+  const message = drafts[network] ?? kit.messages[network];
+  const link = kit.links[network];
+  const text = composeShareText({ take, message, disclosure });
+  const posted = withLink(text, link);
+  const intent = shareIntent(network, { text, link, subject: kit.title }, { mastodonInstance: settings.values.mastodonInstance });
+
+  const act = async (work: () => Promise<string>): Promise<void> => {
+    setError(null);
+    try {
+      setStatus({ network, text: await work() });
+    } catch (reason) {
+      setStatus(null);
+      setError({ network, text: messageOf(reason) });
+    }
+  };
+  const copy = (): Promise<void> =>
+    act(async () => {
+      await copyText(posted);
+      showCopied(true);
+      return `Copied. Paste it into ${label}.`;
+    });
+  const openComposer = (): Promise<void> =>
+    act(async () => {
+      if (intent.kind === 'needs-instance') throw new Error(intent.reason);
+      // Copy before opening: once the browser takes focus, the window may hide and lose the clipboard.
+      if (intent.copyFirst) await copyText(intent.postedText);
+      await api.openExternal(intent.url);
+      return intent.copyFirst
+        ? `Copied, and ${label} opened in your browser: ${label} can’t take the text itself, so paste it there. Posted? Mark it shared below.`
+        : `${label} opened in your browser. Posted? Mark it shared below.`;
+    });
+
+  return (
+    <div className="composer">
+      <label className="field-label" htmlFor={`${ids}-take`}>
+        Your own take <span className="field-hint">(first line, optional)</span>
+      </label>
+      <input
+        id={`${ids}-take`}
+        className="input"
+        dir="auto"
+        placeholder="Why you liked it, in your words"
+        value={take}
+        onChange={(event) => {
+          setTake(event.target.value);
+        }}
+      />
+      <div className="field-label-row">
+        <label className="field-label" htmlFor={`${ids}-message`}>
+          Message for {label}
+        </label>
+        {drafts[network] !== undefined && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setDrafts(({ [network]: _dropped, ...rest }) => rest);
+            }}
+          >
+            Reset
+          </button>
+        )}
+      </div>
+      <textarea
+        id={`${ids}-message`}
+        className="input textarea"
+        dir="auto"
+        rows={5}
+        value={message}
+        aria-describedby={`${ids}-count ${ids}-extras`}
+        onChange={(event) => {
+          const value = event.target.value;
+          setDrafts((current) => ({ ...current, [network]: value }));
+        }}
+      />
+      <LengthCounter id={`${ids}-count`} network={network} length={measureMessage(network, posted)} />
+      <p id={`${ids}-extras`} className="note">
+        {disclosure.trim() !== '' && (
+          <>
+            Ends with your organisation’s line, “<span dir="auto">{displayText(disclosure, 200)}</span>”, then the link:{' '}
+          </>
+        )}
+        {disclosure.trim() === '' && 'The link goes at the end: '}
+        <span className="mono">{displayLink(link)}</span>.
+        {intent.kind === 'open' && intent.copyFirst && <> {label} can’t take text from another app: the button copies it for you to paste.</>}
+      </p>
+      <div className="actions">
+        <button type="button" className="button button--secondary" onClick={() => void copy()}>
+          {copied ? 'Copied ✓' : 'Copy'}
+        </button>
+        <button type="button" className="button button--secondary" disabled={intent.kind === 'needs-instance'} onClick={() => void openComposer()}>
+          {network === 'email' ? 'Write an email' : intent.kind === 'open' && intent.copyFirst ? `Copy and open ${label}` : `Open ${label}`}
+        </button>
+      </div>
+      {intent.kind === 'needs-instance' && <MastodonInstanceForm reason={intent.reason} locked={settings.locked.mastodonInstance} />}
+      <p className="status-line" role="status">
+        {status?.network === network && status.text}
+      </p>
+      {error?.network === network && (
+        <p className="form-error" role="alert">
+          {error.text}
+        </p>
+      )}
+    </div>
+  );
+}

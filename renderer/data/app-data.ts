@@ -1,0 +1,26 @@
+/** Everything the window shows from main, each kept current by its event (see use-live.ts). */
+import type { Feed, PostView } from '../../common/domain.ts';
+import type { SettingsView } from '../../common/settings.ts';
+import type { ResultsView, SyncStatus } from '../../common/sharing.ts';
+import { useAdvocate } from '../advocate-context.tsx';
+import { useLive, type LiveValue } from './use-live.ts';
+
+export interface AppData {
+  readonly posts: LiveValue<PostView[]>;
+  readonly feeds: LiveValue<Feed[]>;
+  readonly settings: LiveValue<SettingsView>;
+  readonly results: LiveValue<ResultsView>;
+  /** Also inside results; kept apart because main may announce it alone. */
+  readonly sync: LiveValue<SyncStatus>;
+}
+
+export function useAppData(): AppData {
+  const api = useAdvocate();
+  return {
+    posts: useLive(api.listPosts, api.onPostsChanged),
+    feeds: useLive(api.listFeeds, api.onFeedsChanged),
+    settings: useLive(api.getSettings, api.onSettingsChanged),
+    results: useLive(api.getResults, api.onResultsChanged),
+    sync: useLive(api.getSyncStatus, api.onSyncStatusChanged),
+  };
+}

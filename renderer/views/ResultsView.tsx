@@ -1,0 +1,99 @@
+import type { Summary } from '../../common/protocol.ts';
+import type { ResultsView as Results, SyncStatus } from '../../common/sharing.ts';
+import { Card } from '../components/Card.tsx';
+import { Leaderboard } from '../components/Leaderboard.tsx';
+import { LoadFailed } from '../components/LoadFailed.tsx';
+import { SyncNote } from '../components/SyncNote.tsx';
+import { ViewFrame } from '../components/ViewFrame.tsx';
+import { WeeklyChart, type ChartSeries } from '../components/WeeklyChart.tsx';
+import type { Live } from '../data/use-live.ts';
+import { useNow } from '../data/use-now.ts';
+import { ownFigures } from '../results/own-figures.ts';
+import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
+import { formatCount, plural } from '../text/plural.ts';
+
+export interface ResultsViewProps {
+  readonly results: Live<Results>;
+  readonly sync: SyncStatus | null;
+  readonly onRetry: () => void;
+  readonly onSettings: () => void;
+  readonly focusTitle: boolean;
+}
+
+/** What the person's sharing achieved: their own figures always, the endpoint's clicks, team and leaderboard when there is one. */
+export function ResultsView({ results, sync, onRetry, onSettings, focusTitle }: ResultsViewProps) {
+  const now = useNow();
+  return (
+    <ViewFrame id="results-title" title="Your results" focusTitle={focusTitle}>
+      {results.status === 'loading' && <p role="status">Loading your results…</p>}
+      {results.status === 'error' && <LoadFailed what="Your results" message={results.message} onRetry={onRetry} />}
+      {results.status === 'ready' && (
+        <>
+          <SyncNote status={sync ?? results.value.sync} now={now} />
+          <Figures results={results.value} />
+          {results.value.summary ? <Organisation summary={results.value.summary} /> : <WithoutEndpoint onSettings={onSettings} />}
+        </>
+      )}
+    </ViewFrame>
+  );
+}
+
+function Tile({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="tile">
+      <dt className="tile__label">{label}</dt>
+      <dd className="tile__value">{value}</dd>
+    </div>
+  );
+}
+
+function Figures({ results }: { results: Results }) {
+  const own = ownFigures(results);
+  const series: ChartSeries[] = [{ name: 'You', weeks: own.weekly }];
+  const team = results.summary?.team ?? null;
+  if (results.summary) series.push(team ? { name: 'Team', weeks: team.weekly } : { name: 'Everyone', weeks: results.summary.organisation.weekly });
+  return (
+    <>
+      <dl className="tiles">
+        <Tile label="This week" value={plural(own.sharesThisWeek, 'share')} />
+        <Tile label="This month" value={plural(own.sharesThisMonth, 'share')} />
+        <Tile label="Streak" value={plural(own.streakWeeks, 'week')} />
+        {own.clicks !== null && <Tile label="Clicks on your links" value={formatCount(own.clicks)} />}
+      </dl>
+      {own.clicks !== null && own.clicks > 0 && <p className="highlight">Your shares drove {plural(own.clicks, 'visit')} to the blog.</p>}
+      <WeeklyChart title="Shares per week, last two months" series={series} />
+    </>
+  );
+}
+
+function Organisation({ summary }: { summary: Summary }) {
+  const { team, organisation } = summary;
+  return (
+    <>
+      <Card id="totals-title" title="Together">
+        <ul className="totals">
+          {team && (
+            <li>
+              Your team, <span dir="auto">{displayText(team.name, TEXT_LIMITS.name)}</span>: {plural(team.shares, 'share')} by {plural(team.people, 'person', 'people')}
+            </li>
+          )}
+          <li>
+            Everyone: {plural(organisation.shares, 'share')} by {plural(organisation.people, 'person', 'people')}
+          </li>
+        </ul>
+      </Card>
+      <Leaderboard summary={summary} />
+    </>
+  );
+}
+
+function WithoutEndpoint({ onSettings }: { onSettings: () => void }) {
+  return (
+    <Card id="more-title" title="See more with your organisation’s endpoint">
+      <p>Connected to the endpoint your organisation runs, this page also shows the clicks your links drove, your team’s totals and the leaderboard.</p>
+      <button type="button" className="button button--secondary" onClick={onSettings}>
+        Connect in Settings
+      </button>
+    </Card>
+  );
+}

@@ -1,0 +1,151 @@
+/** Settings: feeds with status, add (live check) and remove; locks greyed with the reason; saves and refusals. */
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Feed } from '../../../common/domain.ts';
+import { LOCKED_BY_POLICY, USER_FEEDS_NOT_ALLOWED, type SettingsView as Settings } from '../../../common/settings.ts';
+import { SettingsView } from '../../../renderer/views/SettingsView.tsx';
+import { fakeApi, feed, settingsView, type FakeApi, type FakeOptions } from '../fake-api.ts';
+import { renderWith } from '../render.tsx';
+
+afterEach(cleanup);
+
+/** The view kept current by settingsChanged, as App does. */
+function show(settings: Settings, feeds: Feed[] = [], options: FakeOptions = {}): FakeApi {
+  const api = fakeApi([], { settings, ...options });
+  const view = renderWith(api, <SettingsView settings={{ status: 'ready', value: settings }} feeds={feeds} sync={{ state: 'no-endpoint' }} onRetry={() => undefined} focusTitle={false} />);
+  api.onSettingsChanged((next) => {
+    view.rerender(<SettingsView settings={{ status: 'ready', value: next }} feeds={feeds} sync={{ state: 'no-endpoint' }} onRetry={() => undefined} focusTitle={false} />);
+  });
+  return api;
+}
+
+const section = (name: string): HTMLElement => screen.getByRole('region', { name });
+
+describe('SettingsView', () => {
+  it('lists every feed with its status in plain words; only the person\'s own can be removed', async () => {
+    const orgFeed = feed({ url: 'https://blog.example.com/feed.xml', title: 'Company Blog' });
+    const mine = feed({
+      id: 'mine',
+      url: 'https://team.example.com/rss',
+      title: 'Team notes',
+      status: { state: 'error', message: 'the server answered 404 Not Found', checkedAt: new Date().toISOString(), nextCheckAt: new Date().toISOString() },
+    });
+    const api = show(settingsView({}, { feedUrls: [orgFeed.url], userFeedUrls: [mine.url] }), [orgFeed, mine]);
+    const feeds = within(section('Feeds')).getAllByRole('listitem');
+    expect(feeds[0]?.textContent).toContain('Company Blog');
+    expect(feeds[0]?.textContent).toContain('from your organisation');
+    expect(within(feeds[0] as HTMLElement).queryByRole('button')).toBeNull();
+    expect(feeds[1]?.textContent).toContain('The server answered 404 Not Found. Next try at');
+    fireEvent.click(within(feeds[1] as HTMLElement).getByRole('button', { name: 'Remove Team notes' }));
+    await waitFor(() => {
+      expect(api.settingsUpdates).toEqual([{ userFeedUrls: [] }]);
+    });
+  });
+
+  it('checks an address live (with autodiscovery) before adding the feed it found', async () => {
+    const api = show(settingsView(), [], {
+      checkFeed: (url) =>
+        Promise.resolve({ ok: true, url: 'https://blog.example.com/feed.xml', discoveredFrom: url, format: 'RSS 2.0', encoding: 'utf-8', title: 'Example Blog', items: [], warnings: ['1 item without a link was left out'] }),
+    });
+    const feeds = section('Feeds');
+    fireEvent.change(within(feeds).getByRole('textbox', { name: 'Add a site or feed' }), { target: { value: 'blog.example.com' } });
+    fireEvent.click(within(feeds).getByRole('button', { name: 'Check' }));
+    const found = await within(feeds).findByText(/Found/);
+    expect(api.checked).toEqual(['https://blog.example.com']);
+    expect(found.textContent).toBe('Found “Example Blog”: RSS 2.0, 0 posts. Its feed is at blog.example.com/feed.xml.');
+    expect(within(feeds).getByText('1 item without a link was left out')).toBeTruthy();
+    fireEvent.click(within(feeds).getByRole('button', { name: 'Add this feed' }));
+    await waitFor(() => {
+      expect(api.settingsUpdates).toEqual([{ userFeedUrls: ['https://blog.example.com/feed.xml'] }]);
+    });
+    expect(within(feeds).getByRole('textbox', { name: 'Add a site or feed' })).toHaveProperty('value', '');
+  });
+
+  it('says in plain words why an address is not a feed', async () => {
+    show(settingsView(), [], { checkFeed: (url) => Promise.resolve({ ok: false, url, error: 'the server sent an HTML page, maybe a login page' }) });
+    const feeds = section('Feeds');
+    fireEvent.change(within(feeds).getByRole('textbox', { name: 'Add a site or feed' }), { target: { value: 'https://intranet.example.com/' } });
+    fireEvent.click(within(feeds).getByRole('button', { name: 'Check' }));
+    expect(await within(feeds).findByText('the server sent an HTML page, maybe a login page')).toBeTruthy();
+    expect(within(feeds).queryByRole('button', { name: 'Add this feed' })).toBeNull();
+  });
+
+  it('greys what policy locks, with the reason next to it', () => {
+    show(
+      settingsView({ locked: { endpointUrl: LOCKED_BY_POLICY, enabledNetworks: LOCKED_BY_POLICY, userFeedUrls: USER_FEEDS_NOT_ALLOWED, startAtLogin: LOCKED_BY_POLICY } }, { endpointUrl: 'https://advocate.example.com/' }),
+    );
+    const endpoint = screen.getByRole('textbox', { name: 'Endpoint address' });
+    expect(endpoint).toHaveProperty('disabled', true);
+    expect(endpoint).toHaveProperty('value', 'https://advocate.example.com/');
+    expect(document.getElementById(endpoint.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '')?.textContent).toBe('Set by your organisation');
+    expect(screen.getByRole('checkbox', { name: 'LinkedIn' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('textbox', { name: 'Add a site or feed' })).toHaveProperty('disabled', true);
+    expect(within(section('Feeds')).getByText(/Your organisation does not allow adding feeds/)).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Start Advocate when I log in' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('textbox', { name: 'Display name' })).toHaveProperty('disabled', false);
+  });
+
+  it('saves name and team, never sending a locked one', async () => {
+    const api = show(settingsView({ locked: { team: LOCKED_BY_POLICY } }, { team: 'Sales' }));
+    const you = section('You');
+    fireEvent.change(within(you).getByRole('textbox', { name: 'Display name' }), { target: { value: ' Ada ' } });
+    fireEvent.click(within(you).getByRole('button', { name: 'Save' }));
+    expect(await within(you).findByText('Saved ✓')).toBeTruthy();
+    expect(api.settingsUpdates).toEqual([{ displayName: 'Ada' }]);
+  });
+
+  it('takes the enrollment code write-only: sent once, never shown back', async () => {
+    const api = show(settingsView());
+    const counting = section('Counting shares');
+    fireEvent.change(within(counting).getByRole('textbox', { name: 'Endpoint address' }), { target: { value: 'https://advocate.example.com/' } });
+    fireEvent.change(within(counting).getByRole('textbox', { name: 'Enrollment code' }), { target: { value: '7KQ2-M9XD-3H8T-VW4C' } });
+    fireEvent.click(within(counting).getByRole('button', { name: 'Save' }));
+    await within(counting).findByText('Saved ✓');
+    expect(api.settingsUpdates).toEqual([{ endpointUrl: 'https://advocate.example.com/', enrollmentCode: '7KQ2-M9XD-3H8T-VW4C' }]);
+    const code = within(counting).getByRole('textbox', { name: 'Enrollment code' });
+    expect(code).toHaveProperty('value', '');
+    expect(code.getAttribute('placeholder')).toBe('A code is set');
+  });
+
+  it('shows main\'s reason when it refuses a change, and keeps what was typed', async () => {
+    show(settingsView(), [], { refuseSettings: 'Check feeds every (minutes) must be from 5 to 1440' });
+    const notifications = section('Notifications');
+    const interval = within(notifications).getByRole('spinbutton', { name: 'Check feeds every … minutes' });
+    fireEvent.change(interval, { target: { value: '2' } });
+    fireEvent.click(within(notifications).getByRole('button', { name: 'Save' }));
+    expect((await within(notifications).findByRole('alert')).textContent).toBe('Check feeds every (minutes) must be from 5 to 1440');
+    expect(interval).toHaveProperty('value', '2');
+  });
+
+  it('sets quiet hours, the daily cap and the interval in one save', async () => {
+    const api = show(settingsView());
+    const notifications = section('Notifications');
+    expect(within(notifications).getByLabelText('From')).toHaveProperty('disabled', true);
+    fireEvent.click(within(notifications).getByRole('checkbox', { name: 'Quiet hours' }));
+    fireEvent.change(within(notifications).getByLabelText('From'), { target: { value: '21:30' } });
+    fireEvent.change(within(notifications).getByRole('spinbutton', { name: 'Notifications per day, at most' }), { target: { value: '3' } });
+    fireEvent.click(within(notifications).getByRole('button', { name: 'Save' }));
+    await waitFor(() => {
+      expect(api.settingsUpdates).toEqual([{ quietHours: { start: '21:30', end: '07:00' }, dailyNotificationCap: 3, pollIntervalMinutes: 30 }]);
+    });
+    expect(notifications.textContent).toContain('use Pause in the tray menu');
+  });
+
+  it('turns a network off at once, and start at login', async () => {
+    const api = show(settingsView());
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Facebook' }));
+    await waitFor(() => {
+      expect(api.settingsUpdates).toHaveLength(1);
+    });
+    expect(api.settingsUpdates[0]?.enabledNetworks).toEqual(['linkedin', 'x', 'bluesky', 'threads', 'mastodon', 'xing', 'email']);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Start Advocate when I log in' }));
+    await waitFor(() => {
+      expect(api.settingsUpdates[1]).toEqual({ startAtLogin: false });
+    });
+  });
+
+  it('shows the organisation\'s disclosure line', () => {
+    show(settingsView({}, { disclosureText: 'I work at Example.' }));
+    expect(section('Sharing').textContent).toContain('Every message ends with your organisation’s line: “I work at Example.”');
+  });
+});
