@@ -111,7 +111,8 @@ async function main(): Promise<void> {
       exportDiagnostics({
         platform,
         settings,
-        feedUrls: () => feedsFor(settings.values()),
+        feeds: () => core.handlers.listFeeds(),
+        syncStatus: () => core.handlers.getSyncStatus(),
         posts: () => core.handlers.listPosts(),
         notifications,
         unread: () => unread.value(),

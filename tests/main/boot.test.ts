@@ -142,7 +142,8 @@ describe('the built app, booted', () => {
     expect(report).toContain('app id com.advocate.desktop');
     expect(report).toContain('pollIntervalMinutes = 15  [person]');
     expect(report).toContain('enrollmentCode = set (hidden)');
-    expect(report).toContain(`== Feeds polled ==\n${built.feed.feedUrl}\n`);
+    expect(report).toMatch(new RegExp(`== Feeds ==\\nExample Blog: ok, checked \\S+Z, next check \\S+Z\\n  ${built.feed.feedUrl.replace(/[.?]/g, '\\$&')}\\n`));
+    expect(report).toContain('== Sync ==\nendpoint: none configured; shares are counted on this desktop only\n');
     expect(report).toContain('Example Blog: 3 posts, newest ');
     expect(report).not.toContain(SECRET_CODE);
     expect(report).not.toContain('is worth a share');
