@@ -84,3 +84,16 @@ export const MAX_FEEDS = 50;
 export const MAX_DISCLOSURE_LENGTH = 500;
 /** As the endpoint's display and team names allow. */
 export const MAX_NAME_LENGTH = 80;
+
+/**
+ * Holding notifications back for a while (the tray menu's Pause, and the window's). Not a setting: it
+ * runs out on its own, and the tray count still tells about new posts meanwhile.
+ */
+/** For an hour, or until 08:00 the next day. */
+export type PauseChoice = 'hour' | 'tomorrow';
+export type PauseRequest = PauseChoice | 'resume';
+
+export interface NotificationPause {
+  /** ISO time the pause ends; null when notifications are on. */
+  readonly pausedUntil: string | null;
+}

@@ -27,6 +27,7 @@ import { createIpcDispatcher } from './ipc/dispatcher.ts';
 import { forwardEvents } from './ipc/forward-events.ts';
 import { registerIpc } from './ipc/register-ipc.ts';
 import { createNotificationCenter } from './notifications/notification-center.ts';
+import { followPause, pauseHandlers } from './notifications/pause-handlers.ts';
 import { feedsToPoll } from './settings/layers.ts';
 import { followSettings, settingsHandlers } from './settings/settings-handlers.ts';
 import { createSettingsService } from './settings/settings-service.ts';
@@ -111,7 +112,8 @@ async function main(): Promise<void> {
       exportDiagnostics({
         platform,
         settings,
-        feedUrls: () => feedsFor(settings.values()),
+        feeds: () => core.handlers.listFeeds(),
+        syncStatus: () => core.handlers.getSyncStatus(),
         posts: () => core.handlers.listPosts(),
         notifications,
         unread: () => unread.value(),
@@ -143,7 +145,7 @@ async function main(): Promise<void> {
 
   registerIpc(
     ipcMain,
-    createIpcDispatcher({ ...core.handlers, ...settingsHandlers(settings), openExternal: openExternalLink }, log),
+    createIpcDispatcher({ ...core.handlers, ...settingsHandlers(settings), ...pauseHandlers(notifications), openExternal: openExternalLink }, log),
     (event) => window.isSender(event),
     log,
   );
@@ -151,6 +153,8 @@ async function main(): Promise<void> {
     if (!window.window.isDestroyed()) window.window.webContents.send(EVENT_CHANNELS[event], payload);
   });
   followSettings(settings, core.events, core, feedsFor);
+  // The window's Pause and the tray menu's act on the same center; both hear every change.
+  followPause(notifications, core.events);
   const loginItem = { platform, env: process.env, execPath: process.execPath, log };
   settings.onChange((values, changed) => {
     if (changed.includes('startAtLogin')) void applyStartAtLogin(values.startAtLogin, loginItem);

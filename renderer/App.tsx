@@ -138,7 +138,7 @@ export function App() {
       case 'guide':
         return <GuideView results={results} networks={settings?.values.enabledNetworks ?? []} trainingUrl={settings?.values.trainingUrl ?? null} focusTitle={moved} />;
       case 'settings':
-        return <SettingsView settings={data.settings.state} feeds={readyValue(data.feeds.state)} sync={readyValue(data.sync.state)} onRetry={data.settings.reload} focusTitle={moved} />;
+        return <SettingsView settings={data.settings.state} feeds={readyValue(data.feeds.state)} sync={readyValue(data.sync.state)} pause={readyValue(data.pause.state)} onRetry={data.settings.reload} focusTitle={moved} />;
     }
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Feed, FeedCheck, Network, PostView } from '../domain.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../sharing.ts';
-import type { SettingsUpdate, SettingsView } from '../settings.ts';
+import type { NotificationPause, PauseRequest, SettingsUpdate, SettingsView } from '../settings.ts';
 
 export interface MarkSharedRequest {
   readonly postId: string;
@@ -35,6 +35,10 @@ export interface InvokeMap {
   getShareKit: { args: [postId: string]; result: ShareKitView };
   getResults: { args: []; result: ResultsView };
   getSyncStatus: { args: []; result: SyncStatus };
+  /** Whether notifications are paused, and until when. */
+  getNotificationPause: { args: []; result: NotificationPause };
+  /** Pauses for an hour or until tomorrow 08:00, or resumes; the tray menu follows. */
+  pauseNotifications: { args: [request: PauseRequest]; result: NotificationPause };
 }
 
 /** Events from main to the window, with their payload. */
@@ -51,6 +55,8 @@ export interface EventMap {
   /** New figures: after a share, a sync, or a pull of the endpoint's summary. */
   resultsChanged: ResultsView;
   syncStatusChanged: SyncStatus;
+  /** Paused or resumed (in the window or the tray menu), or a pause ran out. */
+  notificationPauseChanged: NotificationPause;
 }
 
 export type InvokeName = keyof InvokeMap;
@@ -71,6 +77,8 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeName]: `advocate:${K}` } = 
   getShareKit: 'advocate:getShareKit',
   getResults: 'advocate:getResults',
   getSyncStatus: 'advocate:getSyncStatus',
+  getNotificationPause: 'advocate:getNotificationPause',
+  pauseNotifications: 'advocate:pauseNotifications',
 };
 
 export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } = {
@@ -81,6 +89,7 @@ export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } =
   showSettings: 'advocate:on:showSettings',
   resultsChanged: 'advocate:on:resultsChanged',
   syncStatusChanged: 'advocate:on:syncStatusChanged',
+  notificationPauseChanged: 'advocate:on:notificationPauseChanged',
 };
 
 export type Unsubscribe = () => void;

@@ -54,6 +54,8 @@ export const INVOKE_ARG_SCHEMAS = {
   getShareKit: Type.Tuple([PostIdSchema]),
   getResults: Type.Tuple([]),
   getSyncStatus: Type.Tuple([]),
+  getNotificationPause: Type.Tuple([]),
+  pauseNotifications: Type.Tuple([Type.Union([Type.Literal('hour'), Type.Literal('tomorrow'), Type.Literal('resume')])]),
 } as const satisfies { readonly [K in InvokeName]: TSchema };
 
 /** Fails to compile when a schema's static type and the contract's argument tuple drift apart. */

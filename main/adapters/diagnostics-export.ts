@@ -6,7 +6,8 @@ import { app, Notification, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { arch, release } from 'node:os';
 import { join } from 'node:path';
-import type { PostView } from '../../common/domain.ts';
+import type { Feed, PostView } from '../../common/domain.ts';
+import type { SyncStatus } from '../../common/sharing.ts';
 import { APP_ID } from '../app-identity.ts';
 import { diagnosticsReport, type FeedPostsRow } from '../diagnostics/diagnostics-report.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
@@ -14,7 +15,8 @@ import type { SettingsService } from '../settings/settings-service.ts';
 export interface DiagnosticsSources {
   readonly platform: NodeJS.Platform;
   readonly settings: SettingsService;
-  readonly feedUrls: () => readonly string[];
+  readonly feeds: () => Promise<readonly Feed[]>;
+  readonly syncStatus: () => Promise<SyncStatus>;
   readonly posts: () => Promise<readonly PostView[]>;
   readonly notifications: { pausedUntil(): Date | null; shownToday(): number };
   readonly unread: () => number;
@@ -50,7 +52,8 @@ async function buildDiagnostics(sources: DiagnosticsSources): Promise<string> {
       unread: sources.unread(),
     },
     deviceTokenStored: await sources.deviceTokenStored(),
-    feedUrls: sources.feedUrls(),
+    feeds: await sources.feeds(),
+    sync: await sources.syncStatus(),
     postsByFeed: postsByFeed(await sources.posts()),
     logTail: sources.logTail(LOG_LINES),
   });

@@ -1,11 +1,15 @@
 /**
  * The plain-text report "Export diagnostics" writes for IT: versions, the effective settings with
  * where each came from (secrets only say whether they are set), ignored policy values with reasons,
- * notification state, feeds, and the end of the log. Every line goes through `redactText`.
+ * notification state, each feed's status, the sync with the endpoint, and the end of the log. Every line
+ * goes through `redactText`.
  */
+import type { Feed } from '../../common/domain.ts';
+import type { SyncStatus } from '../../common/sharing.ts';
 import type { SettingProblem } from '../settings/layers.ts';
 import type { SettingsReportRow } from '../settings/settings-service.ts';
 import { redactText } from './redact.ts';
+import { feedLines, syncLines } from './status-words.ts';
 
 /** What this desktop holds from one feed. */
 export interface FeedPostsRow {
@@ -23,8 +27,9 @@ export interface DiagnosticsInput {
   readonly settings: { readonly rows: readonly SettingsReportRow[]; readonly problems: readonly SettingProblem[] };
   readonly notifications: { readonly supported: boolean; readonly pausedUntil: Date | null; readonly shownToday: number; readonly unread: number };
   readonly deviceTokenStored: boolean;
-  /** The feed addresses this desktop polls. */
-  readonly feedUrls: readonly string[];
+  /** The feeds this desktop polls, with their status. */
+  readonly feeds: readonly Feed[];
+  readonly sync: SyncStatus;
   readonly postsByFeed: readonly FeedPostsRow[];
   readonly logTail: readonly string[];
 }
@@ -56,11 +61,12 @@ export function diagnosticsReport(input: DiagnosticsInput): string {
       `shown today: ${String(notifications.shownToday)}; unread posts: ${String(notifications.unread)}`,
       `device token stored: ${input.deviceTokenStored ? 'yes (encrypted with the system key store)' : 'no'}`,
     ]),
-    ...section('Feeds polled', input.feedUrls),
+    ...section('Feeds', input.feeds.flatMap(feedLines)),
     ...section(
       'Posts by feed',
       input.postsByFeed.map((feed) => `${feed.title || '(untitled)'}: ${String(feed.posts)} posts${feed.newest ? `, newest ${feed.newest}` : ''}`),
     ),
+    ...section('Sync', syncLines(input.sync)),
     ...section('Log (most recent last)', input.logTail),
   ];
   return `${lines.map(redactText).join('\n')}\n`;

@@ -3,11 +3,11 @@
  * lets them through or holds them back (pause, quiet hours, daily cap). Keeps the pause (persisted, so
  * "until tomorrow" survives a restart) and today's count.
  */
-import type { QuietHours } from '../../common/settings.ts';
+import type { PauseChoice, QuietHours } from '../../common/settings.ts';
 import type { AppCore } from '../core/app-core.ts';
 import type { Logger, Notifier } from '../core/ports.ts';
 import { DEFAULT_SETTINGS } from '../settings/defaults.ts';
-import { gateNotices, localDay, pauseEnd, type PauseChoice } from './notification-gate.ts';
+import { gateNotices, localDay, pauseEnd } from './notification-gate.ts';
 import { selectNotices } from './select-notices.ts';
 
 export interface NotificationRules {
@@ -133,13 +133,5 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
       unsubscribe();
       if (expiry) clearTimeout(expiry);
     },
-  };
-}
-
-/** The plain rules without pause or settings: what the browser preview and core tests use. */
-export function connectNotifications(core: Pick<AppCore, 'coreEvents'>, notifier: Notifier, now: () => Date = () => new Date()): () => void {
-  const center = createNotificationCenter({ core, notifier, now });
-  return () => {
-    center.stop();
   };
 }

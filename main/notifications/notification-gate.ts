@@ -2,11 +2,9 @@
  * Whether notices may be shown now: not while paused, not in quiet hours, and never past the daily cap.
  * Withheld posts are not lost: the tray count still tells about them.
  */
-import type { QuietHours } from '../../common/settings.ts';
+import type { PauseChoice, QuietHours } from '../../common/settings.ts';
 import type { Notice } from '../core/ports.ts';
 import { isQuietTime } from './quiet-hours.ts';
-
-export type PauseChoice = 'hour' | 'tomorrow';
 
 /** Pausing "until tomorrow" ends at this local hour of the next calendar day. */
 export const TOMORROW_RESUME_HOUR = 8;

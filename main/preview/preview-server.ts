@@ -13,7 +13,8 @@ import { createAppCore, type AppCore } from '../core/app-core.ts';
 import type { HttpFetch, Logger } from '../core/ports.ts';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/dispatcher.ts';
 import { forwardEvents } from '../ipc/forward-events.ts';
-import { connectNotifications } from '../notifications/notification-center.ts';
+import { createNotificationCenter } from '../notifications/notification-center.ts';
+import { followPause, pauseHandlers } from '../notifications/pause-handlers.ts';
 import { EMPTY_LAYER, feedsToPoll, policyLayer } from '../settings/layers.ts';
 import { followSettings, settingsHandlers } from '../settings/settings-handlers.ts';
 import { createSettingsService, memoryStore } from '../settings/settings-service.ts';
@@ -196,10 +197,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     deviceTokens: plainFileTokenStore(join(options.dataDir, 'device-token.txt')),
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
   });
-  connectNotifications(core, {
-    show: (notice) => {
-      hub.deliver(PREVIEW_WIRE.noticeEvent, notice);
+  // The app's rules (quiet hours and cap from settings, pause); the pause is kept in memory, for this run.
+  const notifications = createNotificationCenter({
+    core,
+    notifier: {
+      show: (notice) => {
+        hub.deliver(PREVIEW_WIRE.noticeEvent, notice);
+      },
     },
+    rules: () => settings.values(),
+    log: options.log,
   });
   forwardEvents(core.events, (event, payload) => {
     hub.broadcast(event, payload);
@@ -207,10 +214,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   state.core = core;
   const openedLinks: string[] = [];
   followSettings(settings, core.events, core, feedsToPoll);
+  followPause(notifications, core.events);
   state.dispatch = createIpcDispatcher(
     {
       ...core.handlers,
       ...settingsHandlers(settings),
+      ...pauseHandlers(notifications),
       openExternal: (link) => {
         // The preview never navigates: it checks the link as the app would, records it, and says so in a toast.
         const url = requireExternalUrl(link);
@@ -232,6 +241,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     async close() {
       hub.closeAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      notifications.stop();
       await core.stop();
     },
   };

@@ -1,6 +1,6 @@
 /** Everything the window shows from main, each kept current by its event (see use-live.ts). */
 import type { Feed, PostView } from '../../common/domain.ts';
-import type { SettingsView } from '../../common/settings.ts';
+import type { NotificationPause, SettingsView } from '../../common/settings.ts';
 import type { ResultsView, SyncStatus } from '../../common/sharing.ts';
 import { useAdvocate } from '../advocate-context.tsx';
 import { useLive, type LiveValue } from './use-live.ts';
@@ -12,6 +12,7 @@ export interface AppData {
   readonly results: LiveValue<ResultsView>;
   /** Also inside results; kept apart because main may announce it alone. */
   readonly sync: LiveValue<SyncStatus>;
+  readonly pause: LiveValue<NotificationPause>;
 }
 
 export function useAppData(): AppData {
@@ -22,5 +23,6 @@ export function useAppData(): AppData {
     settings: useLive(api.getSettings, api.onSettingsChanged),
     results: useLive(api.getResults, api.onResultsChanged),
     sync: useLive(api.getSyncStatus, api.onSyncStatusChanged),
+    pause: useLive(api.getNotificationPause, api.onNotificationPauseChanged),
   };
 }

@@ -1,20 +1,21 @@
 import { Card } from '../components/Card.tsx';
 import { useState, type SubmitEvent } from 'react';
-import { DAILY_NOTIFICATION_CAP, POLL_INTERVAL_MINUTES, type SettingsUpdate, type SettingsView } from '../../common/settings.ts';
+import { DAILY_NOTIFICATION_CAP, POLL_INTERVAL_MINUTES, type NotificationPause, type SettingsUpdate, type SettingsView } from '../../common/settings.ts';
 import { CheckField } from './CheckField.tsx';
 import { fieldText, withoutLocked } from './form-change.ts';
+import { PauseControl } from './PauseControl.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { TextField } from './TextField.tsx';
 import { useSaveSettings, type SaveSettings } from './use-save-settings.ts';
 
-/** Quiet hours, the daily cap, how often feeds are checked, start at login; pausing lives in the tray menu. */
-export function NotificationsSection({ settings }: { settings: SettingsView }) {
+/** Pause (as in the tray menu), quiet hours, the daily cap, how often feeds are checked, start at login. */
+export function NotificationsSection({ settings, pause, now }: { settings: SettingsView; pause: NotificationPause | null; now: Date }) {
   const state = useSaveSettings();
   const startup = useSaveSettings();
   const { values, locked } = settings;
   return (
     <Card id="notifications-title" title="Notifications">
-      <p className="note">To pause notifications for an hour or until tomorrow, use Pause in the tray menu.</p>
+      {pause && <PauseControl pause={pause} now={now} />}
       {/* Keyed by the saved values: a change from elsewhere (policy, another save) refills the form. */}
       <NotificationsForm key={JSON.stringify([values.quietHours, values.dailyNotificationCap, values.pollIntervalMinutes])} settings={settings} state={state} />
       <SaveStatus state={state} />

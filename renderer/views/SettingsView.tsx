@@ -1,5 +1,5 @@
 import type { Feed } from '../../common/domain.ts';
-import type { SettingsView as Settings } from '../../common/settings.ts';
+import type { NotificationPause, SettingsView as Settings } from '../../common/settings.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
 import { LoadFailed } from '../components/LoadFailed.tsx';
 import { ViewFrame } from '../components/ViewFrame.tsx';
@@ -15,12 +15,14 @@ export interface SettingsViewProps {
   readonly settings: Live<Settings>;
   readonly feeds: readonly Feed[] | null;
   readonly sync: SyncStatus | null;
+  /** Null until main has answered. */
+  readonly pause: NotificationPause | null;
   readonly onRetry: () => void;
   readonly focusTitle: boolean;
 }
 
 /** Everything a person may change; what policy locks is greyed with the reason. */
-export function SettingsView({ settings, feeds, sync, onRetry, focusTitle }: SettingsViewProps) {
+export function SettingsView({ settings, feeds, sync, pause, onRetry, focusTitle }: SettingsViewProps) {
   const now = useNow();
   return (
     <ViewFrame id="settings-title" title="Settings" focusTitle={focusTitle}>
@@ -32,7 +34,7 @@ export function SettingsView({ settings, feeds, sync, onRetry, focusTitle }: Set
           <SharingSection settings={settings.value} />
           <ProfileSection settings={settings.value} />
           <EndpointSection settings={settings.value} sync={sync} now={now} />
-          <NotificationsSection settings={settings.value} />
+          <NotificationsSection settings={settings.value} pause={pause} now={now} />
         </>
       )}
     </ViewFrame>

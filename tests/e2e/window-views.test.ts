@@ -159,6 +159,23 @@ describe.each(SCHEMES)('the window in %s mode', (scheme) => {
     expect(await sidewaysOverflow(page)).toBe(0);
   });
 
+  it('settings while paused: the pause in words from main, no axe-core violation, paused and resumed by keyboard', async () => {
+    const { page } = win;
+    await page.setViewportSize(WINDOW_SIZE);
+    await showView(page, 'settings');
+    const notifications = page.getByRole('region', { name: 'Notifications' });
+    await notifications.getByText('Notifications on').waitFor();
+    await notifications.getByRole('button', { name: 'Pause until tomorrow' }).focus();
+    await page.keyboard.press('Enter');
+    // The words come back from the preview's notification center, through notificationPauseChanged.
+    await notifications.getByText('Notifications paused until 08:00 tomorrow').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await notifications.getByRole('button', { name: 'Resume' }).focus();
+    await page.keyboard.press('Enter');
+    await notifications.getByText('Notifications on').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Pause 1 hour');
+  });
+
   it('ran without page errors, dialogs, CSP violations or navigation', () => {
     expect(win.problems).toEqual([]);
     expect(win.navigations).toEqual([]);

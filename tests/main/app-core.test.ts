@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PostView } from '../../common/domain.ts';
 import { createAppCore, type AppCore } from '../../main/core/app-core.ts';
-import { connectNotifications } from '../../main/notifications/notification-center.ts';
+import { createNotificationCenter } from '../../main/notifications/notification-center.ts';
 import type { Logger, Notice } from '../../main/core/ports.ts';
 import { startEndpoint } from '../helpers/endpoint.ts';
 import { startFeedServer } from '../helpers/http-server.ts';
@@ -44,7 +44,7 @@ async function setup(options: { endpoint: boolean }) {
       enrollment: { current: () => ({ code: endpoint?.enrollmentCode ?? null, displayName: 'Core test', team: '' }), onChange: () => () => undefined },
       pollIntervalMs: 60 * 60 * 1000,
     });
-    connectNotifications(core, { show: (notice) => notices.push(notice) });
+    createNotificationCenter({ core, notifier: { show: (notice) => notices.push(notice) } });
     await core.start();
     return core;
   };

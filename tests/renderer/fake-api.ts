@@ -4,8 +4,9 @@ import { kitFromPost } from '../../common/share/kit.ts';
 import type { ResultsView, ShareKitView } from '../../common/sharing.ts';
 import type { Summary } from '../../common/protocol.ts';
 import type { AdvocateApi, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
-import type { SettingsUpdate, SettingsView } from '../../common/settings.ts';
+import type { NotificationPause, PauseRequest, SettingsUpdate, SettingsView } from '../../common/settings.ts';
 import { recentWeeks } from '../../common/weeks.ts';
+import { pauseEnd } from '../../main/notifications/notification-gate.ts';
 import { DEFAULT_SETTINGS } from '../../main/settings/defaults.ts';
 
 /** What a fresh desktop's window is told: the built-in defaults, nothing locked. */
@@ -88,6 +89,8 @@ export interface FakeApi extends AdvocateApi {
   readonly settingsUpdates: SettingsUpdate[];
   readonly opened: string[];
   readonly checked: string[];
+  /** Every pause and resume the window asked for. */
+  readonly pauses: PauseRequest[];
   push<K extends keyof EventMap>(event: K, payload: EventMap[K]): void;
 }
 
@@ -102,6 +105,10 @@ export interface FakeOptions {
   readonly refuseOpen?: string;
   readonly listPosts?: () => Promise<PostView[]>;
   readonly kit?: (kit: ShareKitView) => ShareKitView;
+  /** Paused until this ISO time at the start; null (the default) when notifications are on. */
+  readonly pausedUntil?: string | null;
+  /** Main's refusal of a pause, in its words. */
+  readonly refusePause?: string;
 }
 
 export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi {
@@ -113,6 +120,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     showSettings: new Set(),
     resultsChanged: new Set(),
     syncStatusChanged: new Set(),
+    notificationPauseChanged: new Set(),
   };
   const subscribe =
     <K extends keyof EventMap>(event: K) =>
@@ -130,6 +138,8 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
   const settingsUpdates: SettingsUpdate[] = [];
   const opened: string[] = [];
   const checked: string[] = [];
+  const pauses: PauseRequest[] = [];
+  let pause: NotificationPause = { pausedUntil: options.pausedUntil ?? null };
   let settings = options.settings ?? settingsView();
   const postById = (postId: string): PostView => posts.find((candidate) => candidate.id === postId) ?? postView({ id: postId });
   const share = (request: MarkSharedRequest, on: boolean): PostView => {
@@ -146,6 +156,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     settingsUpdates,
     opened,
     checked,
+    pauses,
     listPosts: options.listPosts ?? (() => Promise.resolve(posts)),
     refreshFeeds: () => Promise.resolve(null),
     listFeeds: () => Promise.resolve(options.feeds ?? []),
@@ -190,6 +201,15 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
       opened.push(url);
       return options.refuseOpen === undefined ? Promise.resolve(null) : Promise.reject(new Error(options.refuseOpen));
     },
+    getNotificationPause: () => Promise.resolve(pause),
+    pauseNotifications: (request) => {
+      pauses.push(request);
+      if (options.refusePause !== undefined) return Promise.reject(new Error(options.refusePause));
+      // As main does: the answer, and the event the tray menu's changes also send.
+      pause = { pausedUntil: request === 'resume' ? null : pauseEnd(request, new Date()).toISOString() };
+      push('notificationPauseChanged', pause);
+      return Promise.resolve(pause);
+    },
     onPostsChanged: subscribe('postsChanged'),
     onOpenPost: subscribe('openPost'),
     onSettingsChanged: subscribe('settingsChanged'),
@@ -197,6 +217,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     onFeedsChanged: subscribe('feedsChanged'),
     onResultsChanged: subscribe('resultsChanged'),
     onSyncStatusChanged: subscribe('syncStatusChanged'),
+    onNotificationPauseChanged: subscribe('notificationPauseChanged'),
     push,
   };
 }

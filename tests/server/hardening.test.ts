@@ -89,6 +89,9 @@ describe('hardening', () => {
     const lines = log.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => !String(line['msg']).startsWith('Server listening'));
     log = lines.map((line) => JSON.stringify(line)).join('\n');
     expect(log).toContain('"path":"/v1/summary"');
+    // One line per request, ours, written when it is answered; none of Fastify's own request lines.
+    expect(lines.filter((line) => line['msg'] === 'answered').map((line) => line['path'])).toEqual(['/v1/enroll', '/v1/events', '/v1/summary', '/v1/summary', '/dashboard/login']);
+    expect(lines.filter((line) => line['msg'] === 'incoming request' || line['msg'] === 'request completed')).toEqual([]);
     expect(log).not.toContain('remoteAddress');
     expect(lines.some((line) => line['msg'] === 'events stored' && line['deviceId'] === 1 && line['created'] === 1)).toBe(true);
     for (const secret of [token, endpoint.enrollmentCode, endpoint.adminToken, 'wrong-token-value', 'secret-cookie-value', 'token=leak', '127.0.0.1']) {

@@ -1,6 +1,17 @@
-/** The report IT gets: every section present, secrets masked, ignored policy values explained. */
+/** The report IT gets: every section present, secrets masked, ignored policy values explained, feed and sync statuses in words. */
 import { describe, expect, it } from 'vitest';
+import type { Feed } from '../../../common/domain.ts';
 import { diagnosticsReport, type DiagnosticsInput } from '../../../main/diagnostics/diagnostics-report.ts';
+
+const CHECKED = '2026-11-25T09:30:00.000Z';
+const feed = (overrides: Partial<Feed>): Feed => ({
+  id: 'blog',
+  url: 'https://blog.example.com/feed.xml?token=abc',
+  fetchUrl: 'https://blog.example.com/feed.xml?token=abc',
+  title: 'Example Blog',
+  status: { state: 'ok', checkedAt: CHECKED, nextCheckAt: '2026-11-25T10:00:00.000Z' },
+  ...overrides,
+});
 
 const input: DiagnosticsInput = {
   generatedAt: new Date('2026-11-25T10:00:00.000Z'),
@@ -16,7 +27,19 @@ const input: DiagnosticsInput = {
   },
   notifications: { supported: false, pausedUntil: null, shownToday: 2, unread: 4 },
   deviceTokenStored: true,
-  feedUrls: ['https://blog.example.com/feed.xml?token=abc'],
+  feeds: [
+    feed({}),
+    feed({
+      id: 'eng',
+      url: 'https://engineering.example.com/rss',
+      fetchUrl: 'https://eng.example.com/rss',
+      title: 'Engineering',
+      status: { state: 'error', message: 'the server answered 404 Not Found', checkedAt: CHECKED, nextCheckAt: '2026-11-25T10:30:00.000Z' },
+    }),
+    feed({ id: 'news', url: 'https://news.example.com/atom', fetchUrl: 'https://news.example.com/atom', title: '', status: { state: 'backing-off', message: 'the server asked us to wait', checkedAt: CHECKED, until: '2026-11-26T08:00:00.000Z' } }),
+    feed({ id: 'new', url: 'https://new.example.com/feed', fetchUrl: 'https://new.example.com/feed', title: 'New', status: { state: 'pending' } }),
+  ],
+  sync: { state: 'ok', pending: 3, rejected: 1, lastSyncAt: '2026-11-25T09:55:00.000Z' },
   postsByFeed: [{ title: 'Example Blog', posts: 12, newest: '2026-11-24T09:00:00.000Z' }],
   logTail: ['2026-11-25T09:59:00.000Z WARN feed poll failed {"url":"https://blog.example.com/feed.xml"}'],
 };
@@ -30,12 +53,47 @@ describe('diagnostics report', () => {
     expect(report).toContain('HKLM\\SOFTWARE\\Policies\\Advocate: PollIntervalMinutes must be a whole number from 5 to 1440, so it was ignored');
     expect(report).toContain('supported by this system: no (the tray count tells instead)');
     expect(report).toContain('shown today: 2; unread posts: 4');
-    expect(report).toContain('== Feeds polled ==\nhttps://blog.example.com/feed.xml?token=[redacted]\n');
+    expect(report).toContain('== Feeds ==\nExample Blog: ok, checked 2026-11-25T09:30:00.000Z, next check 2026-11-25T10:00:00.000Z\n  https://blog.example.com/feed.xml?token=[redacted]\n');
     expect(report).toContain('Example Blog: 12 posts, newest 2026-11-24T09:00:00.000Z');
     expect(report).toContain('== Log (most recent last) ==\n2026-11-25T09:59:00.000Z WARN feed poll failed');
   });
 
+  it('gives each feed\'s status in words with exact times: an error, backing off, not checked yet, a moved feed', () => {
+    const report = diagnosticsReport(input);
+    expect(report).toContain(
+      'Engineering: error: the server answered 404 Not Found; checked 2026-11-25T09:30:00.000Z, next try 2026-11-25T10:30:00.000Z\n  https://engineering.example.com/rss\n  moved to https://eng.example.com/rss\n',
+    );
+    expect(report).toContain('(untitled): backing off: the server asked us to wait; checked 2026-11-25T09:30:00.000Z, on hold until 2026-11-26T08:00:00.000Z\n  https://news.example.com/atom\n');
+    expect(report).toContain('New: not checked yet\n  https://new.example.com/feed\n');
+  });
+
+  it('gives the sync with the endpoint: its state, queued and refused shares, the last sync', () => {
+    expect(diagnosticsReport(input)).toContain('== Sync ==\nendpoint: connected\nqueued shares: 3; refused shares: 1\nlast sync: 2026-11-25T09:55:00.000Z\n');
+    expect(diagnosticsReport({ ...input, sync: { state: 'ok', pending: 0, lastSyncAt: null } })).toContain('queued shares: 0; refused shares: 0\nlast sync: never\n');
+    expect(diagnosticsReport({ ...input, sync: { state: 'no-endpoint' } })).toContain('== Sync ==\nendpoint: none configured; shares are counted on this desktop only\n');
+    expect(diagnosticsReport({ ...input, sync: { state: 'needs-enrollment', reason: 'the endpoint refused the device token' } })).toContain(
+      '== Sync ==\nendpoint: not enrolled (the endpoint refused the device token); waiting for an enrollment code\n',
+    );
+    expect(diagnosticsReport({ ...input, sync: { state: 'waiting', pending: 5, message: 'the endpoint could not be reached', retryAt: null } })).toContain(
+      '== Sync ==\nendpoint: waiting (the endpoint could not be reached); next try when the network is back\nqueued shares: 5; refused shares: 0\n',
+    );
+  });
+
+  it('keeps secrets out of feed and sync lines too', () => {
+    // Tried: a feed error and a sync message that carry a bearer token and a URL password. Must hold: both masked.
+    const report = diagnosticsReport({
+      ...input,
+      feeds: [feed({ status: { state: 'error', message: 'refused Bearer eyJhbGciOi.secret', checkedAt: CHECKED, nextCheckAt: CHECKED } })],
+      sync: { state: 'waiting', pending: 1, message: 'https://admin:hunter2@advocate.example.com/ did not answer', retryAt: CHECKED },
+    });
+    expect(report).toContain('error: refused Bearer [redacted]');
+    expect(report).toContain('endpoint: waiting (https://[redacted]@advocate.example.com/ did not answer)');
+    for (const secret of ['eyJhbGciOi', 'hunter2', 'token=abc']) expect(report).not.toContain(secret);
+  });
+
   it('says "(none)" for an empty section rather than leaving IT to wonder', () => {
-    expect(diagnosticsReport({ ...input, feedUrls: [], settings: { rows: [], problems: [] } })).toContain('== Ignored settings ==\n(none)');
+    const report = diagnosticsReport({ ...input, feeds: [], settings: { rows: [], problems: [] } });
+    expect(report).toContain('== Ignored settings ==\n(none)');
+    expect(report).toContain('== Feeds ==\n(none)');
   });
 });

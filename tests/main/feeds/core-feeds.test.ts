@@ -9,7 +9,7 @@ import type { IpcAnswer } from '../../../common/ipc/contract.ts';
 import { createAppCore, type AppCore } from '../../../main/core/app-core.ts';
 import type { Logger, Notice } from '../../../main/core/ports.ts';
 import { createIpcDispatcher } from '../../../main/ipc/dispatcher.ts';
-import { connectNotifications } from '../../../main/notifications/notification-center.ts';
+import { createNotificationCenter } from '../../../main/notifications/notification-center.ts';
 import { startFeedServer, startLocalServer, type FeedItem } from '../../helpers/http-server.ts';
 import { handlersWith } from '../../helpers/handlers.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
@@ -28,7 +28,7 @@ const item = (slug: string, hoursAgo: number): FeedItem => ({
 async function startCore(dataDir: string, feedUrls: string[]) {
   const core = await createAppCore({ fetch, log: quietLog, dataDir, feedUrls, endpointUrl: null });
   const notices: Notice[] = [];
-  connectNotifications(core, { show: (notice) => notices.push(notice) });
+  createNotificationCenter({ core, notifier: { show: (notice) => notices.push(notice) } });
   const feedsChanged: Feed[][] = [];
   core.events.on('feedsChanged', (feeds) => feedsChanged.push(feeds));
   await core.start();

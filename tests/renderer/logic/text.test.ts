@@ -1,9 +1,10 @@
 /** The pure text rules the window shows feed content and times with. */
 import { describe, expect, it } from 'vitest';
 import { displayLink, displayText } from '../../../renderer/text/display-text.ts';
-import { feedStatusText, upcomingTime } from '../../../renderer/text/feed-status.ts';
+import { feedStatusText } from '../../../renderer/text/feed-status.ts';
+import { pauseText } from '../../../renderer/text/pause-text.ts';
 import { plural } from '../../../renderer/text/plural.ts';
-import { relativeTime } from '../../../renderer/text/relative-time.ts';
+import { relativeTime, upcomingTime } from '../../../renderer/text/relative-time.ts';
 import { safeImageUrl } from '../../../renderer/text/safe-image-url.ts';
 
 describe('displayText', () => {
@@ -82,12 +83,26 @@ describe('feed status in words', () => {
 
   it('says until when a feed is on hold', () => {
     const status = { state: 'backing-off', message: 'the server asked us to wait', checkedAt: now.toISOString(), until: new Date(2026, 10, 26, 8, 0).toISOString() } as const;
-    expect(feedStatusText(status, now)).toBe('The server asked us to wait. On hold until tomorrow 08:00.');
+    expect(feedStatusText(status, now)).toBe('The server asked us to wait. On hold until 08:00 tomorrow.');
     expect(upcomingTime(new Date(2026, 11, 3, 8, 0).toISOString(), now)).toBe('3 Dec 08:00');
   });
 
   it('says a new feed is not checked yet', () => {
     expect(feedStatusText({ state: 'pending' }, now)).toBe('Not checked yet');
+  });
+});
+
+describe('notification pause in words', () => {
+  const now = new Date(2026, 10, 25, 15, 0);
+  it('says notifications are on when not paused, or when the pause has run out', () => {
+    expect(pauseText({ pausedUntil: null }, now)).toBe('Notifications on');
+    expect(pauseText({ pausedUntil: new Date(2026, 10, 25, 14, 59).toISOString() }, now)).toBe('Notifications on');
+  });
+
+  it('says until when: a time today, "08:00 tomorrow", or a date further on', () => {
+    expect(pauseText({ pausedUntil: new Date(2026, 10, 25, 16, 0).toISOString() }, now)).toBe('Notifications paused until 16:00');
+    expect(pauseText({ pausedUntil: new Date(2026, 10, 26, 8, 0).toISOString() }, now)).toBe('Notifications paused until 08:00 tomorrow');
+    expect(pauseText({ pausedUntil: new Date(2026, 11, 3, 8, 0).toISOString() }, now)).toBe('Notifications paused until 3 Dec 08:00');
   });
 });
 

@@ -1,5 +1,5 @@
 /** The whole window: first-run onboarding, sections, a notification opening a post, the tray asking for settings. */
-import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/App.tsx';
 import { onboardingSeen, rememberOnboardingSeen } from '../../../renderer/onboarding-flag.ts';
@@ -85,6 +85,20 @@ describe('App', () => {
       api.push('showSettings', null);
     });
     expect(nav('Settings').getAttribute('aria-current')).toBe('page');
+  });
+
+  it('shows in Settings the pause main reports, and follows the tray menu\'s changes', async () => {
+    const api = showApp(fakeApi(TWO, { pausedUntil: new Date(Date.now() + 60 * 60 * 1000).toISOString() }));
+    fireEvent.click(nav('Settings'));
+    const notifications = await screen.findByRole('region', { name: 'Notifications' });
+    expect(within(notifications).getByText(/^Notifications paused until/)).toBeTruthy();
+    act(() => {
+      api.push('notificationPauseChanged', { pausedUntil: null });
+    });
+    expect(within(notifications).getByText('Notifications on')).toBeTruthy();
+    fireEvent.click(within(notifications).getByRole('button', { name: 'Pause until tomorrow' }));
+    expect(await within(notifications).findByText('Notifications paused until 08:00 tomorrow')).toBeTruthy();
+    expect(api.pauses).toEqual(['tomorrow']);
   });
 
   it('updates the list, the post and the results when main says so', async () => {

@@ -1,20 +1,29 @@
-/** Settings: feeds with status, add (live check) and remove; locks greyed with the reason; saves and refusals. */
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+/** Settings: feeds with status, add (live check) and remove; locks greyed with the reason; saves and refusals; the notification pause. */
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Feed } from '../../../common/domain.ts';
-import { LOCKED_BY_POLICY, USER_FEEDS_NOT_ALLOWED, type SettingsView as Settings } from '../../../common/settings.ts';
+import { LOCKED_BY_POLICY, USER_FEEDS_NOT_ALLOWED, type NotificationPause, type SettingsView as Settings } from '../../../common/settings.ts';
 import { SettingsView } from '../../../renderer/views/SettingsView.tsx';
 import { fakeApi, feed, settingsView, type FakeApi, type FakeOptions } from '../fake-api.ts';
 import { renderWith } from '../render.tsx';
 
 afterEach(cleanup);
 
-/** The view kept current by settingsChanged, as App does. */
+/** The view kept current by settingsChanged and notificationPauseChanged, as App does. */
 function show(settings: Settings, feeds: Feed[] = [], options: FakeOptions = {}): FakeApi {
   const api = fakeApi([], { settings, ...options });
-  const view = renderWith(api, <SettingsView settings={{ status: 'ready', value: settings }} feeds={feeds} sync={{ state: 'no-endpoint' }} onRetry={() => undefined} focusTitle={false} />);
+  const state: { settings: Settings; pause: NotificationPause } = { settings, pause: { pausedUntil: options.pausedUntil ?? null } };
+  const ui = () => (
+    <SettingsView settings={{ status: 'ready', value: state.settings }} feeds={feeds} sync={{ state: 'no-endpoint' }} pause={state.pause} onRetry={() => undefined} focusTitle={false} />
+  );
+  const view = renderWith(api, ui());
   api.onSettingsChanged((next) => {
-    view.rerender(<SettingsView settings={{ status: 'ready', value: next }} feeds={feeds} sync={{ state: 'no-endpoint' }} onRetry={() => undefined} focusTitle={false} />);
+    state.settings = next;
+    view.rerender(ui());
+  });
+  api.onNotificationPauseChanged((next) => {
+    state.pause = next;
+    view.rerender(ui());
   });
   return api;
 }
@@ -128,7 +137,67 @@ describe('SettingsView', () => {
     await waitFor(() => {
       expect(api.settingsUpdates).toEqual([{ quietHours: { start: '21:30', end: '07:00' }, dailyNotificationCap: 3, pollIntervalMinutes: 30 }]);
     });
-    expect(notifications.textContent).toContain('use Pause in the tray menu');
+  });
+
+  it('pauses notifications for an hour from the window, then resumes, keeping the keyboard focus in place', async () => {
+    const api = show(settingsView());
+    const notifications = section('Notifications');
+    expect(within(notifications).getByText('Notifications on')).toBeTruthy();
+    expect(within(notifications).queryByRole('button', { name: 'Resume' })).toBeNull();
+    const pauseHour = within(notifications).getByRole('button', { name: 'Pause 1 hour' });
+    pauseHour.focus();
+    fireEvent.click(pauseHour);
+    // An hour from now: a time today, or early tomorrow when the test runs near midnight.
+    expect((await within(notifications).findByText(/^Notifications paused until/)).textContent).toMatch(/^Notifications paused until \d\d:\d\d( tomorrow)?$/);
+    expect(api.pauses).toEqual(['hour']);
+    expect(document.activeElement).toBe(pauseHour);
+
+    const resume = within(notifications).getByRole('button', { name: 'Resume' });
+    resume.focus();
+    fireEvent.click(resume);
+    expect(await within(notifications).findByText('Notifications on')).toBeTruthy();
+    expect(api.pauses).toEqual(['hour', 'resume']);
+    expect(within(notifications).queryByRole('button', { name: 'Resume' })).toBeNull();
+    // Resume is gone: the focus moved to the first pause button rather than being lost.
+    await waitFor(() => {
+      expect(document.activeElement).toBe(within(notifications).getByRole('button', { name: 'Pause 1 hour' }));
+    });
+  });
+
+  it('says until when notifications are paused "until tomorrow": 08:00 the next day', async () => {
+    const api = show(settingsView());
+    const notifications = section('Notifications');
+    fireEvent.click(within(notifications).getByRole('button', { name: 'Pause until tomorrow' }));
+    expect(await within(notifications).findByText('Notifications paused until 08:00 tomorrow')).toBeTruthy();
+    expect(api.pauses).toEqual(['tomorrow']);
+  });
+
+  it('shows a pause set in the tray menu, and follows its resume', () => {
+    const until = new Date(Date.now() + 30 * 60 * 1000);
+    const api = show(settingsView(), [], { pausedUntil: until.toISOString() });
+    const notifications = section('Notifications');
+    expect(within(notifications).getByText(/^Notifications paused until \d\d:\d\d/)).toBeTruthy();
+    expect(within(notifications).getByRole('button', { name: 'Resume' })).toBeTruthy();
+    act(() => {
+      api.push('notificationPauseChanged', { pausedUntil: null });
+    });
+    expect(within(notifications).getByText('Notifications on')).toBeTruthy();
+    expect(within(notifications).queryByRole('button', { name: 'Resume' })).toBeNull();
+  });
+
+  it('treats a pause that has run out as notifications on', () => {
+    show(settingsView(), [], { pausedUntil: new Date(Date.now() - 60 * 1000).toISOString() });
+    expect(within(section('Notifications')).getByText('Notifications on')).toBeTruthy();
+  });
+
+  it('shows main\'s reason when a pause is refused, and stays as it was', async () => {
+    // Tried: a pause main refuses. Must hold: its reason shown as an alert, the state still "on".
+    const api = show(settingsView(), [], { refusePause: 'something went wrong; please try again' });
+    const notifications = section('Notifications');
+    fireEvent.click(within(notifications).getByRole('button', { name: 'Pause 1 hour' }));
+    expect((await within(notifications).findByRole('alert')).textContent).toBe('something went wrong; please try again');
+    expect(within(notifications).getByText('Notifications on')).toBeTruthy();
+    expect(api.pauses).toEqual(['hour']);
   });
 
   it('turns a network off at once, and start at login', async () => {
