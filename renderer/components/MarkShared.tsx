@@ -4,6 +4,7 @@ import { NETWORK_LABELS } from '../../common/share/network-labels.ts';
 import { useAdvocate } from '../advocate-context.tsx';
 import { useTransient } from '../data/use-transient.ts';
 import { messageOf } from '../errors.ts';
+import { FormError } from './FormError.tsx';
 
 /** How long "Undo" is offered after marking a share. Later, "Take back" does the same. */
 export const UNDO_MS = 8000;
@@ -51,11 +52,7 @@ export function MarkShared({ post, network, onChanged }: { post: PostView; netwo
       <p className="status-line" role="status">
         {status?.network === network && status.text}
       </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </div>
   );
 }

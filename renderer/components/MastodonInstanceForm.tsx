@@ -2,6 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { normalizeMastodonInstance } from '../../common/share/intents.ts';
 import { useAdvocate } from '../advocate-context.tsx';
 import { messageOf } from '../errors.ts';
+import { FormError } from './FormError.tsx';
 
 /** Asked once, where Mastodon needs it: the server the person posts from. Saved as a setting. */
 export function MastodonInstanceForm({ reason, locked }: { reason: string; locked: string | undefined }) {
@@ -51,11 +52,7 @@ export function MastodonInstanceForm({ reason, locked }: { reason: string; locke
           Save
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { composeShareText } from '../share/compose.ts';
 import { displayLink, displayText } from '../text/display-text.ts';
 import { LengthCounter } from './LengthCounter.tsx';
 import { MastodonInstanceForm } from './MastodonInstanceForm.tsx';
+import { FormError } from './FormError.tsx';
 
 const COPIED_MS = 2500;
 
@@ -136,11 +137,7 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
       <p className="status-line" role="status">
         {status?.network === network && status.text}
       </p>
-      {error?.network === network && (
-        <p className="form-error" role="alert">
-          {error.text}
-        </p>
-      )}
+      <FormError message={error?.network === network ? error.text : null} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useAdvocate } from '../advocate-context.tsx';
 import { messageOf } from '../errors.ts';
+import { FormError } from './FormError.tsx';
 
 /** The organisation's training page (from policy), opened in the browser through main. */
 export function TrainingLink({ url }: { url: string | null }) {
@@ -21,11 +22,7 @@ export function TrainingLink({ url }: { url: string | null }) {
       >
         Your company’s social media training
       </button>
-      {error && (
-        <p className="form-error" role="alert">
-          The training page could not be opened: {error}
-        </p>
-      )}
+      <FormError lead="The training page could not be opened" message={error} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { NotificationPause, PauseRequest } from '../../common/settings.ts';
 import { useAdvocate } from '../advocate-context.tsx';
 import { messageOf } from '../errors.ts';
 import { isPaused, pauseText } from '../text/pause-text.ts';
+import { FormError } from '../components/FormError.tsx';
 
 /**
  * Pausing notifications for a while, as the tray menu does (both act on main's one pause, and each
@@ -49,11 +50,7 @@ export function PauseControl({ pause, now }: { pause: NotificationPause; now: Da
           </button>
         )}
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </div>
   );
 }

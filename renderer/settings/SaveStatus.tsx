@@ -1,4 +1,5 @@
 import type { SaveSettings } from './use-save-settings.ts';
+import { FormError } from '../components/FormError.tsx';
 
 /** "Saved ✓" or main's reason for refusing, under a settings form. */
 export function SaveStatus({ state }: { state: SaveSettings }) {
@@ -7,11 +8,7 @@ export function SaveStatus({ state }: { state: SaveSettings }) {
       <p className="status-line" role="status">
         {state.saved && 'Saved ✓'}
       </p>
-      {state.error && (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      )}
+      <FormError message={state.error} />
     </>
   );
 }

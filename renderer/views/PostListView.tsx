@@ -10,6 +10,7 @@ import { useNow } from '../data/use-now.ts';
 import { messageOf } from '../errors.ts';
 import { nextRow } from '../posts/list-keys.ts';
 import { newestFirst } from '../posts/order.ts';
+import { FormError } from '../components/FormError.tsx';
 
 export interface PostListViewProps {
   readonly posts: Live<PostView[]>;
@@ -65,11 +66,7 @@ function RefreshButton() {
       <button type="button" className="button button--quiet" onClick={refresh} disabled={busy}>
         {busy ? 'Checking…' : 'Refresh'}
       </button>
-      {error && (
-        <p className="form-error" role="alert">
-          Could not refresh: {error}
-        </p>
-      )}
+      <FormError lead="Could not refresh" message={error} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import { messageOf } from '../errors.ts';
 import { colleaguesText } from '../posts/colleagues.ts';
 import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
 import { safeImageUrl } from '../text/safe-image-url.ts';
+import { FormError } from '../components/FormError.tsx';
 
 export interface PostViewProps {
   readonly post: Post;
@@ -64,11 +65,7 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
           Read the post
         </button>
       </div>
-      {openError && (
-        <p className="form-error" role="alert">
-          The post could not be opened: {openError}
-        </p>
-      )}
+      <FormError lead="The post could not be opened" message={openError} />
       <section className="share" aria-labelledby="share-title">
         <h2 id="share-title" className="section-title">
           Share it
@@ -79,11 +76,7 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
           <>
             <NetworkPicker networks={networks} selected={network} sharedOn={post.sharedOn} onSelect={setChosen} />
             {kit.status === 'loading' && <p role="status">Preparing the messages…</p>}
-            {kit.status === 'error' && (
-              <p className="form-error" role="alert">
-                The messages could not be prepared: {kit.message}
-              </p>
-            )}
+            <FormError lead="The messages could not be prepared" message={kit.status === 'error' ? kit.message : null} />
             {kit.status === 'ready' && <ShareComposer kit={kit.value} network={network} settings={settings} />}
             <MarkShared post={post} network={network} onChanged={onChanged} />
           </>
