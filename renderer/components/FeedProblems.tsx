@@ -11,7 +11,9 @@ export function FeedProblems({ feeds, now, onSettings }: { feeds: readonly Feed[
       <ul className="notice__list">
         {failing.map((feed) => (
           <li key={feed.id}>
-            <strong dir="auto">{displayText(feed.title || feed.url, TEXT_LIMITS.feed)}</strong>: {feedStatusText(feed.status, now)}
+            <strong dir="auto">{displayText(feed.title || feed.url, TEXT_LIMITS.feed)}</strong>
+            {': '}
+            {feedStatusText(feed.status, now)}
           </li>
         ))}
       </ul>

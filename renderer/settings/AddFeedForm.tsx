@@ -80,8 +80,10 @@ function Found({ result, already, busy, onAdd }: { result: Extract<FeedCheck, { 
   return (
     <div className="found">
       <p>
-        Found <strong dir="auto">“{displayText(result.title || displayLink(result.url), TEXT_LIMITS.feed)}”</strong>: {result.format}, {plural(result.items.length, 'post')}.
-        {result.discoveredFrom !== null && <> Its feed is at <span className="mono">{displayLink(result.url)}</span>.</>}
+        Found <strong dir="auto">“{displayText(result.title || displayLink(result.url), TEXT_LIMITS.feed)}”</strong>
+        {': '}
+        {result.format}, {plural(result.items.length, 'post')}.
+        {result.discoveredFrom !== null && <>{' Its feed is at '}<span className="mono">{displayLink(result.url)}</span>.</>}
       </p>
       {result.warnings.length > 0 && (
         <ul className="found__warnings">

@@ -74,7 +74,9 @@ function Organisation({ summary }: { summary: Summary }) {
         <ul className="totals">
           {team && (
             <li>
-              Your team, <span dir="auto">{displayText(team.name, TEXT_LIMITS.name)}</span>: {plural(team.shares, 'share')} by {plural(team.people, 'person', 'people')}
+              Your team, <span dir="auto">{displayText(team.name, TEXT_LIMITS.name)}</span>
+              {': '}
+              {plural(team.shares, 'share')} by {plural(team.people, 'person', 'people')}
             </li>
           )}
           <li>
