@@ -6,7 +6,10 @@ import globals from 'globals';
 
 const restrictNode = {
   patterns: [{ group: ['node:*'], message: 'Pure code: no Node built-ins here.' }],
-  paths: ['electron', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https'].map((name) => ({ name, message: 'Not allowed in this layer.' })),
+  paths: ['electron', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https'].map((name) => ({
+    name,
+    message: 'Not allowed in this layer.',
+  })),
 };
 
 export default tseslint.config(
@@ -32,8 +35,20 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   // The layers' import rules from docs/architecture.md.
-  { files: ['common/**/*.ts'], rules: { 'no-restricted-imports': ['error', { ...restrictNode, paths: [...restrictNode.paths, { name: 'react', message: 'common/ is UI-free.' }] }] } },
+  {
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { ...restrictNode, paths: [...restrictNode.paths, { name: 'react', message: 'common/ is UI-free.' }] },
+      ],
+    },
+  },
   { files: ['renderer/**/*.{ts,tsx}', 'preload/web*.ts'], rules: { 'no-restricted-imports': ['error', restrictNode] } },
-  { files: ['preload/**/*.ts'], ignores: ['preload/web*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: restrictNode.patterns }] } },
+  {
+    files: ['preload/**/*.ts'],
+    ignores: ['preload/web*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: restrictNode.patterns }] },
+  },
   { files: ['*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -15,14 +15,18 @@ const suites = readdirSync(benchDir, { withFileTypes: true })
   .sort();
 
 if (suites.length === 0) {
-  console.log(wanted.size > 0 ? `No benchmark named ${[...wanted].join(', ')}.` : 'No benchmarks yet: add bench/<name>/index.ts.');
+  console.log(
+    wanted.size > 0 ? `No benchmark named ${[...wanted].join(', ')}.` : 'No benchmarks yet: add bench/<name>/index.ts.',
+  );
   process.exit(wanted.size > 0 ? 1 : 0);
 }
 
 let failed = 0;
 for (const suite of suites) {
   console.log(`\n== bench/${suite} ==`);
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(benchDir, suite, 'index.ts')], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(benchDir, suite, 'index.ts')], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed += 1;
 }
 process.exit(failed > 0 ? 1 : 0);

@@ -32,7 +32,11 @@ const Count = Type.Integer({ minimum: 0 });
 // ── Enrollment ────────────────────────────────────────────────────────────────────────────────────
 
 export const EnrollRequestSchema = Type.Object(
-  { code: Type.String({ minLength: 1, maxLength: 64 }), displayName: DisplayNameSchema, team: Type.Optional(TeamNameSchema) },
+  {
+    code: Type.String({ minLength: 1, maxLength: 64 }),
+    displayName: DisplayNameSchema,
+    team: Type.Optional(TeamNameSchema),
+  },
   closed,
 );
 export type EnrollRequest = Static<typeof EnrollRequestSchema>;
@@ -128,7 +132,9 @@ export const SummarySchema = Type.Object(
       },
       closed,
     ),
-    team: Nullable(Type.Object({ name: Type.String(), people: Count, shares: Count, weekly: Type.Array(WeekCountSchema) }, closed)),
+    team: Nullable(
+      Type.Object({ name: Type.String(), people: Count, shares: Count, weekly: Type.Array(WeekCountSchema) }, closed),
+    ),
     organisation: Type.Object({ people: Count, shares: Count, weekly: Type.Array(WeekCountSchema) }, closed),
     leaderboard: Type.Array(LeaderboardEntrySchema),
     /** Posts shared recently, newest first. */
@@ -141,7 +147,10 @@ export type Summary = Static<typeof SummarySchema>;
 // ── Tracked links ─────────────────────────────────────────────────────────────────────────────────
 
 export const LinksRequestSchema = Type.Object(
-  { postKey: PostKeySchema, networks: Type.Array(NetworkSchema, { minItems: 1, maxItems: NETWORKS.length, uniqueItems: true }) },
+  {
+    postKey: PostKeySchema,
+    networks: Type.Array(NetworkSchema, { minItems: 1, maxItems: NETWORKS.length, uniqueItems: true }),
+  },
   closed,
 );
 export type LinksRequest = Static<typeof LinksRequestSchema>;
@@ -159,7 +168,16 @@ export const MAX_PITCH_LENGTH = 300;
 const Message = Type.Optional(Type.String({ minLength: 1, maxLength: 5000 }));
 
 export const KitMessagesSchema = Type.Object(
-  { linkedin: Message, x: Message, facebook: Message, bluesky: Message, threads: Message, mastodon: Message, xing: Message, email: Message },
+  {
+    linkedin: Message,
+    x: Message,
+    facebook: Message,
+    bluesky: Message,
+    threads: Message,
+    mastodon: Message,
+    xing: Message,
+    email: Message,
+  },
   closed,
 );
 
@@ -196,5 +214,9 @@ export const KitKeyQuerySchema = Type.Object({ postKey: PostKeySchema }, closed)
 
 // ── Errors ────────────────────────────────────────────────────────────────────────────────────────
 
-export const ErrorBodySchema = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String() });
+export const ErrorBodySchema = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String(),
+});
 export type ErrorBody = Static<typeof ErrorBodySchema>;

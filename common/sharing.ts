@@ -47,7 +47,13 @@ export type SyncStatus =
    * The endpoint could not be reached or refused: shares wait on this desktop, nothing is lost.
    * `retryAt` is null while the computer is offline (the next try comes when the network is back).
    */
-  | { readonly state: 'waiting'; readonly pending: number; readonly message: string; readonly retryAt: string | null; readonly rejected?: number };
+  | {
+      readonly state: 'waiting';
+      readonly pending: number;
+      readonly message: string;
+      readonly retryAt: string | null;
+      readonly rejected?: number;
+    };
 
 export interface ResultsView {
   readonly local: LocalResults;

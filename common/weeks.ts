@@ -20,7 +20,8 @@ export function recentWeeks(now: Date, count: number): string[] {
 
 export const weekStart = (now: Date): string => new Date(mondayMs(now)).toISOString();
 
-export const monthStart = (now: Date): string => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
+export const monthStart = (now: Date): string =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
 
 /** The week before the given Monday. */
 export const previousWeek = (week: string): string => day(Date.parse(`${week}T00:00:00Z`) - 7 * DAY_MS);

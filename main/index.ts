@@ -38,7 +38,10 @@ import { createUnreadCount } from './tray/unread-count.ts';
 
 const MINUTE_MS = 60 * 1000;
 /** Development overrides, comma separated; they replace the configured feeds and endpoint. */
-const envFeeds = (process.env['ADVOCATE_FEED_URLS'] ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+const envFeeds = (process.env['ADVOCATE_FEED_URLS'] ?? '')
+  .split(',')
+  .map((url) => url.trim())
+  .filter(Boolean);
 const envEndpoint = process.env['ADVOCATE_ENDPOINT_URL'] ?? null;
 
 // Before ready: Chromium fixes scheme privileges and the renderer sandbox at start-up.
@@ -94,7 +97,9 @@ async function main(): Promise<void> {
     log,
   });
   const showTrayStatus = (): void => {
-    tray.show(trayStatus({ unread: unread.value(), pausedUntil: notifications.pausedUntil(), now: new Date(), platform }));
+    tray.show(
+      trayStatus({ unread: unread.value(), pausedUntil: notifications.pausedUntil(), now: new Date(), platform }),
+    );
   };
   const unread = createUnreadCount(core, showTrayStatus);
 
@@ -121,7 +126,8 @@ async function main(): Promise<void> {
         logTail: (lines) => log.tail(lines),
       }).then(
         (file) => log.info('exported diagnostics', { file }),
-        (error: unknown) => log.error('could not export diagnostics', { reason: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          log.error('could not export diagnostics', { reason: error instanceof Error ? error.message : String(error) }),
       );
     },
     quit: () => app.quit(),
@@ -145,7 +151,15 @@ async function main(): Promise<void> {
 
   registerIpc(
     ipcMain,
-    createIpcDispatcher({ ...core.handlers, ...settingsHandlers(settings), ...pauseHandlers(notifications), openExternal: openExternalLink }, log),
+    createIpcDispatcher(
+      {
+        ...core.handlers,
+        ...settingsHandlers(settings),
+        ...pauseHandlers(notifications),
+        openExternal: openExternalLink,
+      },
+      log,
+    ),
     (event) => window.isSender(event),
     log,
   );

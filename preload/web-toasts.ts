@@ -18,8 +18,14 @@ function toastRegion(): HTMLElement {
   region.setAttribute('role', 'region');
   region.setAttribute('aria-label', 'Notifications');
   Object.assign(region.style, {
-    position: 'fixed', right: '12px', bottom: '12px', display: 'flex', flexDirection: 'column',
-    gap: '8px', zIndex: '2147483647', maxWidth: '320px',
+    position: 'fixed',
+    right: '12px',
+    bottom: '12px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '8px',
+    zIndex: '2147483647',
+    maxWidth: '320px',
   });
   document.body.append(region);
   return region;
@@ -30,8 +36,15 @@ export function showToast(notice: ToastNotice, onClick: (postId: string) => void
   toast.type = 'button';
   toast.className = 'advocate-preview-toast';
   Object.assign(toast.style, {
-    textAlign: 'left', font: '13px system-ui, sans-serif', padding: '10px 12px', borderRadius: '8px',
-    border: '1px solid #8884', background: '#1f2937', color: '#f9fafb', boxShadow: '0 4px 16px #0004', cursor: 'pointer',
+    textAlign: 'left',
+    font: '13px system-ui, sans-serif',
+    padding: '10px 12px',
+    borderRadius: '8px',
+    border: '1px solid #8884',
+    background: '#1f2937',
+    color: '#f9fafb',
+    boxShadow: '0 4px 16px #0004',
+    cursor: 'pointer',
   });
   const title = document.createElement('strong');
   title.textContent = notice.title;

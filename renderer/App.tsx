@@ -43,13 +43,21 @@ export function App() {
     [api, go],
   );
 
-  useEffect(() => api.onOpenPost(({ postId }) => {
-    openPost(postId);
-  }), [api, openPost]);
-  useEffect(() => api.onShowSettings(() => {
-    setOnboarding(false);
-    go({ view: 'settings' });
-  }), [api, go]);
+  useEffect(
+    () =>
+      api.onOpenPost(({ postId }) => {
+        openPost(postId);
+      }),
+    [api, openPost],
+  );
+  useEffect(
+    () =>
+      api.onShowSettings(() => {
+        setOnboarding(false);
+        go({ view: 'settings' });
+      }),
+    [api, go],
+  );
 
   const updatePost = useCallback(
     (changed: Post) => {
@@ -136,9 +144,25 @@ export function App() {
           />
         );
       case 'guide':
-        return <GuideView results={results} networks={settings?.values.enabledNetworks ?? []} trainingUrl={settings?.values.trainingUrl ?? null} focusTitle={moved} />;
+        return (
+          <GuideView
+            results={results}
+            networks={settings?.values.enabledNetworks ?? []}
+            trainingUrl={settings?.values.trainingUrl ?? null}
+            focusTitle={moved}
+          />
+        );
       case 'settings':
-        return <SettingsView settings={data.settings.state} feeds={readyValue(data.feeds.state)} sync={readyValue(data.sync.state)} pause={readyValue(data.pause.state)} onRetry={data.settings.reload} focusTitle={moved} />;
+        return (
+          <SettingsView
+            settings={data.settings.state}
+            feeds={readyValue(data.feeds.state)}
+            sync={readyValue(data.sync.state)}
+            pause={readyValue(data.pause.state)}
+            onRetry={data.settings.reload}
+            focusTitle={moved}
+          />
+        );
     }
   }
 }

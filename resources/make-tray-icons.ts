@@ -18,7 +18,15 @@ const BRAND: Rgba = [37, 99, 235, 255];
 const WHITE: Rgba = [255, 255, 255, 255];
 const ALERT: Rgba = [234, 88, 12, 255];
 
-function inRoundedRect(x: number, y: number, left: number, top: number, right: number, bottom: number, radius: number): boolean {
+function inRoundedRect(
+  x: number,
+  y: number,
+  left: number,
+  top: number,
+  right: number,
+  bottom: number,
+  radius: number,
+): boolean {
   const cx = Math.max(left + radius, Math.min(x, right - radius));
   const cy = Math.max(top + radius, Math.min(y, bottom - radius));
   return x >= left && x <= right && y >= top && y <= bottom && (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
@@ -34,7 +42,8 @@ function inTail(x: number, y: number): boolean {
 const inBubble = (x: number, y: number): boolean => inRoundedRect(x, y, 0.06, 0.14, 0.94, 0.7, 0.16) || inTail(x, y);
 const inLines = (x: number, y: number): boolean =>
   inRoundedRect(x, y, 0.24, 0.31, 0.76, 0.4, 0.045) || inRoundedRect(x, y, 0.24, 0.46, 0.6, 0.55, 0.045);
-const near = (x: number, y: number, cx: number, cy: number, r: number): boolean => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const near = (x: number, y: number, cx: number, cy: number, r: number): boolean =>
+  (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 
 function bubble(ink: Rgba, lines: Rgba | null, dot: Rgba | null): Painter {
   return (x, y) => {
@@ -58,14 +67,16 @@ function rasterise(paint: Painter, size: number): Uint8Array {
           const colour = paint((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
           if (!colour) continue;
           const alpha = colour[3] / 255;
-          for (let channel = 0; channel < 3; channel += 1) sum[channel] = (sum[channel] ?? 0) + (colour[channel] ?? 0) * alpha;
+          for (let channel = 0; channel < 3; channel += 1)
+            sum[channel] = (sum[channel] ?? 0) + (colour[channel] ?? 0) * alpha;
           sum[3] = (sum[3] ?? 0) + colour[3];
         }
       }
       const count = samples * samples;
       const alphaSum = (sum[3] ?? 0) / 255;
       const offset = (py * size + px) * 4;
-      for (let channel = 0; channel < 3; channel += 1) pixels[offset + channel] = alphaSum > 0 ? Math.round((sum[channel] ?? 0) / alphaSum) : 0;
+      for (let channel = 0; channel < 3; channel += 1)
+        pixels[offset + channel] = alphaSum > 0 ? Math.round((sum[channel] ?? 0) / alphaSum) : 0;
       pixels[offset + 3] = Math.round((sum[3] ?? 0) / count);
     }
   }
@@ -87,7 +98,8 @@ export function encodePng(pixels: Uint8Array, size: number): Buffer {
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8 bits per channel, RGBA, deflate, no filter method, no interlace
   const rows = Buffer.alloc(size * (size * 4 + 1));
-  for (let row = 0; row < size; row += 1) rows.set(pixels.subarray(row * size * 4, (row + 1) * size * 4), row * (size * 4 + 1) + 1);
+  for (let row = 0; row < size; row += 1)
+    rows.set(pixels.subarray(row * size * 4, (row + 1) * size * 4), row * (size * 4 + 1) + 1);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', header),
@@ -141,7 +153,8 @@ const ICO_SIZES = [16, 20, 24, 32, 40, 48, 64];
 /** Every file of resources/tray/, by name. */
 export function renderTrayIcons(): Map<string, Buffer> {
   const png = (paint: Painter, size: number): Buffer => encodePng(rasterise(paint, size), size);
-  const ico = (paint: Painter): Buffer => encodeIco(ICO_SIZES.map((size) => ({ size, pixels: rasterise(paint, size) })));
+  const ico = (paint: Painter): Buffer =>
+    encodeIco(ICO_SIZES.map((size) => ({ size, pixels: rasterise(paint, size) })));
   // macOS template images: black and alpha only, so the menu bar can tint them for light and dark.
   const template = bubble(BLACK, null, null);
   const normal = bubble(BRAND, WHITE, null);

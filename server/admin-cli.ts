@@ -27,7 +27,8 @@ function fail(message: string): never {
 
 function idArgument(positionals: readonly string[]): number {
   const id = Number(positionals[1]);
-  if (!Number.isInteger(id) || id <= 0) fail(`${positionals[0] ?? ''} needs the id shown by the list command, got ${String(positionals[1])}`);
+  if (!Number.isInteger(id) || id <= 0)
+    fail(`${positionals[0] ?? ''} needs the id shown by the list command, got ${String(positionals[1])}`);
   return id;
 }
 
@@ -36,28 +37,43 @@ const table = (rows: readonly object[]): void => {
   else console.table(rows);
 };
 
-async function run(db: Db, positionals: readonly string[], values: { team?: string; 'expires-in-days'?: string }): Promise<void> {
+async function run(
+  db: Db,
+  positionals: readonly string[],
+  values: { team?: string; 'expires-in-days'?: string },
+): Promise<void> {
   const command = positionals[0];
   switch (command) {
     case 'create-code': {
       const days = values['expires-in-days'] === undefined ? null : Number(values['expires-in-days']);
-      if (days !== null && (!Number.isInteger(days) || days <= 0)) fail(`--expires-in-days must be a whole number of days, got ${String(values['expires-in-days'])}`);
+      if (days !== null && (!Number.isInteger(days) || days <= 0))
+        fail(`--expires-in-days must be a whole number of days, got ${String(values['expires-in-days'])}`);
       const expiresAt = days === null ? null : new Date(Date.now() + days * 86_400_000);
       const { id, code } = await createEnrollmentCode(db, { team: values.team ?? null, expiresAt });
-      console.log(`Enrollment code ${String(id)}: ${code}${expiresAt ? ` (expires ${expiresAt.toISOString().slice(0, 10)})` : ''}`);
+      console.log(
+        `Enrollment code ${String(id)}: ${code}${expiresAt ? ` (expires ${expiresAt.toISOString().slice(0, 10)})` : ''}`,
+      );
       return;
     }
     case 'list-codes':
       table(await listEnrollmentCodes(db));
       return;
     case 'revoke-code':
-      console.log((await revokeEnrollmentCode(db, idArgument(positionals))) ? 'Code revoked.' : 'No such code, or it was already revoked.');
+      console.log(
+        (await revokeEnrollmentCode(db, idArgument(positionals)))
+          ? 'Code revoked.'
+          : 'No such code, or it was already revoked.',
+      );
       return;
     case 'list-devices':
       table(await listDevices(db));
       return;
     case 'revoke-device':
-      console.log((await revokeDevice(db, idArgument(positionals))) ? 'Device revoked.' : 'No such device, or it was already revoked.');
+      console.log(
+        (await revokeDevice(db, idArgument(positionals)))
+          ? 'Device revoked.'
+          : 'No such device, or it was already revoked.',
+      );
       return;
     case 'rotate-admin-token':
       console.log(`New admin token (shown once): ${await rotateAdminToken(db)}`);

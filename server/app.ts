@@ -41,13 +41,18 @@ export interface ServerOptions {
 function describe(error: FastifySchemaValidationError, dataVar: string): string {
   const where = `${dataVar}${error.instancePath.replace(/\//g, '.')}`;
   const extra = (error.params as { additionalProperty?: unknown }).additionalProperty;
-  return typeof extra === 'string' ? `${where} has an unknown field "${extra}"` : `${where} ${error.message ?? 'is invalid'}`;
+  return typeof extra === 'string'
+    ? `${where} has an unknown field "${extra}"`
+    : `${where} ${error.message ?? 'is invalid'}`;
 }
 
 /** Logs say what happened and to whom (device ids), never a token, cookie, IP address or query string. */
 function loggerOptions(logger: ServerOptions['logger']): FastifyServerOptions['logger'] {
   if (!logger) return false;
-  return { ...(logger === true ? {} : { stream: logger.stream }), redact: ['req.headers.authorization', 'req.headers.cookie'] };
+  return {
+    ...(logger === true ? {} : { stream: logger.stream }),
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  };
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -77,7 +82,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onClose', () => context.clicks.close());
 
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'answered');
+    request.log.info(
+      {
+        method: request.method,
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'answered',
+    );
     done();
   });
   app.addHook('onRequest', securityHeaders);
@@ -86,20 +99,39 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(rateLimit, { global: true, max: context.rateLimits.perIp, timeWindow: 60_000 });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const status =
+      error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
       request.log.error({ err: error }, 'request failed');
-      return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'the endpoint failed to answer; the error is in its log' });
+      return reply.code(500).send({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'the endpoint failed to answer; the error is in its log',
+      });
     }
-    return reply.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: error.message });
+    return reply
+      .code(status)
+      .send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: error.message });
   });
   app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) =>
-    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `there is nothing at ${request.method} ${request.url.split('?')[0] ?? ''}` }),
+    reply.code(404).send({
+      statusCode: 404,
+      error: 'Not Found',
+      message: `there is nothing at ${request.method} ${request.url.split('?')[0] ?? ''}`,
+    }),
   );
 
   app.decorateRequest('caller', null);
   app.get('/healthz', () => ({ ok: true }));
-  for (const routes of [enrollRoutes, eventsRoutes, summaryRoutes, linksRoutes, kitsRoutes, redirectRoutes, dashboardRoutes]) {
+  for (const routes of [
+    enrollRoutes,
+    eventsRoutes,
+    summaryRoutes,
+    linksRoutes,
+    kitsRoutes,
+    redirectRoutes,
+    dashboardRoutes,
+  ]) {
     await app.register(routes(context));
   }
   return app;

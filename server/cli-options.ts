@@ -11,7 +11,13 @@ export function databasePath(flag: string | undefined): string {
 }
 
 /** A whole number from the flag or the environment, or exit 2 naming the flag. */
-export function wholeNumber(name: string, flag: string | undefined, envName: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+export function wholeNumber(
+  name: string,
+  flag: string | undefined,
+  envName: string,
+  fallback: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const raw = flag ?? process.env[envName];
   const value = raw === undefined ? fallback : Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > max) {

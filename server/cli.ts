@@ -52,7 +52,10 @@ const app = await buildServer({
 // Before the address is printed: whoever waits for that line may stop us right after it.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void app.close().then(() => db.destroy()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => db.destroy())
+      .then(() => process.exit(0));
   });
 }
 const address = await app.listen({ port, host });

@@ -30,7 +30,9 @@ function report(name: string, ours: string, anchor: string, verdict: string, met
 }
 
 async function startServer(): Promise<{ base: string; feedBytes: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'feed-server.ts')], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'feed-server.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   const { stdout } = child;
   if (!stdout) throw new Error('no pipe to the feed server');
   const line = await new Promise<string>((resolve, reject) => {
@@ -41,7 +43,13 @@ async function startServer(): Promise<{ base: string; feedBytes: number; stop: (
   return { base: `http://127.0.0.1:${String(port)}/`, feedBytes: Number(bytes), stop: () => child.kill() };
 }
 
-const context = (client: HttpFetch = fetch): PollContext => ({ fetch: client, limits: DEFAULT_LIMITS, now: Date.now(), random: Math.random, baseIntervalMs: 30 * 60 * 1000 });
+const context = (client: HttpFetch = fetch): PollContext => ({
+  fetch: client,
+  limits: DEFAULT_LIMITS,
+  now: Date.now(),
+  random: Math.random,
+  baseIntervalMs: 30 * 60 * 1000,
+});
 
 async function bytesFor100Polls(base: string, feedBytes: number): Promise<void> {
   const url = `${base}feed?validators=yes`;
@@ -82,14 +90,15 @@ async function cpuOfUnchangedPoll(base: string): Promise<void> {
   const primed = (await pollFeed(newFeedState(url, Date.now(), 30 * 60 * 1000), context())).state;
   const body = await (await fetch(url)).arrayBuffer();
   // The same answer from memory: what the engine itself spends once the bytes have arrived.
-  const fromMemory: HttpFetch = () => Promise.resolve(new Response(body.slice(0), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } }));
+  const fromMemory: HttpFetch = () =>
+    Promise.resolve(new Response(body.slice(0), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } }));
   const skip = await cpuPerPoll(fromMemory, primed, true);
   const full = await cpuPerPoll(fromMemory, { ...primed, bodyHash: null }, false);
   const skipOverHttp = await cpuPerPoll(fetch, primed, true);
   const fullOverHttp = await cpuPerPoll(fetch, { ...primed, bodyHash: null }, false);
   const share = (skip / full) * 100;
   report(
-    '2. CPU per unchanged poll, server ignores validators (the engine\'s work once the bytes are in)',
+    "2. CPU per unchanged poll, server ignores validators (the engine's work once the bytes are in)",
     `${skip.toFixed(2)} ms per poll (body hash equals the last one: parse skipped); over local HTTP with Node's fetch ${skipOverHttp.toFixed(2)} ms`,
     `${full.toFixed(2)} ms per poll (same poll, full decode + parse + normalize); over local HTTP ${fullOverHttp.toFixed(2)} ms`,
     `${share.toFixed(1)}% of a full parse (${((skipOverHttp / fullOverHttp) * 100).toFixed(0)}% with the HTTP client's own CPU, the same for both); goal ≤ 5%`,
@@ -116,7 +125,11 @@ async function pipelineOnGiantbomb(): Promise<void> {
   }
   const bytes = readFileSync(join(corpus, 'rss-parser/giantbomb-podcast.rss'));
   const parser = new Parser();
-  const ours = (): Promise<unknown> => readFeed(bytes, { contentType: 'application/rss+xml; charset=utf-8', url: 'https://www.giantbomb.com/podcast-xml/giant-bombcast/' });
+  const ours = (): Promise<unknown> =>
+    readFeed(bytes, {
+      contentType: 'application/rss+xml; charset=utf-8',
+      url: 'https://www.giantbomb.com/podcast-xml/giant-bombcast/',
+    });
   const anchor = (): Promise<unknown> => parser.parseString(bytes.toString('utf8'));
   await median(3, ours);
   await median(3, anchor);

@@ -28,23 +28,43 @@ interface Event {
   at: string;
 }
 
-const insert = db.prepare('insert or ignore into share_events (id, person_id, type, post_key, network, at, received_at) values (?, 1, ?, ?, ?, ?, ?)');
+const insert = db.prepare(
+  'insert or ignore into share_events (id, person_id, type, post_key, network, at, received_at) values (?, 1, ?, ?, ?, ?, ?)',
+);
 const insertAll = db.transaction((events: Event[]) => {
   const receivedAt = new Date().toISOString();
-  return events.map((event) => ({ id: event.id, status: insert.run(event.id, event.type, event.postKey, event.network, event.at, receivedAt).changes === 1 ? 'created' : 'duplicate' }));
+  return events.map((event) => ({
+    id: event.id,
+    status:
+      insert.run(event.id, event.type, event.postKey, event.network, event.at, receivedAt).changes === 1
+        ? 'created'
+        : 'duplicate',
+  }));
 });
 const postCounts = db.prepare(
   "select post_key, sum(case when type = 'shared' then 1 else -1 end) as shares from share_events group by post_key order by max(received_at) desc limit 200",
 );
-const leaderboard = db.prepare("select person_id, sum(case when type = 'shared' then 1 else -1 end) as shares from share_events group by person_id order by shares desc limit 10");
+const leaderboard = db.prepare(
+  "select person_id, sum(case when type = 'shared' then 1 else -1 end) as shares from share_events group by person_id order by shares desc limit 10",
+);
 const mine = db.prepare("select count(*) as n from share_events where person_id = ? and type = 'shared'");
 const links = new Map(
-  (db.prepare('select code, post_key, network from tracked_links').all() as { code: string; post_key: string; network: Network }[]).map((row) => [row.code, row]),
+  (
+    db.prepare('select code, post_key, network from tracked_links').all() as {
+      code: string;
+      post_key: string;
+      network: Network;
+    }[]
+  ).map((row) => [row.code, row]),
 );
 
 const server = createServer((request, response) => {
   const send = (status: number, body: string, headers: Record<string, string> = {}): void => {
-    response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers });
+    response.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      ...headers,
+    });
     response.end(body);
   };
   const url = request.url ?? '/';
@@ -62,7 +82,14 @@ const server = createServer((request, response) => {
     return;
   }
   if (url.startsWith('/v1/summary')) {
-    send(200, JSON.stringify({ posts: postCounts.all(), leaderboard: leaderboard.all(), me: mine.get(Number(new URL(url, 'http://x').searchParams.get('person') ?? 1)) }));
+    send(
+      200,
+      JSON.stringify({
+        posts: postCounts.all(),
+        leaderboard: leaderboard.all(),
+        me: mine.get(Number(new URL(url, 'http://x').searchParams.get('person') ?? 1)),
+      }),
+    );
     return;
   }
   const link = url.startsWith('/r/') ? links.get(url.slice(3)) : undefined;

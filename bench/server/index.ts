@@ -18,13 +18,25 @@ import { seed } from './seed.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'advocate-bench-'));
 const UNLIMITED = { ADVOCATE_RATE_PER_IP: '1000000000', ADVOCATE_RATE_PER_DEVICE: '1000000000' };
-const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+const BROWSER =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
 
 const ours = (dbPath: string, name: string): Promise<ServerProcess> =>
-  startServerProcess('server/cli.ts', ['--port', '0', '--db', dbPath], join(work, `${name}.log`), /Advocate endpoint: (\S+)/, UNLIMITED);
+  startServerProcess(
+    'server/cli.ts',
+    ['--port', '0', '--db', dbPath],
+    join(work, `${name}.log`),
+    /Advocate endpoint: (\S+)/,
+    UNLIMITED,
+  );
 const anchor = (dbPath: string, name: string): Promise<ServerProcess> =>
-  startServerProcess('bench/server/anchor-server.ts', ['--db', dbPath], join(work, `${name}.log`), /Anchor endpoint: (\S+)/);
+  startServerProcess(
+    'bench/server/anchor-server.ts',
+    ['--db', dbPath],
+    join(work, `${name}.log`),
+    /Anchor endpoint: (\S+)/,
+  );
 
 async function freshOrganisation(name: string): Promise<{ dbPath: string; token: string }> {
   const dbPath = join(work, `${name}.sqlite`);
@@ -36,7 +48,13 @@ async function freshOrganisation(name: string): Promise<{ dbPath: string; token:
 
 const eventsBody = (count: number): string =>
   JSON.stringify({
-    events: Array.from({ length: count }, (_, index) => ({ id: uuidv7(), type: 'shared', postKey: `https://blog.example.com/posts/${String(index)}`, network: 'linkedin', at: new Date().toISOString() })),
+    events: Array.from({ length: count }, (_, index) => ({
+      id: uuidv7(),
+      type: 'shared',
+      postKey: `https://blog.example.com/posts/${String(index)}`,
+      network: 'linkedin',
+      at: new Date().toISOString(),
+    })),
   });
 
 function check(result: LoadResult, okStatus: number, label: string): void {
@@ -51,18 +69,29 @@ const row = (...cells: string[]): void => {
   console.log(cells.join(' | '));
 };
 
-async function postThroughput(eventsPerRequest: number, connections: number): Promise<{ anchor: number; ours: number }> {
+async function postThroughput(
+  eventsPerRequest: number,
+  connections: number,
+): Promise<{ anchor: number; ours: number }> {
   const results: Record<string, number> = {};
   for (const side of ['anchor', 'ours'] as const) {
     const { dbPath, token } = await freshOrganisation(`post-${String(eventsPerRequest)}-${side}`);
-    const server = side === 'ours' ? await ours(dbPath, `post-${String(eventsPerRequest)}-ours`) : await anchor(dbPath, `post-${String(eventsPerRequest)}-anchor`);
+    const server =
+      side === 'ours'
+        ? await ours(dbPath, `post-${String(eventsPerRequest)}-ours`)
+        : await anchor(dbPath, `post-${String(eventsPerRequest)}-anchor`);
     try {
       const result = await runLoad({
         url: server.url,
         connections,
         pipelining: 1,
         durationMs: SECONDS * 1000,
-        request: () => ({ method: 'POST', path: '/v1/events', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: eventsBody(eventsPerRequest) }),
+        request: () => ({
+          method: 'POST',
+          path: '/v1/events',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: eventsBody(eventsPerRequest),
+        }),
       });
       check(result, 200, `${side} POST`);
       results[side] = result.perSecond * eventsPerRequest;
@@ -73,13 +102,25 @@ async function postThroughput(eventsPerRequest: number, connections: number): Pr
   return { anchor: results['anchor'] ?? 0, ours: results['ours'] ?? 0 };
 }
 
-console.log(`Endpoint benchmarks (${String(SECONDS)} s per measurement, load from this process, each server in its own)\n`);
+console.log(
+  `Endpoint benchmarks (${String(SECONDS)} s per measurement, load from this process, each server in its own)\n`,
+);
 
 const single = await postThroughput(1, 16);
-row('single-event POST /v1/events, 16 connections', `anchor ${fmt(single.anchor)} req/s`, `ours ${fmt(single.ours)} req/s`, `ratio ${(single.ours / single.anchor).toFixed(2)} (goal ≥ 0.80)`);
+row(
+  'single-event POST /v1/events, 16 connections',
+  `anchor ${fmt(single.anchor)} req/s`,
+  `ours ${fmt(single.ours)} req/s`,
+  `ratio ${(single.ours / single.anchor).toFixed(2)} (goal ≥ 0.80)`,
+);
 
 const batched = await postThroughput(100, 8);
-row('batched POST, 100 events per request, 8 connections', `anchor ${fmt(batched.anchor)} events/s`, `ours ${fmt(batched.ours)} events/s`, 'goal ≥ 30,000 events/s');
+row(
+  'batched POST, 100 events per request, 8 connections',
+  `anchor ${fmt(batched.anchor)} events/s`,
+  `ours ${fmt(batched.ours)} events/s`,
+  'goal ≥ 30,000 events/s',
+);
 
 // A seeded organisation for the reads: 10,000 people, 1,000,000 events, tracked links to redirect.
 const seededPath = join(work, 'seeded.sqlite');
@@ -89,8 +130,19 @@ const seeded = await seed(seededDb, { people: 10_000, eventsPerPerson: 100, post
 await seededDb.destroy();
 console.log(`(seeded 10,000 people and 1,000,000 events in ${((performance.now() - seedStart) / 1000).toFixed(0)} s)`);
 
-async function summaryLatency(server: ServerProcess, requests: number, path: (n: number) => string, token: (n: number) => string): Promise<LoadResult> {
-  const result = await runLoad({ url: server.url, connections: 4, pipelining: 1, requests, request: (n) => ({ method: 'GET', path: path(n), headers: { authorization: `Bearer ${token(n)}` } }) });
+async function summaryLatency(
+  server: ServerProcess,
+  requests: number,
+  path: (n: number) => string,
+  token: (n: number) => string,
+): Promise<LoadResult> {
+  const result = await runLoad({
+    url: server.url,
+    connections: 4,
+    pipelining: 1,
+    requests,
+    request: (n) => ({ method: 'GET', path: path(n), headers: { authorization: `Bearer ${token(n)}` } }),
+  });
   check(result, 200, 'summary');
   return result;
 }
@@ -100,30 +152,53 @@ const tokenOf = (n: number): string => seeded.tokens[(n * 7919) % seeded.tokens.
   const result = await summaryLatency(server, 4000, () => '/v1/summary', tokenOf);
   await server.stop();
   const base = await anchor(seededPath, 'summary-anchor');
-  const naive = await summaryLatency(base, 40, (n) => `/v1/summary?person=${String(1 + ((n * 7919) % 10_000))}`, tokenOf);
+  const naive = await summaryLatency(
+    base,
+    40,
+    (n) => `/v1/summary?person=${String(1 + ((n * 7919) % 10_000))}`,
+    tokenOf,
+  );
   await base.stop();
   const ms = (r: LoadResult, p: number) => `${percentile(r.latenciesMs, p).toFixed(1)} ms`;
-  row('GET /v1/summary, 10,000 people, 1,000,000 events, 4 connections', `anchor p50 ${ms(naive, 50)}, p99 ${ms(naive, 99)} (${String(naive.answers)} requests)`, `ours p50 ${ms(result, 50)}, p99 ${ms(result, 99)} (${String(result.answers)} requests)`, 'goal p99 ≤ 20 ms');
+  row(
+    'GET /v1/summary, 10,000 people, 1,000,000 events, 4 connections',
+    `anchor p50 ${ms(naive, 50)}, p99 ${ms(naive, 99)} (${String(naive.answers)} requests)`,
+    `ours p50 ${ms(result, 50)}, p99 ${ms(result, 99)} (${String(result.answers)} requests)`,
+    'goal p99 ≤ 20 ms',
+  );
 }
 
 {
   const redirects: Record<string, number> = {};
   for (const side of ['anchor', 'ours'] as const) {
-    const server = side === 'ours' ? await ours(seededPath, 'redirect-ours') : await anchor(seededPath, 'redirect-anchor');
+    const server =
+      side === 'ours' ? await ours(seededPath, 'redirect-ours') : await anchor(seededPath, 'redirect-anchor');
     const result = await runLoad({
       url: server.url,
       connections: 32,
       pipelining: 1,
       durationMs: SECONDS * 1000,
-      request: (n) => ({ method: 'GET', path: `/r/${seeded.codes[n % seeded.codes.length] ?? ''}`, headers: { 'user-agent': BROWSER } }),
+      request: (n) => ({
+        method: 'GET',
+        path: `/r/${seeded.codes[n % seeded.codes.length] ?? ''}`,
+        headers: { 'user-agent': BROWSER },
+      }),
     });
     await server.stop();
     check(result, 302, `${side} redirect`);
     redirects[side] = result.perSecond;
   }
-  row('GET /r/<code>, 32 connections, every click counted', `anchor ${fmt(redirects['anchor'] ?? 0)} /s`, `ours ${fmt(redirects['ours'] ?? 0)} /s`, 'goal ≥ 10,000 /s');
+  row(
+    'GET /r/<code>, 32 connections, every click counted',
+    `anchor ${fmt(redirects['anchor'] ?? 0)} /s`,
+    `ours ${fmt(redirects['ours'] ?? 0)} /s`,
+    'goal ≥ 10,000 /s',
+  );
 }
 
 console.log('\n| measurement | anchor | ours | goal |\n|---|---|---|---|');
-for (const cells of rows) console.log(`| ${cells[0] ?? ''} | ${(cells[1] ?? '').replace(/^anchor /, '')} | ${(cells[2] ?? '').replace(/^ours /, '')} | ${cells[3] ?? ''} |`);
+for (const cells of rows)
+  console.log(
+    `| ${cells[0] ?? ''} | ${(cells[1] ?? '').replace(/^anchor /, '')} | ${(cells[2] ?? '').replace(/^ours /, '')} | ${cells[3] ?? ''} |`,
+  );
 rmSync(work, { recursive: true, force: true });

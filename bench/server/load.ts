@@ -27,8 +27,15 @@ export interface LoadResult {
 
 function encode(host: string, request: ReturnType<LoadOptions['request']>): Buffer {
   const body = request.body === undefined ? undefined : Buffer.from(request.body);
-  const headers = { host, connection: 'keep-alive', ...request.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
-  const head = `${request.method} ${request.path} HTTP/1.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join('\r\n')}\r\n\r\n`;
+  const headers = {
+    host,
+    connection: 'keep-alive',
+    ...request.headers,
+    ...(body ? { 'content-length': String(body.length) } : {}),
+  };
+  const head = `${request.method} ${request.path} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\r\n')}\r\n\r\n`;
   return body ? Buffer.concat([Buffer.from(head), body]) : Buffer.from(head);
 }
 
@@ -92,5 +99,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { answers: answered, seconds, perSecond: answered / seconds, statuses, latenciesMs: latencies.sort((a, b) => a - b) };
+  return {
+    answers: answered,
+    seconds,
+    perSecond: answered / seconds,
+    statuses,
+    latenciesMs: latencies.sort((a, b) => a - b),
+  };
 }

@@ -11,9 +11,19 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServerProcess(script: string, args: readonly string[], logFile: string, ready: RegExp, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  script: string,
+  args: readonly string[],
+  logFile: string,
+  ready: RegExp,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, stdio: ['ignore', log, log], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', log, log],
+    env: { ...process.env, ...env },
+  });
   closeSync(log);
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -30,7 +40,8 @@ export async function startServerProcess(script: string, args: readonly string[]
           }),
       };
     }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${script} did not start:\n${readFileSync(logFile, 'utf8')}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`${script} did not start:\n${readFileSync(logFile, 'utf8')}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -26,13 +26,20 @@ function random(seed: number): () => number {
 const DAY_MS = 86_400_000;
 const TEAMS = ['Sales', 'Engineering', 'Marketing', 'Support', 'Finance', 'People', 'Product', 'Operations'];
 
-export async function seed(db: Db, options: { people: number; eventsPerPerson: number; posts: number; links: number }): Promise<Seeded> {
+export async function seed(
+  db: Db,
+  options: { people: number; eventsPerPerson: number; posts: number; links: number },
+): Promise<Seeded> {
   const next = random(42);
   const first = await ensureOrganisation(db);
   if (!first) throw new Error('seed needs an empty database');
   const tokens: string[] = [];
   for (let i = 0; i < options.people; i += 1) {
-    const outcome = await enroll(db, { code: first.enrollmentCode, displayName: `Person ${String(i)}`, team: TEAMS[i % TEAMS.length] ?? 'Sales' });
+    const outcome = await enroll(db, {
+      code: first.enrollmentCode,
+      displayName: `Person ${String(i)}`,
+      team: TEAMS[i % TEAMS.length] ?? 'Sales',
+    });
     if (!outcome.ok) throw new Error(outcome.reason);
     tokens.push(outcome.answer.token);
   }
@@ -59,7 +66,10 @@ export async function seed(db: Db, options: { people: number; eventsPerPerson: n
   for (let i = 0; codes.length < options.links; i += 1) {
     const person = people[i % people.length];
     if (!person) break;
-    const made = await linkCodes(db, person.id, `https://blog.example.com/posts/${String(i % options.posts)}`, ['linkedin', 'x']);
+    const made = await linkCodes(db, person.id, `https://blog.example.com/posts/${String(i % options.posts)}`, [
+      'linkedin',
+      'x',
+    ]);
     codes.push(...made.values());
   }
   return { tokens, codes };

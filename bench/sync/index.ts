@@ -24,7 +24,11 @@ import { startServerProcess, type ServerProcess } from '../server/processes.ts';
 const EVENTS = 10_000;
 const ROUNDS = 3;
 const work = mkdtempSync(join(tmpdir(), 'advocate-bench-sync-'));
-const quiet: Logger = { info: () => undefined, warn: (message, details) => console.warn(message, details ?? ''), error: (message, details) => console.error(message, details ?? '') };
+const quiet: Logger = {
+  info: () => undefined,
+  warn: (message, details) => console.warn(message, details ?? ''),
+  error: (message, details) => console.error(message, details ?? ''),
+};
 
 /** 10,000 distinct shares: 1,250 posts on each of the 8 networks, a second apart. */
 function queuedEvents(): ShareEvent[] {
@@ -46,13 +50,21 @@ interface Measured {
   readonly duplicates: number;
 }
 
-async function withEndpoint(name: string, measure: (url: string, token: string) => Promise<{ ms: number; duplicates: number }>): Promise<Measured> {
+async function withEndpoint(
+  name: string,
+  measure: (url: string, token: string) => Promise<{ ms: number; duplicates: number }>,
+): Promise<Measured> {
   const dbPath = join(work, `${name}.sqlite`);
   const db = await openDatabase(dbPath);
   const { tokens } = await seed(db, { people: 1, eventsPerPerson: 0, posts: 1, links: 0 });
   await db.destroy();
   const logFile = join(work, `${name}.log`);
-  const server: ServerProcess = await startServerProcess('server/cli.ts', ['--port', '0', '--db', dbPath], logFile, /Advocate endpoint: (\S+)/);
+  const server: ServerProcess = await startServerProcess(
+    'server/cli.ts',
+    ['--port', '0', '--db', dbPath],
+    logFile,
+    /Advocate endpoint: (\S+)/,
+  );
   let result: { ms: number; duplicates: number };
   try {
     result = await measure(server.url, tokens[0] ?? '');
@@ -61,19 +73,27 @@ async function withEndpoint(name: string, measure: (url: string, token: string) 
   }
   const reader = new SQLite(dbPath, { readonly: true });
   const stored = (reader.prepare('select count(*) as n from share_events').get() as { n: number }).n;
-  const standing = (reader.prepare("select count(*) as n from share_states where shared = 1").get() as { n: number }).n;
+  const standing = (reader.prepare('select count(*) as n from share_states where shared = 1').get() as { n: number }).n;
   reader.close();
-  const eventRequests = readFileSync(logFile, 'utf8').split('\n').filter((line) => line.includes('"path":"/v1/events"')).length;
+  const eventRequests = readFileSync(logFile, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('"path":"/v1/events"')).length;
   return { ...result, stored, standing, eventRequests };
 }
 
 async function anchor(url: string, token: string): Promise<{ ms: number; duplicates: number }> {
   const events = queuedEvents();
-  const bodies = Array.from({ length: EVENTS / MAX_EVENTS_PER_BATCH }, (_, n) => JSON.stringify({ events: events.slice(n * MAX_EVENTS_PER_BATCH, (n + 1) * MAX_EVENTS_PER_BATCH) }));
+  const bodies = Array.from({ length: EVENTS / MAX_EVENTS_PER_BATCH }, (_, n) =>
+    JSON.stringify({ events: events.slice(n * MAX_EVENTS_PER_BATCH, (n + 1) * MAX_EVENTS_PER_BATCH) }),
+  );
   let duplicates = 0;
   const started = performance.now();
   for (const body of bodies) {
-    const response = await fetch(new URL('v1/events', url), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+    const response = await fetch(new URL('v1/events', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    });
     const { results } = (await response.json()) as EventResults;
     duplicates += results.filter((result) => result.status !== 'created').length;
   }
@@ -85,7 +105,8 @@ async function ours(url: string, token: string, round: number): Promise<{ ms: nu
   mkdirSync(dataDir);
   const journal = await ShareJournal.open(join(dataDir, 'shares.jsonl'));
   await Promise.all(queuedEvents().map((event) => journal.record(event)));
-  if (journal.pendingCount() !== EVENTS) throw new Error(`the outbox holds ${String(journal.pendingCount())} events, not ${String(EVENTS)}`);
+  if (journal.pendingCount() !== EVENTS)
+    throw new Error(`the outbox holds ${String(journal.pendingCount())} events, not ${String(EVENTS)}`);
   let duplicates = 0;
   // Reads every verdict the endpoint gives, off the clock's critical path: a copy of each answer.
   const countingFetch: HttpFetch = async (input, init) => {
@@ -112,33 +133,53 @@ async function ours(url: string, token: string, round: number): Promise<{ ms: nu
   const started = performance.now();
   await sync.flush();
   const ms = performance.now() - started;
-  if (journal.pendingCount() !== 0) throw new Error(`${String(journal.pendingCount())} events still queued after the flush: ${JSON.stringify(sync.status())}`);
+  if (journal.pendingCount() !== 0)
+    throw new Error(
+      `${String(journal.pendingCount())} events still queued after the flush: ${JSON.stringify(sync.status())}`,
+    );
   await sync.stop();
   await journal.close();
   return { ms, duplicates };
 }
 
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const median = (values: readonly number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-console.log(`Outbox flush: ${fmt(EVENTS)} queued events to a local endpoint (server/cli.ts, own process, fresh database each), ${String(ROUNDS)} rounds\n`);
+console.log(
+  `Outbox flush: ${fmt(EVENTS)} queued events to a local endpoint (server/cli.ts, own process, fresh database each), ${String(ROUNDS)} rounds\n`,
+);
 const results: { anchor: Measured[]; ours: Measured[] } = { anchor: [], ours: [] };
 for (let round = 0; round < ROUNDS; round += 1) {
   const order = round % 2 === 0 ? (['anchor', 'ours'] as const) : (['ours', 'anchor'] as const);
   for (const side of order) {
-    const measured = await withEndpoint(`${side}-${String(round)}`, side === 'anchor' ? anchor : (url, token) => ours(url, token, round));
+    const measured = await withEndpoint(
+      `${side}-${String(round)}`,
+      side === 'anchor' ? anchor : (url, token) => ours(url, token, round),
+    );
     results[side].push(measured);
-    console.log(`round ${String(round + 1)} ${side}: ${fmt(measured.ms)} ms, ${fmt(measured.stored)} stored, ${fmt(measured.standing)} standing, ${String(measured.eventRequests)} POSTs, ${String(measured.duplicates)} duplicates`);
+    console.log(
+      `round ${String(round + 1)} ${side}: ${fmt(measured.ms)} ms, ${fmt(measured.stored)} stored, ${fmt(measured.standing)} standing, ${String(measured.eventRequests)} POSTs, ${String(measured.duplicates)} duplicates`,
+    );
   }
 }
 
 const line = (side: 'anchor' | 'ours'): string => {
   const ms = median(results[side].map((measured) => measured.ms));
-  const clean = results[side].every((measured) => measured.stored === EVENTS && measured.standing === EVENTS && measured.duplicates === 0 && measured.eventRequests === EVENTS / MAX_EVENTS_PER_BATCH);
+  const clean = results[side].every(
+    (measured) =>
+      measured.stored === EVENTS &&
+      measured.standing === EVENTS &&
+      measured.duplicates === 0 &&
+      measured.eventRequests === EVENTS / MAX_EVENTS_PER_BATCH,
+  );
   return `${fmt(ms)} ms (${fmt((EVENTS / ms) * 1000)} events/s), ${clean ? 'every event stored and counted once, 100 POSTs, 0 duplicates' : 'NOT CLEAN: see the rounds above'}`;
 };
 console.log('\n| measurement | anchor (bare fetch loop) | ours (outbox flush) | goal |\n|---|---|---|---|');
-console.log(`| ${fmt(EVENTS)} queued events to a local endpoint, median of ${String(ROUNDS)} | ${line('anchor')} | ${line('ours')} | ≤ 5,000 ms, zero duplicates |`);
+console.log(
+  `| ${fmt(EVENTS)} queued events to a local endpoint, median of ${String(ROUNDS)} | ${line('anchor')} | ${line('ours')} | ≤ 5,000 ms, zero duplicates |`,
+);
 rmSync(work, { recursive: true, force: true });
 const oursMs = median(results.ours.map((measured) => measured.ms));
-if (oursMs > 5000 || results.ours.some((measured) => measured.duplicates > 0 || measured.stored !== EVENTS)) process.exitCode = 1;
+if (oursMs > 5000 || results.ours.some((measured) => measured.duplicates > 0 || measured.stored !== EVENTS))
+  process.exitCode = 1;

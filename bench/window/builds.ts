@@ -12,7 +12,11 @@ import { build, createBuilder } from 'vite';
 const root = join(import.meta.dirname, '../..');
 
 export async function buildWindow(outDir: string): Promise<void> {
-  const builder = await createBuilder({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', environments: { client: { build: { outDir } } } });
+  const builder = await createBuilder({
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    environments: { client: { build: { outDir } } },
+  });
   const client = builder.environments['client'];
   if (!client) throw new Error('vite.config.ts has no client environment');
   await builder.build(client);
@@ -38,7 +42,9 @@ export interface InitialJs {
 /** The scripts index.html starts with: its module entry and every modulepreload. */
 export async function initialJs(outDir: string): Promise<InitialJs> {
   const html = await readFile(join(outDir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((match) => match[1] ?? match[2] ?? '');
+  const files = [
+    ...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((match) => match[1] ?? match[2] ?? '');
   let bytes = 0;
   let gzipBytes = 0;
   for (const file of files) {

@@ -16,7 +16,9 @@ export const POST_COUNT = 200;
 
 /** The window's view of the built-in defaults (the enrollment code is never sent to it). */
 const BENCH_SETTINGS: SettingsView = {
-  values: Object.fromEntries(Object.entries(DEFAULT_SETTINGS).filter(([key]) => key !== 'enrollmentCode')) as SettingsView['values'],
+  values: Object.fromEntries(
+    Object.entries(DEFAULT_SETTINGS).filter(([key]) => key !== 'enrollmentCode'),
+  ) as SettingsView['values'],
   enrollmentCodeSet: false,
   locked: {},
 };
@@ -29,7 +31,8 @@ export function samplePosts(now: number): PostView[] {
     key: `https://blog.example.com/posts/${String(index)}`,
     link: `https://blog.example.com/posts/${String(index)}`,
     title: `Post ${String(index)}: how we cut our release time in half without adding a single person`,
-    pitch: 'We moved from monthly releases to daily ones. Here is what changed, what broke, and what we would do again.',
+    pitch:
+      'We moved from monthly releases to daily ones. Here is what changed, what broke, and what we would do again.',
     imageUrl: null,
     publishedAt: new Date(now - index * 5 * 3600_000).toISOString(),
     messages: {},
@@ -49,7 +52,13 @@ export async function serveFolder(dir: string): Promise<{ url: string; server: S
         response.writeHead(404).end();
         return;
       }
-      response.writeHead(200, { 'content-type': file.contentType, 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-store' }).end(file.body);
+      response
+        .writeHead(200, {
+          'content-type': file.contentType,
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'cache-control': 'no-store',
+        })
+        .end(file.body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -102,7 +111,12 @@ export interface RenderTimes {
 }
 
 /** One cold load (fresh context: no cache, no storage) and the time the 200 rows took to show. */
-export async function firstRender(browser: Browser, url: string, rowSelector: string, posts: PostView[]): Promise<RenderTimes> {
+export async function firstRender(
+  browser: Browser,
+  url: string,
+  rowSelector: string,
+  posts: PostView[],
+): Promise<RenderTimes> {
   const context = await browser.newContext({ viewport: { width: 380, height: 560 } });
   try {
     const data: StubData = { posts, settings: BENCH_SETTINGS, rowSelector, count: POST_COUNT };
@@ -111,9 +125,16 @@ export async function firstRender(browser: Browser, url: string, rowSelector: st
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { firstRenderMs?: number }).firstRenderMs, undefined, { timeout: 10_000 }).catch((error: unknown) => {
-      throw new Error(`no render of ${String(POST_COUNT)} rows at ${url}${errors.length > 0 ? `: ${errors.join('; ')}` : ''}`, { cause: error });
-    });
+    await page
+      .waitForFunction(() => (window as unknown as { firstRenderMs?: number }).firstRenderMs, undefined, {
+        timeout: 10_000,
+      })
+      .catch((error: unknown) => {
+        throw new Error(
+          `no render of ${String(POST_COUNT)} rows at ${url}${errors.length > 0 ? `: ${errors.join('; ')}` : ''}`,
+          { cause: error },
+        );
+      });
     const { rendered, given } = await page.evaluate(() => {
       const marks = window as unknown as { firstRenderMs: number; postsGivenMs: number };
       return { rendered: marks.firstRenderMs, given: marks.postsGivenMs };

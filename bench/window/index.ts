@@ -69,8 +69,8 @@ try {
       oursRender <= 150,
     );
     console.log(
-      `   The whole cold start (navigation start → rows painted), median: ours ${median(of(oursTimes, 'fromNavigation')).toFixed(0)} ms `
-        + `(runs: ${runs(of(oursTimes, 'fromNavigation'))}), anchor ${median(of(anchorTimes, 'fromNavigation')).toFixed(0)} ms (runs: ${runs(of(anchorTimes, 'fromNavigation'))})`,
+      `   The whole cold start (navigation start → rows painted), median: ours ${median(of(oursTimes, 'fromNavigation')).toFixed(0)} ms ` +
+        `(runs: ${runs(of(oursTimes, 'fromNavigation'))}), anchor ${median(of(anchorTimes, 'fromNavigation')).toFixed(0)} ms (runs: ${runs(of(anchorTimes, 'fromNavigation'))})`,
     );
   } finally {
     oursServer.server.close();

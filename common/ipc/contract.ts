@@ -116,4 +116,5 @@ export type InvokeHandlers = {
  * What crosses the wire for every call: errors travel as plain messages so both transports (Electron
  * IPC, the preview's socket) surface them identically and no stack or path leaks to the window.
  */
-export type IpcAnswer<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type IpcAnswer<T = unknown> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };

@@ -27,7 +27,13 @@ const SettingsUpdateSchema = Type.Object(
     userFeedUrls: Type.Optional(Type.Array(Address, { maxItems: MAX_FEEDS })),
     pollIntervalMinutes: Type.Optional(Type.Integer()),
     quietHours: Type.Optional(
-      Type.Union([Type.Object({ start: Type.String({ maxLength: 5 }), end: Type.String({ maxLength: 5 }) }, { additionalProperties: false }), Type.Null()]),
+      Type.Union([
+        Type.Object(
+          { start: Type.String({ maxLength: 5 }), end: Type.String({ maxLength: 5 }) },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ]),
     ),
     dailyNotificationCap: Type.Optional(Type.Integer()),
     enabledNetworks: Type.Optional(Type.Array(NetworkSchema, { maxItems: NETWORKS.length })),
@@ -55,7 +61,9 @@ export const INVOKE_ARG_SCHEMAS = {
   getResults: Type.Tuple([]),
   getSyncStatus: Type.Tuple([]),
   getNotificationPause: Type.Tuple([]),
-  pauseNotifications: Type.Tuple([Type.Union([Type.Literal('hour'), Type.Literal('tomorrow'), Type.Literal('resume')])]),
+  pauseNotifications: Type.Tuple([
+    Type.Union([Type.Literal('hour'), Type.Literal('tomorrow'), Type.Literal('resume')]),
+  ]),
 } as const satisfies { readonly [K in InvokeName]: TSchema };
 
 /** Fails to compile when a schema's static type and the contract's argument tuple drift apart. */

@@ -55,9 +55,14 @@ const query = (params: Readonly<Record<string, string>>): string =>
     .join('&');
 
 /** X and Threads append `url` to `text`; a link already in the text must not be added twice. */
-const textAndUrl = (text: string, link: string): Record<string, string> => (text.includes(link) ? { text } : { text, url: link });
+const textAndUrl = (text: string, link: string): Record<string, string> =>
+  text.includes(link) ? { text } : { text, url: link };
 
-export function shareIntent(network: Network, draft: ShareDraft, options: { readonly mastodonInstance?: string | null } = {}): ShareIntent {
+export function shareIntent(
+  network: Network,
+  draft: ShareDraft,
+  options: { readonly mastodonInstance?: string | null } = {},
+): ShareIntent {
   const postedText = withLink(draft.text, draft.link);
   const open = (url: string, copyFirst = false): ShareIntent => ({ kind: 'open', url, copyFirst, postedText });
   switch (network) {
@@ -74,7 +79,12 @@ export function shareIntent(network: Network, draft: ShareDraft, options: { read
     case 'mastodon': {
       const instance = normalizeMastodonInstance(options.mastodonInstance ?? '');
       if (instance === null) {
-        return { kind: 'needs-instance', reason: options.mastodonInstance ? `"${options.mastodonInstance}" is not a Mastodon server name like mastodon.social` : 'Mastodon needs your server name, like mastodon.social' };
+        return {
+          kind: 'needs-instance',
+          reason: options.mastodonInstance
+            ? `"${options.mastodonInstance}" is not a Mastodon server name like mastodon.social`
+            : 'Mastodon needs your server name, like mastodon.social',
+        };
       }
       return open(`https://${instance}/share?${query({ text: postedText })}`);
     }

@@ -24,6 +24,13 @@ export function derivedMessage(post: Pick<Post, 'title' | 'pitch' | 'hashtags'>)
 export function kitFromPost(post: Pick<Post, 'title' | 'pitch' | 'hashtags' | 'messages'>): KitText {
   const fallback = derivedMessage(post);
   const fromFeed = NETWORKS.filter((network) => post.messages[network] !== undefined);
-  const messages = Object.fromEntries(NETWORKS.map((network) => [network, post.messages[network] ?? fallback])) as Record<Network, string>;
-  return { pitch: post.pitch || post.title, messages, hashtags: post.hashtags, source: fromFeed.length > 0 ? 'feed' : 'derived' };
+  const messages = Object.fromEntries(
+    NETWORKS.map((network) => [network, post.messages[network] ?? fallback]),
+  ) as Record<Network, string>;
+  return {
+    pitch: post.pitch || post.title,
+    messages,
+    hashtags: post.hashtags,
+    source: fromFeed.length > 0 ? 'feed' : 'derived',
+  };
 }

@@ -10,7 +10,8 @@ export interface TextSpan {
 }
 
 const SCHEME_LINK = /\bhttps?:\/\/[^\s<>"]+/giu;
-const COMMON_TLDS = 'com|org|net|io|co|ai|app|dev|edu|gov|info|biz|blog|tech|me|tv|de|fr|uk|nl|be|ch|at|es|it|se|no|dk|fi|pl|pt|ie|eu|us|ca|au|jp|in|br';
+const COMMON_TLDS =
+  'com|org|net|io|co|ai|app|dev|edu|gov|info|biz|blog|tech|me|tv|de|fr|uk|nl|be|ch|at|es|it|se|no|dk|fi|pl|pt|ie|eu|us|ca|au|jp|in|br';
 const X_LINK = new RegExp(
   `\\bhttps?://[^\\s<>"]+|\\bwww\\.[^\\s<>"]+|(?<![\\w@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:${COMMON_TLDS})\\b(?![.-]?\\w)(?:/[^\\s<>"]*)?`,
   'giu',

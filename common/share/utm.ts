@@ -19,7 +19,14 @@ export function newShareCode(): string {
 
 export const isShareCode = (code: string): boolean => SHARE_CODE.test(code);
 
-export const UTM_PARAMETERS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term', 'utm_id'] as const;
+export const UTM_PARAMETERS = [
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_content',
+  'utm_term',
+  'utm_id',
+] as const;
 
 function isUtmPair(pair: string): boolean {
   const raw = pair.split('=')[0] ?? '';
@@ -39,9 +46,15 @@ function isUtmPair(pair: string): boolean {
 export function utmLink(postUrl: string, network: Network, shareCode: string): string {
   if (!isShareCode(shareCode)) throw new RangeError('a share code must be 8 to 32 letters, digits, "-" or "_"');
   const url = new URL(postUrl);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RangeError(`only http and https posts can be shared, not ${url.protocol}`);
-  const kept = url.search.slice(1).split('&').filter((pair) => pair.length > 0 && !isUtmPair(pair));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new RangeError(`only http and https posts can be shared, not ${url.protocol}`);
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair.length > 0 && !isUtmPair(pair));
   const tags = { utm_source: network, utm_medium: 'social', utm_campaign: 'advocate', utm_content: shareCode };
-  url.search = [...kept, ...Object.entries(tags).map(([name, value]) => `${name}=${encodeURIComponent(value)}`)].join('&');
+  url.search = [...kept, ...Object.entries(tags).map(([name, value]) => `${name}=${encodeURIComponent(value)}`)].join(
+    '&',
+  );
   return url.href;
 }

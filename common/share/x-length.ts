@@ -37,5 +37,7 @@ function plainWeight(text: string): number {
 export function xWeightedLength(text: string): number {
   const normalized = text.normalize('NFC');
   const links = findXLinks(normalized);
-  return links.length * X_LINK_LENGTH + textOutside(normalized, links).reduce((sum, part) => sum + plainWeight(part), 0);
+  return (
+    links.length * X_LINK_LENGTH + textOutside(normalized, links).reduce((sum, part) => sum + plainWeight(part), 0)
+  );
 }

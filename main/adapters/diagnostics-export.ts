@@ -33,7 +33,12 @@ function postsByFeed(posts: readonly PostView[]): FeedPostsRow[] {
   return [...feeds.values()].map((own) => ({
     title: own[0]?.feedTitle ?? '',
     posts: own.length,
-    newest: own.map((post) => post.publishedAt).filter((at): at is string => at !== null).sort().at(-1) ?? null,
+    newest:
+      own
+        .map((post) => post.publishedAt)
+        .filter((at): at is string => at !== null)
+        .sort()
+        .at(-1) ?? null,
   }));
 }
 
@@ -42,7 +47,12 @@ async function buildDiagnostics(sources: DiagnosticsSources): Promise<string> {
   return diagnosticsReport({
     generatedAt: now,
     app: { name: app.getName(), version: app.getVersion(), packaged: app.isPackaged, appId: APP_ID },
-    versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, v8: process.versions.v8 },
+    versions: {
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+      v8: process.versions.v8,
+    },
     system: { platform: sources.platform, release: release(), arch: arch(), locale: app.getLocale() },
     settings: sources.settings.report(),
     notifications: {

@@ -12,7 +12,9 @@ export function prepareNotifications(platform: NodeJS.Platform): void {
   if (platform === 'win32') app.setAppUserModelId(APP_ID);
 }
 
-export function createElectronNotifier(onClick: (postId: string | null) => void): Notifier & { readonly live: () => number } {
+export function createElectronNotifier(
+  onClick: (postId: string | null) => void,
+): Notifier & { readonly live: () => number } {
   const live = new Set<Notification>();
   return {
     show(notice: Notice) {

@@ -36,7 +36,10 @@ export interface PresetLayers {
   readonly policy: Layer;
 }
 
-export async function readPresetLayers(platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>): Promise<PresetLayers> {
+export async function readPresetLayers(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<PresetLayers> {
   const where = policyLocations(platform, env);
   const machine = readJsonLayer(where.machineDefaultsFile);
   let policy: Promise<Layer> | Layer = EMPTY_LAYER;

@@ -35,7 +35,10 @@ export function openJsonStore(name: string, log: Logger, now: () => Date = () =>
     const file = join(app.getPath('userData'), `${name}.json`);
     const aside = join(app.getPath('userData'), `${name}.unreadable-${now().toISOString().replace(/[:.]/g, '-')}.json`);
     renameSync(file, aside);
-    log.warn('a settings file was not valid JSON; kept it aside and started fresh', { file: aside, reason: error.message });
+    log.warn('a settings file was not valid JSON; kept it aside and started fresh', {
+      file: aside,
+      reason: error.message,
+    });
     store = open(name);
   }
   return {

@@ -44,7 +44,9 @@ export function createDeviceTokenStore(options: TokenStoreOptions): DeviceTokenS
         return result;
       } catch (error) {
         // Another user's or another machine's key: the token is useless here, enrol again.
-        log.warn('could not decrypt the stored device token; it will be replaced', { reason: error instanceof Error ? error.message : String(error) });
+        log.warn('could not decrypt the stored device token; it will be replaced', {
+          reason: error instanceof Error ? error.message : String(error),
+        });
         return null;
       }
     },

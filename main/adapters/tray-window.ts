@@ -55,7 +55,9 @@ export function createTrayWindow(options: TrayWindowOptions): TrayWindow {
   const show = (): void => {
     if (window.isDestroyed()) return;
     const tray = usableTrayBounds(options.trayBounds());
-    const display = tray ? screen.getDisplayMatching(tray) : screen.getDisplayNearestPoint(screen.getCursorScreenPoint());
+    const display = tray
+      ? screen.getDisplayMatching(tray)
+      : screen.getDisplayNearestPoint(screen.getCursorScreenPoint());
     const [width = TRAY_WINDOW_SIZE.width, height = TRAY_WINDOW_SIZE.height] = window.getSize();
     const { x, y } = trayWindowPosition({
       trayBounds: tray,
@@ -99,7 +101,13 @@ export function createTrayWindow(options: TrayWindowOptions): TrayWindow {
     },
     isSender(event) {
       const frame = event.senderFrame;
-      return !window.isDestroyed() && event.sender === window.webContents && frame !== null && frame.parent === null && isAppAddress(frame.url);
+      return (
+        !window.isDestroyed() &&
+        event.sender === window.webContents &&
+        frame !== null &&
+        frame.parent === null &&
+        isAppAddress(frame.url)
+      );
     },
   };
 }

@@ -28,7 +28,8 @@ export interface AppTray {
 
 export function createAppTray(options: AppTrayOptions): AppTray {
   const { platform } = options;
-  const image = (status: TrayStatus['icon']) => nativeImage.createFromPath(join(options.iconDir, trayIconFile(platform, status)));
+  const image = (status: TrayStatus['icon']) =>
+    nativeImage.createFromPath(join(options.iconDir, trayIconFile(platform, status)));
   const tray = new Tray(image('normal'));
   let shownIcon: TrayStatus['icon'] = 'normal';
 

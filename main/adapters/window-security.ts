@@ -29,7 +29,8 @@ export const SECURE_WEB_PREFERENCES = {
  */
 export const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
 
-const mayUse = (permission: string, address: string | undefined): boolean => permission === CLIPBOARD_WRITE && isAppAddress(address);
+const mayUse = (permission: string, address: string | undefined): boolean =>
+  permission === CLIPBOARD_WRITE && isAppAddress(address);
 
 export function denyPermissions(session: Session, log: Logger): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {

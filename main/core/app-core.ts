@@ -24,7 +24,15 @@ import { IpcRequestError } from '../ipc/ipc-request-error.ts';
 import { PostStore } from './post-store.ts';
 import { ReadState } from './read-state.ts';
 import { ShareLinks } from './share-links.ts';
-import { assumeOnline, systemClock, type Clock, type DeviceTokenStore, type HttpFetch, type Logger, type NetworkStatus } from './ports.ts';
+import {
+  assumeOnline,
+  systemClock,
+  type Clock,
+  type DeviceTokenStore,
+  type HttpFetch,
+  type Logger,
+  type NetworkStatus,
+} from './ports.ts';
 
 export interface AppCoreOptions {
   readonly fetch: HttpFetch;
@@ -61,7 +69,16 @@ export interface AppCore {
   /** The post calls of the contract; settings and links are answered by main's shell (main/index.ts). */
   readonly handlers: Pick<
     InvokeHandlers,
-    'listPosts' | 'markShared' | 'undoShare' | 'markRead' | 'refreshFeeds' | 'listFeeds' | 'checkFeed' | 'getShareKit' | 'getResults' | 'getSyncStatus'
+    | 'listPosts'
+    | 'markShared'
+    | 'undoShare'
+    | 'markRead'
+    | 'refreshFeeds'
+    | 'listFeeds'
+    | 'checkFeed'
+    | 'getShareKit'
+    | 'getResults'
+    | 'getSyncStatus'
   >;
   /** Events for the window (the IPC contract's EventMap). */
   readonly events: EventBus<EventMap>;
@@ -90,7 +107,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   const publish = (): void => events.emit('postsChanged', posts.views());
   const syncStatus = (): SyncStatus => sync?.status() ?? { state: 'no-endpoint' };
-  const results = (): ResultsView => ({ local: localResults(journal.events(), new Date(clock.now())), summary: sync?.summary() ?? null, sync: syncStatus() });
+  const results = (): ResultsView => ({
+    local: localResults(journal.events(), new Date(clock.now())),
+    summary: sync?.summary() ?? null,
+    sync: syncStatus(),
+  });
   const publishResults = (): void => {
     events.emit('resultsChanged', results());
     events.emit('syncStatusChanged', syncStatus());
@@ -106,7 +127,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         dataDir: options.dataDir,
         journal,
         tokens: options.deviceTokens ?? memoryTokenStore(),
-        enrollment: options.enrollment ?? { current: () => ({ code: null, displayName: '', team: '' }), onChange: () => () => undefined },
+        enrollment: options.enrollment ?? {
+          current: () => ({ code: null, displayName: '', team: '' }),
+          onChange: () => () => undefined,
+        },
         network: options.network ?? assumeOnline,
         clock,
         random: options.random ?? Math.random,
@@ -123,7 +147,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const links = new ShareLinks(sync?.links ?? null);
 
   const engine = await FeedEngine.open(
-    { fetch: options.fetch, dataDir: options.dataDir, clock, log, intervalMs: options.pollIntervalMs, limits: options.feedLimits, random: options.random },
+    {
+      fetch: options.fetch,
+      dataDir: options.dataDir,
+      clock,
+      log,
+      intervalMs: options.pollIntervalMs,
+      limits: options.feedLimits,
+      random: options.random,
+    },
     options.feedUrls,
   );
   const showFeed = ({ feedId, title, items }: FeedUpdate): void => {
@@ -134,7 +166,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   engine.onUpdate((update) => {
     showFeed(update);
     const fresh = toPosts(update.feedId, update.fresh);
-    if (fresh.length > 0) coreEvents.emit('newPosts', { feedId: update.feedId, posts: fresh, firstPoll: update.firstPoll });
+    if (fresh.length > 0)
+      coreEvents.emit('newPosts', { feedId: update.feedId, posts: fresh, firstPoll: update.firstPoll });
     publish();
     events.emit('feedsChanged', engine.feeds());
   });
@@ -154,7 +187,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   async function recordShare(type: ShareEventType, request: MarkSharedRequest): Promise<PostView> {
     const post = knownPost(request.postId);
     const at = new Date(clock.now());
-    const event: ShareEvent = { id: uuidv7(at.getTime()), type, postKey: post.key, network: request.network, at: at.toISOString() };
+    const event: ShareEvent = {
+      id: uuidv7(at.getTime()),
+      type,
+      postKey: post.key,
+      network: request.network,
+      at: at.toISOString(),
+    };
     // Durable before we answer: once the window says "shared", a crash cannot lose it.
     await journal.record(event);
     posts.applyShare(event);
@@ -167,7 +206,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     const post = knownPost(postId);
     const endpointKit = sync?.kitFor(post.key) ?? null;
     const text = endpointKit ? kitWithEndpoint(post, endpointKit) : kitFromPost(post);
-    return { postId, postKey: post.key, title: post.title, imageUrl: endpointKit?.imageUrl ?? post.imageUrl, links: await links.linksFor(post), ...text };
+    return {
+      postId,
+      postKey: post.key,
+      title: post.title,
+      imageUrl: endpointKit?.imageUrl ?? post.imageUrl,
+      links: await links.linksFor(post),
+      ...text,
+    };
   }
 
   return {

@@ -21,7 +21,10 @@ export class ReadState {
     } catch {
       ids = []; // a damaged file costs only unread markers, never posts or shares
     }
-    return new ReadState(path, new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []));
+    return new ReadState(
+      path,
+      new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []),
+    );
   }
 
   has(postId: string): boolean {

@@ -18,7 +18,12 @@ export class ShareLinks {
 
   async linksFor(post: Pick<Post, 'key' | 'link'>): Promise<Record<Network, string>> {
     const tracked = (await this.tracked?.linksFor(post.key)) ?? {};
-    return Object.fromEntries(NETWORKS.map((network) => [network, tracked[network] ?? utmLink(post.link, network, this.#code(post.key, network))])) as Record<Network, string>;
+    return Object.fromEntries(
+      NETWORKS.map((network) => [
+        network,
+        tracked[network] ?? utmLink(post.link, network, this.#code(post.key, network)),
+      ]),
+    ) as Record<Network, string>;
   }
 
   #code(postKey: string, network: Network): string {

@@ -23,9 +23,19 @@ export interface DiagnosticsInput {
   readonly generatedAt: Date;
   readonly app: { readonly name: string; readonly version: string; readonly packaged: boolean; readonly appId: string };
   readonly versions: Readonly<Record<string, string | undefined>>;
-  readonly system: { readonly platform: string; readonly release: string; readonly arch: string; readonly locale: string };
+  readonly system: {
+    readonly platform: string;
+    readonly release: string;
+    readonly arch: string;
+    readonly locale: string;
+  };
   readonly settings: { readonly rows: readonly SettingsReportRow[]; readonly problems: readonly SettingProblem[] };
-  readonly notifications: { readonly supported: boolean; readonly pausedUntil: Date | null; readonly shownToday: number; readonly unread: number };
+  readonly notifications: {
+    readonly supported: boolean;
+    readonly pausedUntil: Date | null;
+    readonly shownToday: number;
+    readonly unread: number;
+  };
   readonly deviceTokenStored: boolean;
   /** The feeds this desktop polls, with their status. */
   readonly feeds: readonly Feed[];
@@ -34,7 +44,11 @@ export interface DiagnosticsInput {
   readonly logTail: readonly string[];
 }
 
-const section = (title: string, lines: readonly string[]): string[] => ['', `== ${title} ==`, ...(lines.length > 0 ? lines : ['(none)'])];
+const section = (title: string, lines: readonly string[]): string[] => [
+  '',
+  `== ${title} ==`,
+  ...(lines.length > 0 ? lines : ['(none)']),
+];
 
 export function diagnosticsReport(input: DiagnosticsInput): string {
   const { app, system, notifications } = input;
@@ -64,7 +78,10 @@ export function diagnosticsReport(input: DiagnosticsInput): string {
     ...section('Feeds', input.feeds.flatMap(feedLines)),
     ...section(
       'Posts by feed',
-      input.postsByFeed.map((feed) => `${feed.title || '(untitled)'}: ${String(feed.posts)} posts${feed.newest ? `, newest ${feed.newest}` : ''}`),
+      input.postsByFeed.map(
+        (feed) =>
+          `${feed.title || '(untitled)'}: ${String(feed.posts)} posts${feed.newest ? `, newest ${feed.newest}` : ''}`,
+      ),
     ),
     ...section('Sync', syncLines(input.sync)),
     ...section('Log (most recent last)', input.logTail),

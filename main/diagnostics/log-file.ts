@@ -62,7 +62,9 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
       size += bytes;
     } catch (error) {
       // A full or read-only disk must not take the app down with it.
-      options.echo?.error('could not write the log file', { reason: error instanceof Error ? error.message : String(error) });
+      options.echo?.error('could not write the log file', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
     options.echo?.[level](message, safe);
   }

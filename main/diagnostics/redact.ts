@@ -5,9 +5,11 @@
  */
 export const REDACTED = '[redacted]';
 
-const SECRET_KEY = /token|secret|password|passwd|authori[sz]ation|cookie|credential|code|session|api_?key|private_?key/i;
+const SECRET_KEY =
+  /token|secret|password|passwd|authori[sz]ation|cookie|credential|code|session|api_?key|private_?key/i;
 const TEXT_KEY = /text|body|pitch|message|comment|note/i;
-const SECRET_QUERY = /([?&#;][^=&#\s]*(?:token|key|secret|code|sig|signature|auth|password|session)[^=&#\s]*=)[^&#\s]*/gi;
+const SECRET_QUERY =
+  /([?&#;][^=&#\s]*(?:token|key|secret|code|sig|signature|auth|password|session)[^=&#\s]*=)[^&#\s]*/gi;
 const MAX_DEPTH = 5;
 
 export function redactText(text: string): string {
@@ -24,6 +26,9 @@ export function redact(value: unknown, depth = 0): unknown {
   if (depth >= MAX_DEPTH) return '[nested]';
   if (Array.isArray(value)) return value.map((item: unknown) => redact(item, depth + 1));
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) || TEXT_KEY.test(key) ? REDACTED : redact(item, depth + 1)]),
+    Object.entries(value).map(([key, item]) => [
+      key,
+      SECRET_KEY.test(key) || TEXT_KEY.test(key) ? REDACTED : redact(item, depth + 1),
+    ]),
   );
 }

@@ -19,12 +19,26 @@ interface Found {
   readonly feed: ReadFeed;
 }
 
-async function fetchAndRead(fetch: HttpFetch, address: string, limits: FetchLimits, discover: boolean): Promise<Found & { readonly discoveredFrom: string | null }> {
+async function fetchAndRead(
+  fetch: HttpFetch,
+  address: string,
+  limits: FetchLimits,
+  discover: boolean,
+): Promise<Found & { readonly discoveredFrom: string | null }> {
   const result = await fetchFeedBytes(fetch, address, { limits });
-  if (result.status === 'not-modified') throw new FeedError('http-status', 'the server answered 304 Not Modified to a plain request');
+  if (result.status === 'not-modified')
+    throw new FeedError('http-status', 'the server answered 304 Not Modified to a plain request');
   const url = result.movedTo ?? result.url;
   try {
-    return { url, feed: await readFeed(result.body, { contentType: result.contentType, url: result.url, maxBytes: limits.maxBytes }), discoveredFrom: null };
+    return {
+      url,
+      feed: await readFeed(result.body, {
+        contentType: result.contentType,
+        url: result.url,
+        maxBytes: limits.maxBytes,
+      }),
+      discoveredFrom: null,
+    };
   } catch (error) {
     if (!discover || !(error instanceof FeedError) || error.kind !== 'not-a-feed') throw error;
     const text = decodeFeedBytes(unpackGzip(result.body, limits.maxBytes), result.contentType).text;
@@ -44,10 +58,22 @@ async function fetchAndRead(fetch: HttpFetch, address: string, limits: FetchLimi
   }
 }
 
-async function check(address: string, read: () => Promise<Found & { readonly discoveredFrom: string | null }>): Promise<FeedCheck> {
+async function check(
+  address: string,
+  read: () => Promise<Found & { readonly discoveredFrom: string | null }>,
+): Promise<FeedCheck> {
   try {
     const { url, feed, discoveredFrom } = await read();
-    return { ok: true, url, discoveredFrom, format: feed.format, encoding: feed.encoding, title: feed.title, items: feed.items, warnings: feed.warnings };
+    return {
+      ok: true,
+      url,
+      discoveredFrom,
+      format: feed.format,
+      encoding: feed.encoding,
+      title: feed.title,
+      items: feed.items,
+      warnings: feed.warnings,
+    };
   } catch (error) {
     const message = error instanceof FeedError ? error.message : 'the feed could not be read (unexpected problem)';
     return { ok: false, url: address, error: message };
@@ -60,5 +86,9 @@ export function checkFeed(fetch: HttpFetch, address: string, limits: FetchLimits
 
 /** The same check for bytes already at hand (a file given to the CLI); `url` is their base for relative links. */
 export function checkFeedBytes(bytes: Uint8Array, url: string): Promise<FeedCheck> {
-  return check(url, async () => ({ url, feed: await readFeed(bytes, { contentType: null, url }), discoveredFrom: null }));
+  return check(url, async () => ({
+    url,
+    feed: await readFeed(bytes, { contentType: null, url }),
+    discoveredFrom: null,
+  }));
 }

@@ -15,7 +15,8 @@ const USAGE = 'usage: npm run feeds -- check <http(s) address or file>';
 
 async function checkFile(path: string): Promise<FeedCheck> {
   const url = pathToFileURL(path).href;
-  if ((await stat(path)).size > DEFAULT_LIMITS.maxBytes) return { ok: false, url, error: tooLarge(DEFAULT_LIMITS.maxBytes).message };
+  if ((await stat(path)).size > DEFAULT_LIMITS.maxBytes)
+    return { ok: false, url, error: tooLarge(DEFAULT_LIMITS.maxBytes).message };
   return checkFeedBytes(await readFile(path), url);
 }
 
@@ -36,12 +37,19 @@ async function main(args: readonly string[]): Promise<number> {
     return 1;
   }
   const { url, discoveredFrom, format, encoding, title, items, warnings } = result;
-  const shown = items.map(({ id, link, title: itemTitle, pitch, imageUrl, publishedAt, messages, hashtags, embargoUntil }) => ({
-    id, link, title: itemTitle, pitch, image: imageUrl, published: publishedAt,
-    ...(Object.keys(messages).length > 0 ? { messages } : {}),
-    ...(hashtags.length > 0 ? { hashtags } : {}),
-    ...(embargoUntil === null ? {} : { embargoUntil }),
-  }));
+  const shown = items.map(
+    ({ id, link, title: itemTitle, pitch, imageUrl, publishedAt, messages, hashtags, embargoUntil }) => ({
+      id,
+      link,
+      title: itemTitle,
+      pitch,
+      image: imageUrl,
+      published: publishedAt,
+      ...(Object.keys(messages).length > 0 ? { messages } : {}),
+      ...(hashtags.length > 0 ? { hashtags } : {}),
+      ...(embargoUntil === null ? {} : { embargoUntil }),
+    }),
+  );
   console.log(JSON.stringify({ url, discoveredFrom, format, encoding, title, items: shown, warnings }, null, 2));
   return 0;
 }

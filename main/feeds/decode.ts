@@ -10,7 +10,8 @@ import { FeedError } from './feed-error.ts';
 import { tooLarge } from './http-get.ts';
 import { charsetOf } from './http-headers.ts';
 
-export type EncodingSource = 'bom' | 'utf-16 sniffing' | 'valid utf-8' | 'http header' | 'xml declaration' | 'detected' | 'fallback';
+export type EncodingSource =
+  'bom' | 'utf-16 sniffing' | 'valid utf-8' | 'http header' | 'xml declaration' | 'detected' | 'fallback';
 
 export interface DecodedText {
   readonly text: string;
@@ -26,7 +27,8 @@ export function unpackGzip(bytes: Uint8Array, maxBytes: number): Uint8Array {
   try {
     return gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) throw tooLarge(maxBytes);
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError)
+      throw tooLarge(maxBytes);
     throw new FeedError('parse', 'the feed is gzip-compressed but the compressed data is damaged', { cause: error });
   }
 }
@@ -55,12 +57,19 @@ const latin1 = new TextDecoder('latin1');
 /** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none. */
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const lead = bytes[i] ?? 0;
-  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  const length =
+    lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
   if (length === 0 || i + length > bytes.length) return 0;
   for (let k = 1; k < length; k += 1) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return 0;
   const second = bytes[i + 1] ?? 0;
   // Overlong forms and surrogates are not UTF-8.
-  if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) return 0;
+  if (
+    (lead === 0xe0 && second < 0xa0) ||
+    (lead === 0xed && second > 0x9f) ||
+    (lead === 0xf0 && second < 0x90) ||
+    (lead === 0xf4 && second > 0x8f)
+  )
+    return 0;
   return length;
 }
 
@@ -72,7 +81,7 @@ function decodeMixed(bytes: Uint8Array): string {
   const utf8 = new TextDecoder('utf-8');
   let text = '';
   let start = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const byte = bytes[i] ?? 0;
     if (byte < 0x80) {
       i += 1;
@@ -104,11 +113,21 @@ function utf16ByFirstBytes(bytes: Uint8Array): string | null {
 
 /** Legacy encodings worth trusting detection for: scripts windows-1252 would turn into nonsense. */
 const DETECTABLE: Readonly<Record<string, string>> = {
-  'Shift_JIS': 'shift_jis', 'EUC-JP': 'euc-jp', 'ISO-2022-JP': 'iso-2022-jp', 'EUC-KR': 'euc-kr', 'GB18030': 'gb18030', 'Big5': 'big5',
-  'windows-1251': 'windows-1251', 'KOI8-R': 'koi8-r', 'ISO-8859-5': 'iso-8859-5',
-  'ISO-8859-7': 'windows-1253', 'windows-1253': 'windows-1253',
-  'ISO-8859-8': 'windows-1255', 'windows-1255': 'windows-1255',
-  'ISO-8859-6': 'windows-1256', 'windows-1256': 'windows-1256',
+  'Shift_JIS': 'shift_jis',
+  'EUC-JP': 'euc-jp',
+  'ISO-2022-JP': 'iso-2022-jp',
+  'EUC-KR': 'euc-kr',
+  'GB18030': 'gb18030',
+  'Big5': 'big5',
+  'windows-1251': 'windows-1251',
+  'KOI8-R': 'koi8-r',
+  'ISO-8859-5': 'iso-8859-5',
+  'ISO-8859-7': 'windows-1253',
+  'windows-1253': 'windows-1253',
+  'ISO-8859-8': 'windows-1255',
+  'windows-1255': 'windows-1255',
+  'ISO-8859-6': 'windows-1256',
+  'windows-1256': 'windows-1256',
 };
 
 function detectNonLatin(bytes: Uint8Array): string | null {
@@ -146,7 +165,8 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null): 
   if (utf8 !== null) return { text: fixC1Controls(utf8), encoding: 'utf-8', source: 'valid utf-8' };
 
   // Not UTF-8, so a declaration of UTF-8 (or of UTF-16, readable here as ASCII) is wrong: look further.
-  const usable = (label: string | null): label is string => label !== null && !/^(utf-?8|utf-?16(le|be)?|unicode)$/.test(label);
+  const usable = (label: string | null): label is string =>
+    label !== null && !/^(utf-?8|utf-?16(le|be)?|unicode)$/.test(label);
   const fromHeader = charsetOf(contentType);
   const byHeader = usable(fromHeader) ? decodeWith(fromHeader, bytes, 'http header') : null;
   if (byHeader) return byHeader;

@@ -98,13 +98,25 @@ export class FeedEngine {
   }
 
   feeds(): Feed[] {
-    return [...this.#states].map(([id, state]) => ({ id, url: state.url, fetchUrl: state.fetchUrl, title: state.title || state.url, status: statusOf(state) }));
+    return [...this.#states].map(([id, state]) => ({
+      id,
+      url: state.url,
+      fetchUrl: state.fetchUrl,
+      title: state.title || state.url,
+      status: statusOf(state),
+    }));
   }
 
   /** Every feed's items as last read (nothing new is announced): what the window shows right after a restart. */
   snapshot(): FeedUpdate[] {
     const now = this.#options.clock.now();
-    return [...this.#states].map(([feedId, state]) => ({ feedId, title: state.title, items: visibleItems(state.items, now), fresh: [], firstPoll: false }));
+    return [...this.#states].map(([feedId, state]) => ({
+      feedId,
+      title: state.title,
+      items: visibleItems(state.items, now),
+      fresh: [],
+      firstPoll: false,
+    }));
   }
 
   /** Polls the feeds that are due. `manual` ("Refresh now") polls all of them except those a server asked to wait. */
@@ -143,10 +155,14 @@ export class FeedEngine {
     // The feed may have been removed while it was being fetched.
     if (!this.#states.has(feedId)) return;
     this.#states.set(feedId, outcome.state);
-    if (outcome.state.lastError !== null) log.warn('feed poll failed', { url: state.fetchUrl, reason: outcome.state.lastError });
+    if (outcome.state.lastError !== null)
+      log.warn('feed poll failed', { url: state.fetchUrl, reason: outcome.state.lastError });
     // On disk before anyone hears of it: a crash right after cannot lead to a second announcement.
     await this.#store.save(feedId, outcome.state).catch((error: unknown) => {
-      log.error('could not save a feed state', { feedId, reason: error instanceof Error ? error.message : String(error) });
+      log.error('could not save a feed state', {
+        feedId,
+        reason: error instanceof Error ? error.message : String(error),
+      });
     });
     const update: FeedUpdate = {
       feedId,
@@ -177,11 +193,16 @@ export class FeedEngine {
     this.#cancelTimer = null;
     if (!this.#running || this.#states.size === 0) return;
     const next = Math.min(...[...this.#states.values()].map((state) => state.nextPollAt));
-    this.#cancelTimer = this.#options.clock.setTimer(() => {
-      this.#cancelTimer = null;
-      this.poll().catch((error: unknown) => {
-        this.#options.log.error('feed polling failed', { reason: error instanceof Error ? error.message : String(error) });
-      });
-    }, Math.max(0, next - this.#options.clock.now()));
+    this.#cancelTimer = this.#options.clock.setTimer(
+      () => {
+        this.#cancelTimer = null;
+        this.poll().catch((error: unknown) => {
+          this.#options.log.error('feed polling failed', {
+            reason: error instanceof Error ? error.message : String(error),
+          });
+        });
+      },
+      Math.max(0, next - this.#options.clock.now()),
+    );
   }
 }

@@ -3,14 +3,7 @@
  * read it in the window or the CLI, and what the scheduler needs (the status, Retry-After).
  */
 export type FeedErrorKind =
-  | 'invalid-url'
-  | 'network'
-  | 'timeout'
-  | 'too-large'
-  | 'redirects'
-  | 'http-status'
-  | 'not-a-feed'
-  | 'parse';
+  'invalid-url' | 'network' | 'timeout' | 'too-large' | 'redirects' | 'http-status' | 'not-a-feed' | 'parse';
 
 export interface FeedErrorDetails {
   readonly cause?: unknown;
@@ -43,9 +36,9 @@ const STATUS_WORDS: Readonly<Record<number, string>> = {
   410: 'the feed was removed for good (410)',
   429: 'the server says we asked too often (429)',
   500: 'the server had an internal error (500)',
-  502: 'the server\'s gateway failed (502)',
+  502: "the server's gateway failed (502)",
   503: 'the server is unavailable for now (503)',
-  504: 'the server\'s gateway timed out (504)',
+  504: "the server's gateway timed out (504)",
 };
 
 /** A status line in plain words, for the statuses people meet; the number for the rest. */

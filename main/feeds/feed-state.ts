@@ -56,8 +56,23 @@ export type FeedState = Omit<Static<typeof FeedStateSchema>, 'items'> & { readon
 
 export function newFeedState(url: string, now: number, intervalMs: number): FeedState {
   return {
-    version: 1, url, fetchUrl: url, title: '', etag: null, lastModified: null, bodyHash: null, ttlMinutes: null, intervalMs,
-    failures: 0, lastError: null, checkedAt: null, nextPollAt: now, holdUntil: null, firstPollDone: false, seen: {}, items: [],
+    version: 1,
+    url,
+    fetchUrl: url,
+    title: '',
+    etag: null,
+    lastModified: null,
+    bodyHash: null,
+    ttlMinutes: null,
+    intervalMs,
+    failures: 0,
+    lastError: null,
+    checkedAt: null,
+    nextPollAt: now,
+    holdUntil: null,
+    firstPollDone: false,
+    seen: {},
+    items: [],
   };
 }
 
@@ -107,7 +122,9 @@ export class FeedStateStore {
 
   save(feedId: string, state: FeedState): Promise<void> {
     const previous = this.#writes.get(feedId) ?? mkdir(this.#dir, { recursive: true });
-    const write = previous.catch(() => undefined).then(() => writeFileAtomic(this.#path(feedId), JSON.stringify(state)));
+    const write = previous
+      .catch(() => undefined)
+      .then(() => writeFileAtomic(this.#path(feedId), JSON.stringify(state)));
     this.#writes.set(feedId, write);
     return write;
   }

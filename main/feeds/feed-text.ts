@@ -37,7 +37,9 @@ export function feedPitch(html: string): string {
 const IMG = /<img\b[^>]*>/gi;
 /** Counting pixels and share buttons that feed services add to every item: never the post's picture. */
 const isTracker = (tag: string, src: string): boolean =>
-  /^[01]$/.test(htmlAttribute(tag, 'width') ?? '') || /^[01]$/.test(htmlAttribute(tag, 'height') ?? '') || /feedburner\.com\/~(ff|r)\//i.test(src);
+  /^[01]$/.test(htmlAttribute(tag, 'width') ?? '') ||
+  /^[01]$/.test(htmlAttribute(tag, 'height') ?? '') ||
+  /feedburner\.com\/~(ff|r)\//i.test(src);
 
 /** The first real <img> of an HTML fragment, as written (still relative). */
 export function firstImageSource(html: string): string | null {

@@ -33,14 +33,20 @@ interface Fetched {
 
 export type FetchResult =
   | (Fetched & { readonly status: 'not-modified' })
-  | (Fetched & { readonly status: 'ok'; readonly body: Uint8Array; readonly contentType: string | null; readonly validators: Validators });
+  | (Fetched & {
+      readonly status: 'ok';
+      readonly body: Uint8Array;
+      readonly contentType: string | null;
+      readonly validators: Validators;
+    });
 
 export interface FetchOptions {
   readonly validators?: Validators | undefined;
   readonly limits?: FetchLimits | undefined;
 }
 
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 const USER_AGENT = 'Advocate/0.1 (feed reader)';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const PERMANENT_STATUSES = new Set([301, 308]);
@@ -57,7 +63,10 @@ export function feedUrl(text: string, base?: string): URL {
     throw new FeedError('invalid-url', `this is not a web address: ${text.slice(0, 200)}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FeedError('invalid-url', `only http and https addresses can be read, not ${url.protocol.replace(':', '')}`);
+    throw new FeedError(
+      'invalid-url',
+      `only http and https addresses can be read, not ${url.protocol.replace(':', '')}`,
+    );
   }
   return url;
 }
@@ -68,7 +77,8 @@ export function feedUrl(text: string, base?: string): URL {
  * On Electron we then let Chromium follow that hop: the feed still loads, but the stored URL cannot move
  * and Chromium's own redirect limit applies instead of ours.
  */
-const isManualRedirectRefused = (error: unknown): boolean => error instanceof Error && /redirect was cancelled/i.test(error.message);
+const isManualRedirectRefused = (error: unknown): boolean =>
+  error instanceof Error && /redirect was cancelled/i.test(error.message);
 
 function networkError(error: unknown, url: URL): FeedError {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
@@ -119,13 +129,21 @@ async function readCapped(response: Response, maxBytes: number, abort: () => voi
   return body;
 }
 
-const discard = (response: Response): Promise<void> => response.body?.cancel().catch(() => undefined) ?? Promise.resolve();
+const discard = (response: Response): Promise<void> =>
+  response.body?.cancel().catch(() => undefined) ?? Promise.resolve();
 
-export async function fetchFeedBytes(fetch: HttpFetch, address: string, options: FetchOptions = {}): Promise<FetchResult> {
+export async function fetchFeedBytes(
+  fetch: HttpFetch,
+  address: string,
+  options: FetchOptions = {},
+): Promise<FetchResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   let url = feedUrl(address);
   const controller = new AbortController();
-  const timeout = new FeedError('timeout', `the server took longer than ${String(Number((limits.timeoutMs / 1000).toFixed(1)))} seconds to answer`);
+  const timeout = new FeedError(
+    'timeout',
+    `the server took longer than ${String(Number((limits.timeoutMs / 1000).toFixed(1)))} seconds to answer`,
+  );
   const timer = setTimeout(() => controller.abort(timeout), limits.timeoutMs);
   const headers: Record<string, string> = { accept: ACCEPT, 'user-agent': USER_AGENT };
   if (options.validators?.etag) headers['if-none-match'] = options.validators.etag;
@@ -149,10 +167,16 @@ export async function fetchFeedBytes(fetch: HttpFetch, address: string, options:
       if (REDIRECT_STATUSES.has(response.status)) {
         await discard(response);
         const location = response.headers.get('location');
-        if (!location) throw new FeedError('http-status', `the server redirected (${String(response.status)}) without saying where to`, { status: response.status });
+        if (!location)
+          throw new FeedError(
+            'http-status',
+            `the server redirected (${String(response.status)}) without saying where to`,
+            { status: response.status },
+          );
         const next = feedUrl(location, url.href);
         if (visited.has(next.href)) throw new FeedError('redirects', 'the address redirects in a loop');
-        if (hops + 1 > limits.maxRedirects) throw new FeedError('redirects', `the address redirected more than ${String(limits.maxRedirects)} times`);
+        if (hops + 1 > limits.maxRedirects)
+          throw new FeedError('redirects', `the address redirected more than ${String(limits.maxRedirects)} times`);
         permanentSoFar &&= PERMANENT_STATUSES.has(response.status);
         if (permanentSoFar) movedTo = next.href;
         visited.add(next.href);
@@ -166,16 +190,21 @@ export async function fetchFeedBytes(fetch: HttpFetch, address: string, options:
       }
       if (!response.ok) {
         await discard(response);
-        const retryAfterMs = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get('retry-after'), Date.now()) : null;
+        const retryAfterMs =
+          response.status === 429 || response.status === 503
+            ? parseRetryAfter(response.headers.get('retry-after'), Date.now())
+            : null;
         throw new FeedError('http-status', statusInWords(response.status, response.statusText), {
           status: response.status,
           ...(retryAfterMs === null ? {} : { retryAfterMs }),
         });
       }
-      const body = await readCapped(response, limits.maxBytes, () => controller.abort(tooLarge(limits.maxBytes))).catch((error: unknown) => {
-        if (error instanceof FeedError) throw error;
-        throw controller.signal.aborted ? timeout : networkError(error, url);
-      });
+      const body = await readCapped(response, limits.maxBytes, () => controller.abort(tooLarge(limits.maxBytes))).catch(
+        (error: unknown) => {
+          if (error instanceof FeedError) throw error;
+          throw controller.signal.aborted ? timeout : networkError(error, url);
+        },
+      );
       return {
         ...fetched,
         status: 'ok',

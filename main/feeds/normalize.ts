@@ -42,20 +42,27 @@ const resolveBase = (base: string | null, parent: string): string => {
   }
 };
 
-function normalizeItem(item: RawItem, bases: { readonly feed: string; readonly links: string }, warn: (problem: string) => void): FeedItem {
+function normalizeItem(
+  item: RawItem,
+  bases: { readonly feed: string; readonly links: string },
+  warn: (problem: string) => void,
+): FeedItem {
   const base = item.base ? resolveBase(item.base, bases.feed) : bases.links;
   const contentBase = resolveBase(item.contentBase, base);
   const permaLink = item.guidIsPermaLink ? httpUrl(item.guid, null) : null;
   const link = httpUrl(item.link, base) ?? permaLink;
   const title = feedPlainText(item.title);
   const html = item.summaryHtml ?? item.contentHtml ?? '';
-  const { meta, problems } = item.meta ? readShareMeta(item.meta, (url) => httpUrl(url, base)) : { meta: EMPTY_SHARE_META, problems: [] };
+  const { meta, problems } = item.meta
+    ? readShareMeta(item.meta, (url) => httpUrl(url, base))
+    : { meta: EMPTY_SHARE_META, problems: [] };
   for (const problem of problems) warn(`${title || link || 'an item'}: ${problem}`);
   // The feed's own image fields first; the HTML is searched only when they give nothing usable.
-  const imageUrl = meta.imageUrl
-    ?? item.images.map((url) => httpUrl(url, base)).find((url) => url !== null)
-    ?? httpUrl(firstImageSource(item.summaryHtml ?? ''), contentBase)
-    ?? httpUrl(firstImageSource(item.contentHtml ?? ''), contentBase);
+  const imageUrl =
+    meta.imageUrl ??
+    item.images.map((url) => httpUrl(url, base)).find((url) => url !== null) ??
+    httpUrl(firstImageSource(item.summaryHtml ?? ''), contentBase) ??
+    httpUrl(firstImageSource(item.contentHtml ?? ''), contentBase);
   return {
     id: item.guid ?? link ?? `hash:${shortHash(`${item.title}\u0000${item.publishedAt ?? ''}`)}`,
     link,

@@ -27,7 +27,9 @@ const attributeIn = (attributes: string, name: string): string | null =>
   new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*["']([^"']*)["']`).exec(attributes)?.[1] ?? null;
 
 const prefixBoundTo = (attributes: string, namespace: string): string | null =>
-  [...attributes.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)].find((binding) => binding[2] === namespace)?.[1] ?? null;
+  [...attributes.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)].find(
+    (binding) => binding[2] === namespace,
+  )?.[1] ?? null;
 
 export function isHtmlPage(text: string): boolean {
   const root = firstElement(repairXml(text.slice(0, 64 * 1024)));
@@ -38,7 +40,10 @@ function xmlRoot(xml: string): XmlRoot {
   const element = firstElement(xml);
   if (!element) throw new FeedError('not-a-feed', 'the answer is neither XML nor JSON: this is not a feed');
   const { prefix, name, attributes } = element;
-  const common = { advocatePrefix: prefixBoundTo(attributes, ADVOCATE_NAMESPACE) ?? 'advocate', base: attributeIn(attributes, 'xml:base') };
+  const common = {
+    advocatePrefix: prefixBoundTo(attributes, ADVOCATE_NAMESPACE) ?? 'advocate',
+    base: attributeIn(attributes, 'xml:base'),
+  };
   const namespace = attributeIn(attributes, prefix ? `xmlns:${prefix}` : 'xmlns');
   if (/^(html|head|body)$/i.test(name)) throw new FeedError('not-a-feed', HTML_PAGE);
   if (name === 'rss' && !prefix) {
@@ -51,10 +56,14 @@ function xmlRoot(xml: string): XmlRoot {
     return { name, format, atomPrefix: null, ...common };
   }
   if (name === 'feed' && (!prefix || namespace === ATOM_NAMESPACE || namespace === ATOM_03_NAMESPACE)) {
-    const format: FeedFormat = namespace === ATOM_03_NAMESPACE || attributeIn(attributes, 'version') === '0.3' ? 'Atom 0.3' : 'Atom 1.0';
+    const format: FeedFormat =
+      namespace === ATOM_03_NAMESPACE || attributeIn(attributes, 'version') === '0.3' ? 'Atom 0.3' : 'Atom 1.0';
     return { name, format, atomPrefix: prefix, ...common };
   }
-  throw new FeedError('not-a-feed', `the answer is XML but not a feed: its root element is <${prefix ? `${prefix}:` : ''}${name}>, not <rss>, <feed> or <rdf:RDF>`);
+  throw new FeedError(
+    'not-a-feed',
+    `the answer is XML but not a feed: its root element is <${prefix ? `${prefix}:` : ''}${name}>, not <rss>, <feed> or <rdf:RDF>`,
+  );
 }
 
 function parseJson(text: string, contentType: string | null): RawFeed {
@@ -63,9 +72,14 @@ function parseJson(text: string, contentType: string | null): RawFeed {
     value = JSON.parse(text);
   } catch (error) {
     const declared = contentType !== null && /json/i.test(contentType);
-    throw new FeedError(declared ? 'parse' : 'not-a-feed', declared ? 'the JSON Feed is not valid JSON' : 'the answer is not a feed', { cause: error });
+    throw new FeedError(
+      declared ? 'parse' : 'not-a-feed',
+      declared ? 'the JSON Feed is not valid JSON' : 'the answer is not a feed',
+      { cause: error },
+    );
   }
-  if (!isJsonFeed(value)) throw new FeedError('not-a-feed', 'the answer is JSON but not a JSON Feed (no "version" and "items")');
+  if (!isJsonFeed(value))
+    throw new FeedError('not-a-feed', 'the answer is JSON but not a JSON Feed (no "version" and "items")');
   return parseJsonFeed(value);
 }
 

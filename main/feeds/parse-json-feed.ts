@@ -3,7 +3,8 @@ import { FeedError } from './feed-error.ts';
 import type { RawFeed, RawItem, RawShareMeta } from './raw-feed.ts';
 import { isNode, type XmlNode } from './xml-values.ts';
 
-const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : null);
+const str = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : null;
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -16,13 +17,20 @@ const isoDate = (value: unknown): string | null => {
 export function isJsonFeed(value: unknown): value is XmlNode {
   if (!isNode(value)) return false;
   const version = value['version'];
-  return typeof version === 'string' && (/jsonfeed\.org\/version\/1/i.test(version) || /^1(\.\d+)?$/.test(version)) && Array.isArray(value['items']);
+  return (
+    typeof version === 'string' &&
+    (/jsonfeed\.org\/version\/1/i.test(version) || /^1(\.\d+)?$/.test(version)) &&
+    Array.isArray(value['items'])
+  );
 }
 
 function metaOf(extension: unknown): RawShareMeta | null {
   if (!isNode(extension)) return null;
-  const list = (value: unknown): readonly unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-  const messages = isNode(extension['messages']) ? Object.entries(extension['messages']).map(([network, text]) => ({ network, text })) : [];
+  const list = (value: unknown): readonly unknown[] =>
+    value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const messages = isNode(extension['messages'])
+    ? Object.entries(extension['messages']).map(([network, text]) => ({ network, text }))
+    : [];
   return {
     pitch: list(extension['pitch']),
     messages,
@@ -35,7 +43,9 @@ function metaOf(extension: unknown): RawShareMeta | null {
 function toRawItem(item: XmlNode): RawItem {
   const text = str(item['content_text']);
   const attachments = Array.isArray(item['attachments']) ? item['attachments'].filter(isNode) : [];
-  const imageAttachments = attachments.filter((attachment) => /^image\//i.test(str(attachment['mime_type']) ?? '')).map((attachment) => str(attachment['url']));
+  const imageAttachments = attachments
+    .filter((attachment) => /^image\//i.test(str(attachment['mime_type']) ?? ''))
+    .map((attachment) => str(attachment['url']));
   return {
     guid: str(item['id']),
     guidIsPermaLink: false,
@@ -47,7 +57,9 @@ function toRawItem(item: XmlNode): RawItem {
     updatedAt: isoDate(item['date_modified']),
     base: null,
     contentBase: null,
-    images: [str(item['image']), str(item['banner_image']), ...imageAttachments].filter((url): url is string => url !== null),
+    images: [str(item['image']), str(item['banner_image']), ...imageAttachments].filter(
+      (url): url is string => url !== null,
+    ),
     meta: metaOf(item['_advocate']),
   };
 }

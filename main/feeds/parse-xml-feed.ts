@@ -37,17 +37,35 @@ function parserFor(root: XmlRoot): Parser<XmlNode, XmlNode> {
   const cached = parsers.get(key);
   if (cached) return cached;
   const all = (from: string, to: string): (string | { keepArray: boolean })[] => [from, to, { keepArray: true }];
-  const adv = (name: string): (string | { keepArray: boolean })[] => all(`${root.advocatePrefix}:${name}`, `advocate:${name}`);
+  const adv = (name: string): (string | { keepArray: boolean })[] =>
+    all(`${root.advocatePrefix}:${name}`, `advocate:${name}`);
   const prefix = root.atomPrefix ? `${root.atomPrefix}:` : null;
   const parser = new Parser<XmlNode, XmlNode>({
     defaultRSS: 2,
-    xml2js: prefix ? { tagNameProcessors: [(name: string) => (name.startsWith(prefix) ? name.slice(prefix.length) : name)] } : {},
+    xml2js: prefix
+      ? { tagNameProcessors: [(name: string) => (name.startsWith(prefix) ? name.slice(prefix.length) : name)] }
+      : {},
     customFields: {
       item: [
-        all('$', 'attributes'), all('guid', 'guids'), all('link', 'links'), all('content', 'contentElements'), all('summary', 'summaryElements'),
-        all('media:content', 'mediaContent'), all('media:thumbnail', 'mediaThumbnail'), all('media:group', 'mediaGroup'), all('enclosure', 'enclosures'),
-        ['feedburner:origLink', 'origLink'], 'issued', 'modified', 'created', 'updated',
-        adv('pitch'), adv('message'), adv('hashtag'), adv('image'), adv('embargo'),
+        all('$', 'attributes'),
+        all('guid', 'guids'),
+        all('link', 'links'),
+        all('content', 'contentElements'),
+        all('summary', 'summaryElements'),
+        all('media:content', 'mediaContent'),
+        all('media:thumbnail', 'mediaThumbnail'),
+        all('media:group', 'mediaGroup'),
+        all('enclosure', 'enclosures'),
+        ['feedburner:origLink', 'origLink'],
+        'issued',
+        'modified',
+        'created',
+        'updated',
+        adv('pitch'),
+        adv('message'),
+        adv('hashtag'),
+        adv('image'),
+        adv('embargo'),
       ],
     },
   });
@@ -61,8 +79,19 @@ const looksLikeImage = (url: string): boolean => /\.(jpe?g|png|gif|webp|avif)(\?
 
 function mediaImages(elements: readonly unknown[]): string[] {
   const images = elements
-    .map((element) => ({ url: attribute(element, 'url'), medium: attribute(element, 'medium'), type: attribute(element, 'type'), width: Number(attribute(element, 'width') ?? 0) }))
-    .filter((media): media is typeof media & { url: string } => media.url !== null && (media.medium === 'image' || isImageType(media.type) || (!media.medium && !media.type && looksLikeImage(media.url))));
+    .map((element) => ({
+      url: attribute(element, 'url'),
+      medium: attribute(element, 'medium'),
+      type: attribute(element, 'type'),
+      width: Number(attribute(element, 'width') ?? 0),
+    }))
+    .filter(
+      (media): media is typeof media & { url: string } =>
+        media.url !== null &&
+        (media.medium === 'image' ||
+          isImageType(media.type) ||
+          (!media.medium && !media.type && looksLikeImage(media.url))),
+    );
   // Several sizes of one picture (news feeds): the widest first.
   return images.sort((a, b) => b.width - a.width).map((media) => media.url);
 }
@@ -70,9 +99,14 @@ function mediaImages(elements: readonly unknown[]): string[] {
 function imagesOf(item: Item): string[] {
   const groups = listOf(item['mediaGroup']).filter(isNode);
   const media = [...listOf(item['mediaContent']), ...groups.flatMap((group) => listOf(group['media:content']))];
-  const thumbnails = [...listOf(item['mediaThumbnail']), ...groups.flatMap((group) => listOf(group['media:thumbnail']))];
+  const thumbnails = [
+    ...listOf(item['mediaThumbnail']),
+    ...groups.flatMap((group) => listOf(group['media:thumbnail'])),
+  ];
   const enclosures = listOf(item['enclosures']).filter((enclosure) => isImageType(attribute(enclosure, 'type')));
-  const atomEnclosures = listOf(item['links']).filter((link) => attribute(link, 'rel') === 'enclosure' && isImageType(attribute(link, 'type')));
+  const atomEnclosures = listOf(item['links']).filter(
+    (link) => attribute(link, 'rel') === 'enclosure' && isImageType(attribute(link, 'type')),
+  );
   const itunes = isNode(item['itunes']) ? stringOf(item['itunes']['image']) : null;
   return [
     ...mediaImages(media),
@@ -115,7 +149,8 @@ function toRawItem(item: Item, atom: boolean): RawItem {
     title: textOf(item['title']).trim(),
     summaryHtml: atom ? html(item['summary']) : (html(item['content']) ?? html(item['summary']) ?? itunesSummary),
     contentHtml: atom ? html(item['content']) : html(item['content:encoded']),
-    publishedAt: isoDate(item['isoDate']) ?? isoDate(item['issued']) ?? isoDate(item['created']) ?? isoDate(item['modified']),
+    publishedAt:
+      isoDate(item['isoDate']) ?? isoDate(item['issued']) ?? isoDate(item['created']) ?? isoDate(item['modified']),
     updatedAt: isoDate(item['updated']) ?? isoDate(item['modified']),
     base: isNode(item['attributes']) ? stringOf(item['attributes']['xml:base']) : null,
     contentBase: attribute(contentElement, 'xml:base') ?? attribute(summaryElement, 'xml:base'),
@@ -141,7 +176,15 @@ export async function parseXmlFeed(text: string, root: XmlRoot): Promise<RawFeed
   const atom = root.name === 'feed';
   if (!atom && !/<([\w.-]+:)?channel[\s>/]/.test(text)) {
     // <rss version="0.92"></rss> is a valid, empty feed; rss-parser would stumble on the missing channel.
-    return { format: root.format, title: '', link: null, base: null, ttlMinutes: null, items: [], warnings: ['the feed has no channel: it is empty'] };
+    return {
+      format: root.format,
+      title: '',
+      link: null,
+      base: null,
+      ttlMinutes: null,
+      items: [],
+      warnings: ['the feed has no channel: it is empty'],
+    };
   }
   let output: Output;
   try {

@@ -71,7 +71,9 @@ function embargoEndedSince(state: FeedState, now: number): boolean {
 
 /** The earliest embargo still ahead: the poll timer wakes then to release the item. */
 function nextEmbargoEnd(items: readonly FeedItem[], now: number): number | null {
-  const ends = items.map((item) => (item.embargoUntil === null ? NaN : Date.parse(item.embargoUntil))).filter((end) => end > now);
+  const ends = items
+    .map((item) => (item.embargoUntil === null ? NaN : Date.parse(item.embargoUntil)))
+    .filter((end) => end > now);
   return ends.length > 0 ? Math.min(...ends) : null;
 }
 
@@ -83,7 +85,11 @@ async function refresh(state: FeedState, context: PollContext): Promise<FeedStat
     const hash = createHash('sha256').update(result.body).digest('hex');
     // An unchanged body (a server that ignores validators) costs a hash, not a parse.
     if (hash !== state.bodyHash) {
-      const feed = await readFeed(result.body, { contentType: result.contentType, url: result.url, maxBytes: context.limits.maxBytes });
+      const feed = await readFeed(result.body, {
+        contentType: result.contentType,
+        url: result.url,
+        maxBytes: context.limits.maxBytes,
+      });
       next = { ...next, bodyHash: hash, title: feed.title, ttlMinutes: feed.ttlMinutes, items: [...feed.items] };
     }
   }
@@ -96,11 +102,18 @@ export async function pollFeed(state: FeedState, context: PollContext): Promise<
   try {
     next = await refresh(state, context);
   } catch (error) {
-    const problem = error instanceof FeedError ? error : new FeedError('parse', 'the feed could not be read (unexpected problem)', { cause: error });
+    const problem =
+      error instanceof FeedError
+        ? error
+        : new FeedError('parse', 'the feed could not be read (unexpected problem)', { cause: error });
     const failures = state.failures + 1;
     const delay = backoffDelay(state.intervalMs, failures, problem.retryAfterMs, random);
     next = {
-      ...state, failures, lastError: problem.message, checkedAt: now, nextPollAt: now + delay,
+      ...state,
+      failures,
+      lastError: problem.message,
+      checkedAt: now,
+      nextPollAt: now + delay,
       holdUntil: problem.retryAfterMs === null ? null : now + delay,
     };
     // Even a failed poll releases an item whose embargo has ended: its text is already here.
@@ -115,7 +128,16 @@ export async function pollFeed(state: FeedState, context: PollContext): Promise<
   const regular = now + nextPollDelay(next.intervalMs, random);
   const nextPollAt = embargoEnd === null ? regular : Math.min(regular, Math.max(embargoEnd, now + MIN_INTERVAL_MS));
   return {
-    state: { ...next, seen, failures: 0, lastError: null, checkedAt: now, nextPollAt, holdUntil: null, firstPollDone: true },
+    state: {
+      ...next,
+      seen,
+      failures: 0,
+      lastError: null,
+      checkedAt: now,
+      nextPollAt,
+      holdUntil: null,
+      firstPollDone: true,
+    },
     fresh,
     firstPoll,
   };

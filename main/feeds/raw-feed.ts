@@ -3,7 +3,8 @@
  * fields, relative URLs, unchecked metadata). RSS, Atom and JSON Feed each fill it in their own module.
  */
 
-export type FeedFormat = 'RSS 0.9x' | 'RSS 1.0' | 'RSS 2.0' | 'Atom 0.3' | 'Atom 1.0' | 'JSON Feed 1.0' | 'JSON Feed 1.1';
+export type FeedFormat =
+  'RSS 0.9x' | 'RSS 1.0' | 'RSS 2.0' | 'Atom 0.3' | 'Atom 1.0' | 'JSON Feed 1.0' | 'JSON Feed 1.1';
 
 /** Share-kit metadata as found in the feed (the advocate: namespace or the _advocate extension), unchecked. */
 export interface RawShareMeta {

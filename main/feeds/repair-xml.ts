@@ -9,18 +9,29 @@ import { decodeHTML } from 'entities';
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const VERBATIM = /(<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$))/;
 /** A CDATA section or comment (kept whole), or an ampersand with what may follow it. */
-const VERBATIM_OR_AMPERSAND = /(<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$))|&(?:([A-Za-z][A-Za-z0-9._-]{0,40});|#([0-9]{1,8});|#[xX]([0-9A-Fa-f]{1,7});)?/g;
+const VERBATIM_OR_AMPERSAND =
+  /(<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$))|&(?:([A-Za-z][A-Za-z0-9._-]{0,40});|#([0-9]{1,8});|#[xX]([0-9A-Fa-f]{1,7});)?/g;
 // Characters XML 1.0 forbids; some feeds carry them from copy-pasted text.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const DOCTYPE = /<!DOCTYPE(?:[^[>]*\[[\s\S]*?\]\s*>|[^>]*>)/gi;
 
 const isXmlChar = (code: number): boolean =>
-  code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  code === 0x9 ||
+  code === 0xa ||
+  code === 0xd ||
+  (code >= 0x20 && code <= 0xd7ff) ||
+  (code >= 0xe000 && code <= 0xfffd) ||
+  (code >= 0x10000 && code <= 0x10ffff);
 
 const asReferences = (text: string): string => text.replace(/[\s\S]/gu, (char) => `&#${String(char.codePointAt(0))};`);
 
-function fixAmpersand(whole: string, name: string | undefined, decimal: string | undefined, hex: string | undefined): string {
+function fixAmpersand(
+  whole: string,
+  name: string | undefined,
+  decimal: string | undefined,
+  hex: string | undefined,
+): string {
   if (name !== undefined) {
     if (XML_ENTITIES.has(name)) return whole;
     const decoded = decodeHTML(whole);
@@ -35,8 +46,16 @@ function fixAmpersand(whole: string, name: string | undefined, decimal: string |
 export function repairXml(text: string): string {
   const start = text.indexOf('<');
   const body = (start > 0 ? text.slice(start) : text).replace(FORBIDDEN_CHARS, '').replace(DOCTYPE, '');
-  return body.replace(VERBATIM_OR_AMPERSAND, (whole, verbatim: string | undefined, name: string | undefined, decimal: string | undefined, hex: string | undefined) =>
-    verbatim ?? fixAmpersand(whole, name, decimal, hex));
+  return body.replace(
+    VERBATIM_OR_AMPERSAND,
+    (
+      whole,
+      verbatim: string | undefined,
+      name: string | undefined,
+      decimal: string | undefined,
+      hex: string | undefined,
+    ) => verbatim ?? fixAmpersand(whole, name, decimal, hex),
+  );
 }
 
 const TAG = /<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g;
@@ -65,5 +84,11 @@ export function closeTruncatedXml(text: string): string {
       else if (open.at(-1) === name) open.pop();
     }
   }
-  return cut + open.reverse().map((name) => `</${name}>`).join('');
+  return (
+    cut +
+    open
+      .reverse()
+      .map((name) => `</${name}>`)
+      .join('')
+  );
 }

@@ -12,7 +12,8 @@ export const MAX_DELAY_MS = 24 * 60 * 60 * 1000;
 const JITTER_FRACTION = 0.1;
 
 /** The configured interval, never below the floor. */
-export const baseInterval = (configuredMs: number | undefined): number => Math.max(MIN_INTERVAL_MS, configuredMs ?? DEFAULT_INTERVAL_MS);
+export const baseInterval = (configuredMs: number | undefined): number =>
+  Math.max(MIN_INTERVAL_MS, configuredMs ?? DEFAULT_INTERVAL_MS);
 
 /** Cache-Control max-age and RSS <ttl> lengthen the interval, never shorten it, and never past a day. */
 export function feedInterval(baseMs: number, maxAgeMs: number | null, ttlMinutes: number | null): number {
@@ -21,13 +22,19 @@ export function feedInterval(baseMs: number, maxAgeMs: number | null, ttlMinutes
 }
 
 /** The delay to the next poll after a successful one. */
-export const nextPollDelay = (intervalMs: number, random: () => number): number => intervalMs * (1 + JITTER_FRACTION * random());
+export const nextPollDelay = (intervalMs: number, random: () => number): number =>
+  intervalMs * (1 + JITTER_FRACTION * random());
 
 /**
  * The delay after a failure: the server's Retry-After when it sent one, otherwise the interval doubled
  * for each failure in a row; jittered, at least the floor, at most a day.
  */
-export function backoffDelay(intervalMs: number, failures: number, retryAfterMs: number | null, random: () => number): number {
+export function backoffDelay(
+  intervalMs: number,
+  failures: number,
+  retryAfterMs: number | null,
+  random: () => number,
+): number {
   if (retryAfterMs !== null) return Math.min(MAX_DELAY_MS, Math.max(MIN_INTERVAL_MS, retryAfterMs));
   const doubled = intervalMs * 2 ** Math.min(Math.max(failures - 1, 0), 30);
   return Math.max(MIN_INTERVAL_MS, Math.min(MAX_DELAY_MS, doubled) * (1 - JITTER_FRACTION * random()));

@@ -6,17 +6,19 @@ export function toPosts(feedId: string, items: readonly FeedItem[]): Post[] {
   return items.flatMap((item) =>
     item.link === null
       ? []
-      : [{
-          id: `${feedId}:${seenKey(item)}`,
-          feedId,
-          key: item.link,
-          title: item.title || item.link,
-          link: item.link,
-          pitch: item.pitch,
-          imageUrl: item.imageUrl,
-          publishedAt: item.publishedAt,
-          messages: item.messages,
-          hashtags: item.hashtags,
-        }],
+      : [
+          {
+            id: `${feedId}:${seenKey(item)}`,
+            feedId,
+            key: item.link,
+            title: item.title || item.link,
+            link: item.link,
+            pitch: item.pitch,
+            imageUrl: item.imageUrl,
+            publishedAt: item.publishedAt,
+            messages: item.messages,
+            hashtags: item.hashtags,
+          },
+        ],
   );
 }

@@ -4,7 +4,8 @@
  */
 export type XmlNode = Readonly<Record<string, unknown>>;
 
-export const isNode = (value: unknown): value is XmlNode => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isNode = (value: unknown): value is XmlNode =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The text of a value: a string as is, an element's `_`, or (for xhtml constructs) all nested text. */
 export function textOf(value: unknown): string {
@@ -28,4 +29,5 @@ export const attributesOf = (value: unknown): XmlNode => (isNode(value) && isNod
 
 export const attribute = (value: unknown, name: string): string | null => stringOf(attributesOf(value)[name]);
 
-export const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+export const listOf = (value: unknown): readonly unknown[] =>
+  Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];

@@ -9,7 +9,12 @@ import type { IpcDispatch } from './dispatcher.ts';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
-export function registerIpc(ipcMain: IpcMain, dispatch: IpcDispatch, isTrustedSender: SenderCheck, log: Logger): () => void {
+export function registerIpc(
+  ipcMain: IpcMain,
+  dispatch: IpcDispatch,
+  isTrustedSender: SenderCheck,
+  log: Logger,
+): () => void {
   const channels = Object.entries(INVOKE_CHANNELS);
   for (const [name, channel] of channels) {
     ipcMain.handle(channel, (event, ...args: unknown[]): Promise<IpcAnswer> => {

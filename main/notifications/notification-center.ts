@@ -78,14 +78,17 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
     const until = pausedUntil();
     if (!until) return;
     // Timers cannot wait longer than about 24 days; a longer pause just re-arms when this one fires.
-    expiry = setTimeout(() => {
-      if (pausedUntil()) {
-        armExpiry();
-        return;
-      }
-      pauses.save(null);
-      announce();
-    }, Math.min(until.getTime() - now().getTime(), MAX_TIMER_MS));
+    expiry = setTimeout(
+      () => {
+        if (pausedUntil()) {
+          armExpiry();
+          return;
+        }
+        pauses.save(null);
+        announce();
+      },
+      Math.min(until.getTime() - now().getTime(), MAX_TIMER_MS),
+    );
     expiry.unref();
   }
 

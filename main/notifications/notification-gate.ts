@@ -41,5 +41,7 @@ export function gateNotices(notices: readonly Notice[], now: Date, state: GateSt
   if (state.pausedUntil && now < state.pausedUntil) return { show: [], withheld: 'paused' };
   if (isQuietTime(now, state.quietHours)) return { show: [], withheld: 'quiet hours' };
   const room = Math.max(0, state.dailyCap - state.shownToday);
-  return room >= notices.length ? { show: notices, withheld: null } : { show: notices.slice(0, room), withheld: 'daily cap' };
+  return room >= notices.length
+    ? { show: notices, withheld: null }
+    : { show: notices.slice(0, room), withheld: 'daily cap' };
 }

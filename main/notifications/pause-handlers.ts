@@ -9,9 +9,13 @@ import type { NotificationCenter } from './notification-center.ts';
 
 type PauseControl = Pick<NotificationCenter, 'pause' | 'resume' | 'pausedUntil' | 'onPauseChange'>;
 
-const pauseView = (center: PauseControl): NotificationPause => ({ pausedUntil: center.pausedUntil()?.toISOString() ?? null });
+const pauseView = (center: PauseControl): NotificationPause => ({
+  pausedUntil: center.pausedUntil()?.toISOString() ?? null,
+});
 
-export function pauseHandlers(center: PauseControl): Pick<InvokeHandlers, 'getNotificationPause' | 'pauseNotifications'> {
+export function pauseHandlers(
+  center: PauseControl,
+): Pick<InvokeHandlers, 'getNotificationPause' | 'pauseNotifications'> {
   return {
     getNotificationPause: () => Promise.resolve(pauseView(center)),
     pauseNotifications: (request) => {

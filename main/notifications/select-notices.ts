@@ -38,7 +38,13 @@ export function selectNotices(newPosts: readonly Post[], facts: PollFacts): Noti
   if (facts.firstPoll) return posts.slice(0, 1).map(noticeFor);
   if (posts.length >= SUMMARY_THRESHOLD) {
     const titles = posts.slice(0, 2).map((post) => post.title);
-    return [{ title: `${String(posts.length)} new posts to share`, body: shortenAtWord(`${titles.join(' · ')} and more`, NOTICE_BODY_MAX_LENGTH), postId: null }];
+    return [
+      {
+        title: `${String(posts.length)} new posts to share`,
+        body: shortenAtWord(`${titles.join(' · ')} and more`, NOTICE_BODY_MAX_LENGTH),
+        postId: null,
+      },
+    ];
   }
   return posts.map(noticeFor);
 }

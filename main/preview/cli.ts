@@ -31,7 +31,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a whole number from 0 to 65535, got ${String(values.port)}`);
   process.exit(2);
 }
-const feedUrls = values.feed ?? (env['ADVOCATE_FEED_URLS'] ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+const feedUrls =
+  values.feed ??
+  (env['ADVOCATE_FEED_URLS'] ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
 const root = resolve(import.meta.dirname, '../..');
 const endpointUrl = values.endpoint ?? env['ADVOCATE_ENDPOINT_URL'] ?? null;
 const enrollmentCode = values['enrollment-code'] ?? (env['ADVOCATE_ENROLLMENT_CODE'] || undefined);
@@ -50,7 +55,15 @@ const preview = await startPreview({
   endpointUrl,
   // Enrolls once, on its first sync; the token is kept in the data folder, so a restart stays the same person.
   endpointCredentials:
-    enrollmentCode === undefined ? null : { enrollment: { code: enrollmentCode, displayName: values['display-name'], ...(values.team === undefined ? {} : { team: values.team }) } },
+    enrollmentCode === undefined
+      ? null
+      : {
+          enrollment: {
+            code: enrollmentCode,
+            displayName: values['display-name'],
+            ...(values.team === undefined ? {} : { team: values.team }),
+          },
+        },
   log: consoleLogger,
 });
 // Before the address is printed: whoever waits for that line may stop us right after it.
@@ -60,4 +73,5 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 console.log(`Advocate preview: ${preview.url}`);
-if (feedUrls.length === 0) console.log('No feed configured: showing the built-in sample feed (use --feed URL for yours).');
+if (feedUrls.length === 0)
+  console.log('No feed configured: showing the built-in sample feed (use --feed URL for yours).');

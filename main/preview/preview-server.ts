@@ -151,8 +151,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return;
     }
     const body = file.contentType.startsWith('text/html')
-      // Load the bridge before the app's module script, as the preload runs before the page in the app.
-      ? file.body.toString('utf8').replace('<script', `<script src="${PREVIEW_WIRE.bridgeScript}"></script><script`)
+      ? // Load the bridge before the app's module script, as the preload runs before the page in the app.
+        file.body.toString('utf8').replace('<script', `<script src="${PREVIEW_WIRE.bridgeScript}"></script><script`)
       : file.body;
     send(response, 200, file.contentType, body);
   }
@@ -176,11 +176,22 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // The preview's feeds and endpoint are the organisation's policy, so the window shows them as set by
   // it (greyed, as in a managed install); the person's settings live in memory, with no machine file.
   const baseFeeds = options.feedUrls.length > 0 ? options.feedUrls : [new URL(SAMPLE_FEED_PATH, url).href];
-  const organisation = policyLayer({ FeedUrls: [...baseFeeds], ...(options.endpointUrl === null ? {} : { EndpointUrl: options.endpointUrl }), ...options.policy }, 'preview options');
+  const organisation = policyLayer(
+    {
+      FeedUrls: [...baseFeeds],
+      ...(options.endpointUrl === null ? {} : { EndpointUrl: options.endpointUrl }),
+      ...options.policy,
+    },
+    'preview options',
+  );
   for (const problem of organisation.problems) options.log.warn('ignored a preview policy value', { ...problem });
   const enrollment = options.endpointCredentials?.enrollment;
   const settings = createSettingsService({
-    store: memoryStore(enrollment ? { enrollmentCode: enrollment.code, displayName: enrollment.displayName, team: enrollment.team ?? '' } : {}),
+    store: memoryStore(
+      enrollment
+        ? { enrollmentCode: enrollment.code, displayName: enrollment.displayName, team: enrollment.team ?? '' }
+        : {},
+    ),
     storeOrigin: 'preview settings',
     machine: EMPTY_LAYER,
     policy: organisation,
@@ -226,7 +237,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         openedLinks.push(url);
         options.log.info('the app would open this link', { url });
         const shown = url.length > OPENED_LINK_SHOWN ? `${url.slice(0, OPENED_LINK_SHOWN - 1)}…` : url;
-        hub.deliver(PREVIEW_WIRE.noticeEvent, { title: 'The app would open this in your browser', body: shown, postId: null });
+        hub.deliver(PREVIEW_WIRE.noticeEvent, {
+          title: 'The app would open this in your browser',
+          body: shown,
+          postId: null,
+        });
         return Promise.resolve(null);
       },
     },

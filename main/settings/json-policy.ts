@@ -7,7 +7,10 @@ import { EMPTY_LAYER, policyLayer, type Layer } from './layers.ts';
 
 const MAX_FILE_BYTES = 256 * 1024;
 
-const problemLayer = (origin: string, reason: string): Layer => ({ values: {}, problems: [{ origin, key: '*', reason: `${reason}, so the file was ignored` }] });
+const problemLayer = (origin: string, reason: string): Layer => ({
+  values: {},
+  problems: [{ origin, key: '*', reason: `${reason}, so the file was ignored` }],
+});
 
 export async function readJsonLayer(path: string): Promise<Layer> {
   let text: string;
@@ -26,6 +29,7 @@ export async function readJsonLayer(path: string): Promise<Layer> {
   } catch (error) {
     return problemLayer(path, `is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return problemLayer(path, 'must hold one JSON object');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return problemLayer(path, 'must hold one JSON object');
   return policyLayer(data as Record<string, unknown>, path);
 }

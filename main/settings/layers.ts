@@ -77,9 +77,16 @@ export interface ResolvedSettings {
   readonly sources: { readonly [K in SettingKey]: SettingSource };
 }
 
-export function resolveSettings(layers: { readonly machine: Layer; readonly person: Layer; readonly policy: Layer }): ResolvedSettings {
+export function resolveSettings(layers: {
+  readonly machine: Layer;
+  readonly person: Layer;
+  readonly policy: Layer;
+}): ResolvedSettings {
   const values: PartialSettings = { ...DEFAULT_SETTINGS };
-  const sources = Object.fromEntries(Object.keys(DEFAULT_SETTINGS).map((key) => [key, 'default'])) as Record<SettingKey, SettingSource>;
+  const sources = Object.fromEntries(Object.keys(DEFAULT_SETTINGS).map((key) => [key, 'default'])) as Record<
+    SettingKey,
+    SettingSource
+  >;
   const ranked: readonly [SettingSource, Layer][] = [
     ['machine', layers.machine],
     ['person', layers.person],

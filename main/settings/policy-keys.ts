@@ -53,17 +53,53 @@ function policyKey(name: string, setting: SettingKey, description: string, msiPr
 }
 
 export const POLICY_KEYS: readonly PolicyKey[] = [
-  policyKey('EndpointUrl', 'endpointUrl', 'Address of the shared endpoint that counts shares (http:// or https://).', 'ENDPOINT_URL'),
-  policyKey('EnrollmentCode', 'enrollmentCode', 'Code each desktop exchanges once for its own device token at the endpoint.', 'ENROLLMENT_CODE'),
-  policyKey('FeedUrls', 'feedUrls', "The organisation's feed addresses; one per line, or separated by commas or spaces.", 'FEED_URLS'),
+  policyKey(
+    'EndpointUrl',
+    'endpointUrl',
+    'Address of the shared endpoint that counts shares (http:// or https://).',
+    'ENDPOINT_URL',
+  ),
+  policyKey(
+    'EnrollmentCode',
+    'enrollmentCode',
+    'Code each desktop exchanges once for its own device token at the endpoint.',
+    'ENROLLMENT_CODE',
+  ),
+  policyKey(
+    'FeedUrls',
+    'feedUrls',
+    "The organisation's feed addresses; one per line, or separated by commas or spaces.",
+    'FEED_URLS',
+  ),
   policyKey('AllowUserFeeds', 'allowUserFeeds', 'Whether people may add feeds of their own (1) or not (0).'),
   policyKey('PollIntervalMinutes', 'pollIntervalMinutes', 'Minutes between two checks of the feeds (at least 5).'),
-  policyKey('QuietHours', 'quietHours', 'Local times without notifications, as HH:MM-HH:MM (22:00-07:00 spans midnight), or off.'),
-  policyKey('DailyNotificationCap', 'dailyNotificationCap', 'Notifications per day at most; 0 leaves only the tray count.'),
-  policyKey('EnabledNetworks', 'enabledNetworks', 'Networks offered for sharing: linkedin, x, facebook, bluesky, threads, mastodon, xing, email.'),
-  policyKey('DisclosureText', 'disclosureText', 'A line every prepared message carries, for instance "I work at Example".'),
+  policyKey(
+    'QuietHours',
+    'quietHours',
+    'Local times without notifications, as HH:MM-HH:MM (22:00-07:00 spans midnight), or off.',
+  ),
+  policyKey(
+    'DailyNotificationCap',
+    'dailyNotificationCap',
+    'Notifications per day at most; 0 leaves only the tray count.',
+  ),
+  policyKey(
+    'EnabledNetworks',
+    'enabledNetworks',
+    'Networks offered for sharing: linkedin, x, facebook, bluesky, threads, mastodon, xing, email.',
+  ),
+  policyKey(
+    'DisclosureText',
+    'disclosureText',
+    'A line every prepared message carries, for instance "I work at Example".',
+  ),
   policyKey('TrainingUrl', 'trainingUrl', 'Address of the organisation’s guide to sharing on social networks.'),
-  policyKey('Autostart', 'startAtLogin', 'Whether Advocate starts when the person logs in (1) or not (0).', 'AUTOSTART'),
+  policyKey(
+    'Autostart',
+    'startAtLogin',
+    'Whether Advocate starts when the person logs in (1) or not (0).',
+    'AUTOSTART',
+  ),
 ];
 
 const BY_NAME = new Map(POLICY_KEYS.map((key) => [key.name.toLowerCase(), key]));

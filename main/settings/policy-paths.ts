@@ -10,7 +10,10 @@ export interface PolicyLocations {
   readonly regExe: string | null;
 }
 
-export function policyLocations(platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>): PolicyLocations {
+export function policyLocations(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+): PolicyLocations {
   if (platform === 'win32') {
     return {
       machineDefaultsFile: win32.join(env['ProgramData'] ?? 'C:\\ProgramData', 'Advocate', 'defaults.json'),
@@ -19,7 +22,15 @@ export function policyLocations(platform: NodeJS.Platform, env: Readonly<Record<
     };
   }
   if (platform === 'darwin') {
-    return { machineDefaultsFile: '/Library/Application Support/Advocate/defaults.json', policyFile: null, regExe: null };
+    return {
+      machineDefaultsFile: '/Library/Application Support/Advocate/defaults.json',
+      policyFile: null,
+      regExe: null,
+    };
   }
-  return { machineDefaultsFile: posix.join('/etc/advocate', 'defaults.json'), policyFile: posix.join('/etc/advocate', 'policy.json'), regExe: null };
+  return {
+    machineDefaultsFile: posix.join('/etc/advocate', 'defaults.json'),
+    policyFile: posix.join('/etc/advocate', 'policy.json'),
+    regExe: null,
+  };
 }

@@ -47,10 +47,15 @@ export interface RegQueryResult {
 
 export function runRegQuery(regExe: string, key: string): Promise<RegQueryResult> {
   return new Promise((resolve) => {
-    execFile(regExe, ['query', key], { windowsHide: true, timeout: 10_000, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== 'number' ? error.message : '') });
-    });
+    execFile(
+      regExe,
+      ['query', key],
+      { windowsHide: true, timeout: 10_000, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== 'number' ? error.message : '') });
+      },
+    );
   });
 }
 

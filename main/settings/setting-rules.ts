@@ -49,7 +49,8 @@ function checkHttpUrl(value: unknown): Checked<string> {
   } catch {
     return fail(`${quote(text)} is not a web address`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail(`${quote(text)} must start with http:// or https://`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return fail(`${quote(text)} must start with http:// or https://`);
   return ok(url.href);
 }
 
@@ -95,7 +96,8 @@ const wholeNumber = (label: string, range: { readonly min: number; readonly max:
 
 function checkQuietHours(value: unknown): Checked<QuietHours | null> {
   if (value === null) return ok(null);
-  if (typeof value !== 'object' || Array.isArray(value)) return fail('must be a start and an end time, like 22:00-07:00');
+  if (typeof value !== 'object' || Array.isArray(value))
+    return fail('must be a start and an end time, like 22:00-07:00');
   const { start, end, ...extra } = value as Record<string, unknown>;
   if (Object.keys(extra).length > 0) return fail(`has unknown fields: ${Object.keys(extra).join(', ')}`);
   if (typeof start !== 'string' || !TIME_PATTERN.test(start)) return fail('start must be a time from 00:00 to 23:59');
@@ -129,7 +131,8 @@ export const SETTING_RULES: { readonly [K in SettingKey]: SettingRule<Settings[K
       // The code itself never appears in a reason: reasons are logged.
       if (typeof value !== 'string') return fail('must be text');
       const code = value.trim();
-      if (code.length > MAX_SECRET_LENGTH || /\s/.test(code)) return fail(`must be one word of at most ${String(MAX_SECRET_LENGTH)} characters`);
+      if (code.length > MAX_SECRET_LENGTH || /\s/.test(code))
+        return fail(`must be one word of at most ${String(MAX_SECRET_LENGTH)} characters`);
       return ok(code);
     },
   },
@@ -143,7 +146,9 @@ export const SETTING_RULES: { readonly [K in SettingKey]: SettingRule<Settings[K
     kind: 'networks',
     label: 'Networks',
     check: (value) =>
-      checkList(value, NETWORKS.length, (item) => (isNetwork(item) ? ok(item) : fail(`${quote(String(item))} is not one of ${NETWORKS.join(', ')}`))),
+      checkList(value, NETWORKS.length, (item) =>
+        isNetwork(item) ? ok(item) : fail(`${quote(String(item))} is not one of ${NETWORKS.join(', ')}`),
+      ),
   },
   disclosureText: {
     kind: 'text',
@@ -170,7 +175,8 @@ export const SETTING_RULES: { readonly [K in SettingKey]: SettingRule<Settings[K
 };
 
 export const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(SETTING_RULES, key);
-export const isPersonKey = (key: string): key is PersonSettingKey => (PERSON_SETTING_KEYS as readonly string[]).includes(key);
+export const isPersonKey = (key: string): key is PersonSettingKey =>
+  (PERSON_SETTING_KEYS as readonly string[]).includes(key);
 
 export function checkSetting<K extends SettingKey>(key: K, value: unknown): Checked<Settings[K]> {
   return SETTING_RULES[key].check(value);
@@ -190,10 +196,17 @@ export function fromPolicyValue(kind: SettingKind, raw: unknown): unknown {
     case 'urlList':
     case 'networks':
       if (typeof raw === 'string') return splitList(raw);
-      return Array.isArray(raw) ? raw.flatMap((item: unknown) => (typeof item === 'string' ? splitList(item) : [item])) : raw;
+      return Array.isArray(raw)
+        ? raw.flatMap((item: unknown) => (typeof item === 'string' ? splitList(item) : [item]))
+        : raw;
     case 'boolean':
       if (raw === 0 || raw === 1) return raw === 1;
-      if (typeof raw === 'string') return { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false }[raw.trim().toLowerCase()] ?? raw;
+      if (typeof raw === 'string')
+        return (
+          { true: true, '1': true, yes: true, on: true, false: false, '0': false, no: false, off: false }[
+            raw.trim().toLowerCase()
+          ] ?? raw
+        );
       return raw;
     case 'integer':
       if (typeof raw !== 'string') return raw;

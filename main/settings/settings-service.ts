@@ -14,7 +14,14 @@ import {
 } from '../../common/settings.ts';
 import type { Logger } from '../core/ports.ts';
 import { IpcRequestError } from '../ipc/ipc-request-error.ts';
-import { personLayer, resolveSettings, type Layer, type ResolvedSettings, type SettingProblem, type SettingSource } from './layers.ts';
+import {
+  personLayer,
+  resolveSettings,
+  type Layer,
+  type ResolvedSettings,
+  type SettingProblem,
+  type SettingSource,
+} from './layers.ts';
 import { migrateSettings } from './migrations.ts';
 import { checkSetting, isPersonKey, isSettingKey, SETTING_RULES } from './setting-rules.ts';
 
@@ -62,7 +69,6 @@ export interface SettingsService {
   report(): { readonly rows: readonly SettingsReportRow[]; readonly problems: readonly SettingProblem[] };
 }
 
-
 function lockedKeys(resolved: ResolvedSettings): SettingsView['locked'] {
   const locked: { [K in SettingKey]?: string } = {};
   for (const key of Object.keys(resolved.sources) as SettingKey[]) {
@@ -73,7 +79,9 @@ function lockedKeys(resolved: ResolvedSettings): SettingsView['locked'] {
 }
 
 function changedKeys(before: Settings, after: Settings): SettingKey[] {
-  return (Object.keys(after) as SettingKey[]).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return (Object.keys(after) as SettingKey[]).filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
 }
 
 export function createSettingsService(options: SettingsServiceOptions): SettingsService {
@@ -99,7 +107,8 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     const locked = lockedKeys(resolved);
     const accepted: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(change) as [string, unknown][]) {
-      if (!isSettingKey(key)) throw new IpcRequestError(`there is no setting called ${JSON.stringify(key.slice(0, 64))}`);
+      if (!isSettingKey(key))
+        throw new IpcRequestError(`there is no setting called ${JSON.stringify(key.slice(0, 64))}`);
       const label = SETTING_RULES[key].label;
       if (!isPersonKey(key)) throw new IpcRequestError(`${label} can only be set by your organisation`);
       const lock = locked[key];
@@ -134,7 +143,8 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     report() {
       const rows = (Object.keys(resolved.values) as SettingKey[]).map((key) => {
         const value = resolved.values[key];
-        const shown = SETTING_RULES[key].kind === 'secret' ? (value === null ? 'not set' : 'set (hidden)') : JSON.stringify(value);
+        const shown =
+          SETTING_RULES[key].kind === 'secret' ? (value === null ? 'not set' : 'set (hidden)') : JSON.stringify(value);
         return { key, value: shown, source: resolved.sources[key] };
       });
       return { rows, problems: [...options.machine.problems, ...person.problems, ...options.policy.problems] };

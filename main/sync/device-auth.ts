@@ -31,7 +31,8 @@ export class NeedsEnrollment extends Error {
   override readonly name = 'NeedsEnrollment';
 }
 
-export const NO_CODE_REASON = 'enter the enrollment code from your organisation in Settings to send your shares to the endpoint';
+export const NO_CODE_REASON =
+  'enter the enrollment code from your organisation in Settings to send your shares to the endpoint';
 export const TOKEN_REFUSED_REASON =
   'the endpoint no longer accepts this desktop (it was removed, or the endpoint was reset); enter a new enrollment code in Settings. Your shares wait on this desktop.';
 
@@ -40,8 +41,12 @@ const fingerprint = (code: string): string => createHash('sha256').update(code).
 function enrollRequest(details: EnrollmentDetails, code: string): EnrollRequest {
   const displayName = details.displayName.trim();
   const team = details.team.trim();
-  if (!Value.Check(DisplayNameSchema, displayName)) throw new NeedsEnrollment('your display name must be one line of 1 to 80 printable characters; change it in Settings');
-  if (team !== '' && !Value.Check(TeamNameSchema, team)) throw new NeedsEnrollment('your team must be one line of at most 80 printable characters; change it in Settings');
+  if (!Value.Check(DisplayNameSchema, displayName))
+    throw new NeedsEnrollment(
+      'your display name must be one line of 1 to 80 printable characters; change it in Settings',
+    );
+  if (team !== '' && !Value.Check(TeamNameSchema, team))
+    throw new NeedsEnrollment('your team must be one line of at most 80 printable characters; change it in Settings');
   return { code, displayName, ...(team === '' ? {} : { team }) };
 }
 
@@ -88,13 +93,17 @@ export class DeviceAuth {
         await this.cache.update({ refused: { code, reason } });
         throw new NeedsEnrollment(reason);
       }
-      if (error instanceof EndpointError && error.status === 400) throw new NeedsEnrollment(`the endpoint refused to enroll this desktop: ${error.message}`);
+      if (error instanceof EndpointError && error.status === 400)
+        throw new NeedsEnrollment(`the endpoint refused to enroll this desktop: ${error.message}`);
       throw error;
     }
     const kept = await this.tokens.save(token);
     await this.cache.forgetPerson();
     await this.cache.update({ enrolledWith: code, refused: null });
-    this.log.info('enrolled with the endpoint', { displayName: request.displayName, tokenKept: kept ? 'os key store' : 'this run only' });
+    this.log.info('enrolled with the endpoint', {
+      displayName: request.displayName,
+      tokenKept: kept ? 'os key store' : 'this run only',
+    });
     return token;
   }
 
@@ -104,7 +113,10 @@ export class DeviceAuth {
     await this.tokens.clear();
     const current = this.source.current().code;
     const code = this.cache.enrolledWith ?? (current === null ? null : fingerprint(current));
-    await this.cache.update({ enrolledWith: null, refused: code === null ? null : { code, reason: TOKEN_REFUSED_REASON } });
+    await this.cache.update({
+      enrolledWith: null,
+      refused: code === null ? null : { code, reason: TOKEN_REFUSED_REASON },
+    });
     this.log.warn('the endpoint refused the device token; shares stay queued until this desktop enrolls again');
   }
 }

@@ -37,7 +37,8 @@ export class EndpointError extends Error {
 }
 
 /** A conditional GET's outcome: unchanged since the ETag we sent, or a new body and its ETag. */
-export type Conditional<T> = { readonly changed: false } | { readonly changed: true; readonly body: T; readonly etag: string | null };
+export type Conditional<T> =
+  { readonly changed: false } | { readonly changed: true; readonly body: T; readonly etag: string | null };
 
 export interface EndpointClient {
   enroll(request: EnrollRequest): Promise<EnrollResponse>;
@@ -80,19 +81,40 @@ export function createEndpointClient(fetch: HttpFetch, baseUrl: string): Endpoin
     try {
       body = await response.json();
     } catch (cause) {
-      throw new EndpointError(`the endpoint's answer to ${path} was cut short or not JSON (${describeCause(cause)})`, null);
+      throw new EndpointError(
+        `the endpoint's answer to ${path} was cut short or not JSON (${describeCause(cause)})`,
+        null,
+      );
     }
-    if (!Value.Check(schema, body)) throw new EndpointError(`the endpoint's answer to ${path} has an unexpected shape`, response.status);
+    if (!Value.Check(schema, body))
+      throw new EndpointError(`the endpoint's answer to ${path} has an unexpected shape`, response.status);
     return body;
   }
 
-  const post = async <S extends TSchema>(path: string, schema: S, body: unknown, token: string | null, timeoutMs?: number): Promise<Static<S>> => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) };
+  const post = async <S extends TSchema>(
+    path: string,
+    schema: S,
+    body: unknown,
+    token: string | null,
+    timeoutMs?: number,
+  ): Promise<Static<S>> => {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+    };
     return read(path, schema, await send(path, { method: 'POST', headers, body: JSON.stringify(body) }, timeoutMs));
   };
 
-  async function conditionalGet<S extends TSchema>(path: string, schema: S, token: string, etag: string | null): Promise<Conditional<Static<S>>> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(etag === null ? {} : { 'if-none-match': etag }) };
+  async function conditionalGet<S extends TSchema>(
+    path: string,
+    schema: S,
+    token: string,
+    etag: string | null,
+  ): Promise<Conditional<Static<S>>> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${token}`,
+      ...(etag === null ? {} : { 'if-none-match': etag }),
+    };
     const response = await send(path, { headers });
     if (response.status === 304) return { changed: false };
     return { changed: true, body: await read(path, schema, response), etag: response.headers.get('etag') };

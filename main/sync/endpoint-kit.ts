@@ -8,7 +8,9 @@ import type { ShareKitWire } from '../../common/protocol.ts';
 import { kitFromPost, type KitText } from '../../common/share/kit.ts';
 
 export function kitWithEndpoint(post: Pick<Post, 'title' | 'pitch' | 'messages'>, kit: ShareKitWire): KitText {
-  const written = Object.entries(kit.messages).filter((entry): entry is [Network, string] => typeof entry[1] === 'string');
+  const written = Object.entries(kit.messages).filter(
+    (entry): entry is [Network, string] => typeof entry[1] === 'string',
+  );
   const text = kitFromPost({
     title: post.title,
     pitch: kit.pitch.trim() || post.pitch,

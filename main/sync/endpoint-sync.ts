@@ -90,7 +90,10 @@ export async function openEndpointSync(options: EndpointSyncOptions): Promise<En
     syncNow: () => sync.syncNow(),
     idle: () => sync.idle(),
     async start() {
-      unsubscribe.push(network.onOnline(() => sync.networkBack()), enrollment.onChange(() => sync.enrollmentChanged()));
+      unsubscribe.push(
+        network.onOnline(() => sync.networkBack()),
+        enrollment.onChange(() => sync.enrollmentChanged()),
+      );
       await sync.flush();
     },
     async stop() {

@@ -19,13 +19,20 @@ export function accountName(): string {
 }
 
 export function enrollmentFromSettings(
-  settings: { values(): Settings; onChange(listener: (values: Settings, changed: readonly SettingKey[]) => void): () => void },
+  settings: {
+    values(): Settings;
+    onChange(listener: (values: Settings, changed: readonly SettingKey[]) => void): () => void;
+  },
   fallbackName: () => string = accountName,
 ): EnrollmentSource {
   return {
     current() {
       const values = settings.values();
-      return { code: values.enrollmentCode, displayName: values.displayName.trim() || fallbackName(), team: values.team };
+      return {
+        code: values.enrollmentCode,
+        displayName: values.displayName.trim() || fallbackName(),
+        team: values.team,
+      };
     },
     onChange: (listener) =>
       settings.onChange((_values, changed) => {

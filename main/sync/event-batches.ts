@@ -12,7 +12,11 @@ const ENVELOPE_BYTES = '{"events":[]}'.length;
 const encoder = new TextEncoder();
 
 /** The first batch of `events` to send (in order), or an empty list when there is nothing to send. */
-export function nextBatch(events: readonly ShareEvent[], maxEvents = MAX_EVENTS_PER_BATCH, maxBytes = MAX_BATCH_BYTES): ShareEvent[] {
+export function nextBatch(
+  events: readonly ShareEvent[],
+  maxEvents = MAX_EVENTS_PER_BATCH,
+  maxBytes = MAX_BATCH_BYTES,
+): ShareEvent[] {
   const batch: ShareEvent[] = [];
   let bytes = ENVELOPE_BYTES;
   for (const event of events) {

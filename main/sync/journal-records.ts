@@ -23,9 +23,12 @@ export function parseRecord(line: string): JournalRecord | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const record = value as { kind?: unknown; event?: unknown; ids?: unknown; id?: unknown; reason?: unknown };
-  if (record.kind === 'event' && typeof record.event === 'object' && record.event !== null) return value as JournalRecord;
-  if (record.kind === 'ack' && Array.isArray(record.ids) && record.ids.every((id) => typeof id === 'string')) return value as JournalRecord;
-  if (record.kind === 'reject' && typeof record.id === 'string' && typeof record.reason === 'string') return value as JournalRecord;
+  if (record.kind === 'event' && typeof record.event === 'object' && record.event !== null)
+    return value as JournalRecord;
+  if (record.kind === 'ack' && Array.isArray(record.ids) && record.ids.every((id) => typeof id === 'string'))
+    return value as JournalRecord;
+  if (record.kind === 'reject' && typeof record.id === 'string' && typeof record.reason === 'string')
+    return value as JournalRecord;
   return null;
 }
 

@@ -35,6 +35,11 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
 }
 
 /** The wait before the next try: the backoff, or longer when the endpoint asked for longer. */
-export function nextRetryDelay(failures: number, retryAfterMs: number | null, policy: RetryPolicy, random: () => number): number {
+export function nextRetryDelay(
+  failures: number,
+  retryAfterMs: number | null,
+  policy: RetryPolicy,
+  random: () => number,
+): number {
   return Math.max(backoffDelay(failures, policy, random), retryAfterMs ?? 0);
 }

@@ -43,7 +43,8 @@ async function readText(path: string): Promise<string> {
 async function removeLeftovers(path: string): Promise<void> {
   const prefix = `${basename(path)}.`;
   const names = await readdir(dirname(path)).catch(() => []);
-  for (const name of names) if (name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX)) await rm(join(dirname(path), name), { force: true });
+  for (const name of names)
+    if (name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX)) await rm(join(dirname(path), name), { force: true });
 }
 
 export class ShareJournal {
@@ -126,7 +127,9 @@ export class ShareJournal {
         // The records are safe already; a compaction that fails only leaves a longer file.
         await this.#compact().catch((error: unknown) => {
           this.#linesKept = this.#lines;
-          this.#log?.warn('could not compact the share journal', { reason: error instanceof Error ? error.message : String(error) });
+          this.#log?.warn('could not compact the share journal', {
+            reason: error instanceof Error ? error.message : String(error),
+          });
         });
       }
     }
@@ -146,7 +149,11 @@ export class ShareJournal {
   }
 
   async #compact(): Promise<void> {
-    const records = compactedRecords({ events: this.#events, acknowledged: this.#acknowledged, rejected: this.#rejected });
+    const records = compactedRecords({
+      events: this.#events,
+      acknowledged: this.#acknowledged,
+      rejected: this.#rejected,
+    });
     // Closed first: Windows may refuse to replace a file that is open.
     await this.#file.close();
     try {
@@ -176,7 +183,9 @@ export class ShareJournal {
   /** Takes events out of the outbox for good, keeping them and why to be seen. */
   reject(verdicts: readonly { readonly id: string; readonly reason: string }[]): Promise<void> {
     const fresh = verdicts.filter(({ id }) => this.#isPending(id));
-    return fresh.length === 0 ? Promise.resolve() : this.#write(fresh.map(({ id, reason }) => ({ kind: 'reject', id, reason })));
+    return fresh.length === 0
+      ? Promise.resolve()
+      : this.#write(fresh.map(({ id, reason }) => ({ kind: 'reject', id, reason })));
   }
 
   #isPending(id: string): boolean {

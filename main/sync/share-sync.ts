@@ -70,8 +70,15 @@ export class ShareSync {
     const waiting = this.#waiting;
     if (waiting === null) return { state: 'ok', pending, lastSyncAt: this.#lastSyncAt, ...extra };
     if (waiting.kind === 'enrollment') return { state: 'needs-enrollment', reason: waiting.reason };
-    if (waiting.kind === 'offline') return { state: 'waiting', pending, message: OFFLINE_MESSAGE, retryAt: null, ...extra };
-    return { state: 'waiting', pending, message: waiting.message, retryAt: new Date(Math.max(waiting.until, clock.now())).toISOString(), ...extra };
+    if (waiting.kind === 'offline')
+      return { state: 'waiting', pending, message: OFFLINE_MESSAGE, retryAt: null, ...extra };
+    return {
+      state: 'waiting',
+      pending,
+      message: waiting.message,
+      retryAt: new Date(Math.max(waiting.until, clock.now())).toISOString(),
+      ...extra,
+    };
   }
 
   /** Whether a call to the endpoint may be made now (links for a post): online, enrolled, not backing off. */
@@ -83,7 +90,8 @@ export class ShareSync {
   flush(): Promise<void> {
     const waiting = this.#waiting;
     if (this.#stopped || waiting?.kind === 'enrollment') return this.#running ?? Promise.resolve();
-    if (waiting?.kind === 'backoff' && waiting.until > this.options.clock.now()) return this.#running ?? Promise.resolve();
+    if (waiting?.kind === 'backoff' && waiting.until > this.options.clock.now())
+      return this.#running ?? Promise.resolve();
     if (waiting?.kind === 'offline' && !this.options.network.isOnline()) return Promise.resolve();
     return this.#run('soft');
   }
@@ -102,7 +110,8 @@ export class ShareSync {
   /** The network may be back: whatever waited on it (or on a backoff it caused) goes now. */
   networkBack(): void {
     const waiting = this.#waiting;
-    if (this.#running || waiting?.kind === 'offline' || (waiting?.kind === 'backoff' && !waiting.serverAsked)) void this.#run('force');
+    if (this.#running || waiting?.kind === 'offline' || (waiting?.kind === 'backoff' && !waiting.serverAsked))
+      void this.#run('force');
   }
 
   /** The enrollment code, name or team changed: if the sync waited for that, it tries again. */
@@ -195,7 +204,11 @@ export class ShareSync {
     const delay = nextRetryDelay(this.#failures, retryAfter, retry, random);
     const message = reasonOf(error);
     this.#waiting = { kind: 'backoff', until: clock.now() + delay, message, serverAsked: retryAfter !== null };
-    log.warn('could not sync shares; they stay queued', { reason: message, failures: this.#failures, retryInSeconds: Math.round(delay / 1000) });
+    log.warn('could not sync shares; they stay queued', {
+      reason: message,
+      failures: this.#failures,
+      retryInSeconds: Math.round(delay / 1000),
+    });
   }
 
   async #sendPending(token: string): Promise<void> {
@@ -235,14 +248,22 @@ export class ShareSync {
     const verdicts = results.filter((result) => sent.has(result.id));
     // A duplicate means the endpoint already has it: as good as created.
     await journal.acknowledge(verdicts.filter((result) => result.status !== 'rejected').map((result) => result.id));
-    await this.#reject(verdicts.filter((result) => result.status === 'rejected').map((result) => ({ id: result.id, reason: result.reason ?? 'no reason given' })));
+    await this.#reject(
+      verdicts
+        .filter((result) => result.status === 'rejected')
+        .map((result) => ({ id: result.id, reason: result.reason ?? 'no reason given' })),
+    );
     if (verdicts.length === 0) throw new Error('the endpoint answered without a verdict on the shares sent');
   }
 
   async #reject(verdicts: readonly { readonly id: string; readonly reason: string }[]): Promise<void> {
     if (verdicts.length === 0) return;
     await this.options.journal.reject(verdicts);
-    for (const { id, reason } of verdicts) this.options.log.warn('a share was refused and set aside; it stays in the journal but is not sent again', { id, reason });
+    for (const { id, reason } of verdicts)
+      this.options.log.warn('a share was refused and set aside; it stays in the journal but is not sent again', {
+        id,
+        reason,
+      });
   }
 
   #scheduleNext(): void {

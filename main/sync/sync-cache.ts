@@ -15,7 +15,10 @@ import { writeFileAtomic } from '../storage/atomic-file.ts';
 
 const Validated = <S extends TSchema>(body: S) =>
   Type.Union([Type.Object({ etag: Type.Union([Type.String(), Type.Null()]), body }), Type.Null()]);
-const LinksSchema = Type.Record(Type.String(), Type.Partial(Type.Object(Object.fromEntries(NETWORKS.map((network) => [network, Type.String()])))));
+const LinksSchema = Type.Record(
+  Type.String(),
+  Type.Partial(Type.Object(Object.fromEntries(NETWORKS.map((network) => [network, Type.String()])))),
+);
 const CacheSchema = Type.Object({
   version: Type.Literal(1),
   /** The endpoint all of this came from. */
@@ -35,7 +38,15 @@ export type TrackedLinks = Readonly<Partial<Record<Network, string>>>;
 /** Posts whose tracked links are remembered; older ones are asked for again when shared. */
 const MAX_POSTS_WITH_LINKS = 1000;
 
-const empty = (): CacheData => ({ version: 1, endpoint: null, summary: null, kits: null, links: {}, enrolledWith: null, refused: null });
+const empty = (): CacheData => ({
+  version: 1,
+  endpoint: null,
+  summary: null,
+  kits: null,
+  links: {},
+  enrolledWith: null,
+  refused: null,
+});
 
 export class SyncCache {
   #data: CacheData;
@@ -102,7 +113,10 @@ export class SyncCache {
 
   rememberLinks(postKey: string, links: TrackedLinks): Promise<void> {
     const entries = Object.entries(this.#data.links).filter(([key]) => key !== postKey);
-    this.#data = { ...this.#data, links: Object.fromEntries([...entries.slice(-(MAX_POSTS_WITH_LINKS - 1)), [postKey, links]]) };
+    this.#data = {
+      ...this.#data,
+      links: Object.fromEntries([...entries.slice(-(MAX_POSTS_WITH_LINKS - 1)), [postKey, links]]),
+    };
     return this.#save();
   }
 
@@ -116,7 +130,9 @@ export class SyncCache {
   #save(): Promise<void> {
     const write = this.#writing.then(() => writeFileAtomic(this.path, JSON.stringify(this.#data)));
     this.#writing = write.catch((error: unknown) => {
-      this.log.warn('could not save the sync cache', { reason: error instanceof Error ? error.message : String(error) });
+      this.log.warn('could not save the sync cache', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
     });
     return this.#writing;
   }

@@ -41,13 +41,21 @@ export function trackedLinkSource(options: {
       if (known) return known;
       if (!reachable() || !Value.Check(PostKeySchema, postKey)) return null;
       try {
-        const { links } = await client.trackedLinks(await auth.token(), { postKey, networks: [...NETWORKS] }, LINKS_TIMEOUT_MS);
-        const usable: TrackedLinks = Object.fromEntries(links.filter((link) => isWebLink(link.url)).map((link) => [link.network, link.url]));
+        const { links } = await client.trackedLinks(
+          await auth.token(),
+          { postKey, networks: [...NETWORKS] },
+          LINKS_TIMEOUT_MS,
+        );
+        const usable: TrackedLinks = Object.fromEntries(
+          links.filter((link) => isWebLink(link.url)).map((link) => [link.network, link.url]),
+        );
         if (Object.keys(usable).length === 0) return null;
         await cache.rememberLinks(postKey, usable);
         return usable;
       } catch (error) {
-        log.info('no tracked link for now; sharing the UTM link', { reason: error instanceof Error ? error.message : String(error) });
+        log.info('no tracked link for now; sharing the UTM link', {
+          reason: error instanceof Error ? error.message : String(error),
+        });
         return null;
       }
     },

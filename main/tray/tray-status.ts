@@ -16,11 +16,17 @@ const pad = (value: number): string => String(value).padStart(2, '0');
 /** "15:30" today, "Tue 08:00" on another day: short enough for a tooltip or a menu label. */
 export function shortTime(at: Date, now: Date): string {
   const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
-  const sameDay = at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate();
+  const sameDay =
+    at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate();
   return sameDay ? time : `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][at.getDay()] ?? ''} ${time}`;
 }
 
-export function trayStatus(input: { unread: number; pausedUntil: Date | null; now: Date; platform: NodeJS.Platform }): TrayStatus {
+export function trayStatus(input: {
+  unread: number;
+  pausedUntil: Date | null;
+  now: Date;
+  platform: NodeJS.Platform;
+}): TrayStatus {
   const { unread } = input;
   const parts = ['Advocate'];
   if (unread > 0) parts.push(unread === 1 ? '1 new post to share' : `${String(unread)} new posts to share`);

@@ -12,7 +12,11 @@ export interface UnreadCount {
   stop(): void;
 }
 
-export function createUnreadCount(core: Pick<AppCore, 'coreEvents'>, onChange: (count: number) => void, now: () => Date = () => new Date()): UnreadCount {
+export function createUnreadCount(
+  core: Pick<AppCore, 'coreEvents'>,
+  onChange: (count: number) => void,
+  now: () => Date = () => new Date(),
+): UnreadCount {
   let count = 0;
   const set = (next: number): void => {
     if (next === count) return;

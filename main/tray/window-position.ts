@@ -36,7 +36,9 @@ export function usableTrayBounds(bounds: Rect | null | undefined): Rect | null {
 const right = (rect: Rect): number => rect.x + rect.width;
 const bottom = (rect: Rect): number => rect.y + rect.height;
 
-export function taskbarEdge(input: Pick<PlacementInput, 'trayBounds' | 'displayBounds' | 'workArea' | 'platform'>): TaskbarEdge {
+export function taskbarEdge(
+  input: Pick<PlacementInput, 'trayBounds' | 'displayBounds' | 'workArea' | 'platform'>,
+): TaskbarEdge {
   const { workArea: work, displayBounds: display, trayBounds: tray } = input;
   if (work.y > display.y) return 'top';
   if (work.x > display.x) return 'left';

@@ -42,7 +42,10 @@ const SECURITY_HEADERS = {
 const refuse = (status: number, text: string): Response =>
   new Response(text, { status, headers: { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' } });
 
-export async function appProtocolResponse(rendererDir: string, request: Pick<Request, 'url' | 'method'>): Promise<Response> {
+export async function appProtocolResponse(
+  rendererDir: string,
+  request: Pick<Request, 'url' | 'method'>,
+): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'method not allowed');
   let url: URL;
   try {

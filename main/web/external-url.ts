@@ -18,7 +18,8 @@ export function checkExternalUrl(raw: unknown): Checked<string> {
   } catch {
     return { ok: false, reason: 'the link is not a valid address' };
   }
-  if (!EXTERNAL_SCHEMES.includes(url.protocol)) return { ok: false, reason: `${url.protocol} links are never opened; only web and email links are` };
+  if (!EXTERNAL_SCHEMES.includes(url.protocol))
+    return { ok: false, reason: `${url.protocol} links are never opened; only web and email links are` };
   if (url.protocol !== 'mailto:' && url.hostname === '') return { ok: false, reason: 'the link has no host' };
   return { ok: true, value: url.href };
 }

@@ -3,7 +3,15 @@ import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
 import { feedStatusText, hasProblem } from '../text/feed-status.ts';
 
 /** Feeds that failed, each with what went wrong in plain words, above the post list. */
-export function FeedProblems({ feeds, now, onSettings }: { feeds: readonly Feed[]; now: Date; onSettings: () => void }) {
+export function FeedProblems({
+  feeds,
+  now,
+  onSettings,
+}: {
+  feeds: readonly Feed[];
+  now: Date;
+  onSettings: () => void;
+}) {
   const failing = feeds.filter((feed) => hasProblem(feed.status));
   if (failing.length === 0) return null;
   return (

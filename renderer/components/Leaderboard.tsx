@@ -8,7 +8,9 @@ export function Leaderboard({ summary }: { summary: Summary }) {
   const listed = leaderboard.some((entry) => entry.me);
   return (
     <Card id="leaderboard-title" title="Leaderboard">
-      {anonymous && <p className="note">Your organisation keeps the leaderboard anonymous: only your own name shows.</p>}
+      {anonymous && (
+        <p className="note">Your organisation keeps the leaderboard anonymous: only your own name shows.</p>
+      )}
       {leaderboard.length === 0 ? (
         <p className="note">No shares counted yet.</p>
       ) : (
@@ -18,7 +20,11 @@ export function Leaderboard({ summary }: { summary: Summary }) {
             <li key={index} className={entry.me ? 'leaderboard__entry leaderboard__entry--me' : 'leaderboard__entry'}>
               <span className="leaderboard__rank">{entry.rank}</span>
               <span className="leaderboard__name" dir="auto">
-                {entry.me ? 'You' : entry.displayName === null ? 'A colleague' : displayText(entry.displayName, TEXT_LIMITS.name)}
+                {entry.me
+                  ? 'You'
+                  : entry.displayName === null
+                    ? 'A colleague'
+                    : displayText(entry.displayName, TEXT_LIMITS.name)}
               </span>
               <span className="leaderboard__shares">
                 {entry.shares}

@@ -9,14 +9,17 @@ const NEAR_LIMIT = 20;
 export function LengthCounter({ id, network, length }: { id: string; network: Network; length: MessageLength }) {
   const label = NETWORK_LABELS[network];
   const { remaining, limit } = length;
-  const state = remaining === null ? '' : remaining < 0 ? ' counter--over' : remaining < NEAR_LIMIT ? ' counter--near' : '';
+  const state =
+    remaining === null ? '' : remaining < 0 ? ' counter--over' : remaining < NEAR_LIMIT ? ' counter--near' : '';
   return (
     <div className="counter-line">
       <p id={id} className={`counter${state}`}>
         {limit === null ? `${String(length.length)} characters` : `${String(length.length)} / ${String(limit)}`}
       </p>
       <p className="counter-warning" role="status">
-        {length.over && remaining !== null && `Too long for ${label}: ${String(-remaining)} over its limit of ${String(limit)}.`}
+        {length.over &&
+          remaining !== null &&
+          `Too long for ${label}: ${String(-remaining)} over its limit of ${String(limit)}.`}
       </p>
     </div>
   );

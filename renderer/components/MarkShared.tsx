@@ -13,7 +13,15 @@ export const UNDO_MS = 8000;
  * Mark shared for one network. One button throughout (Mark shared → Undo → Take back), so keyboard
  * focus stays where the person is.
  */
-export function MarkShared({ post, network, onChanged }: { post: PostView; network: Network; onChanged: (post: PostView) => void }) {
+export function MarkShared({
+  post,
+  network,
+  onChanged,
+}: {
+  post: PostView;
+  network: Network;
+  onChanged: (post: PostView) => void;
+}) {
   const api = useAdvocate();
   const [justMarked, showJustMarked] = useTransient<Network>(UNDO_MS);
   const [busy, setBusy] = useState(false);
@@ -30,7 +38,10 @@ export function MarkShared({ post, network, onChanged }: { post: PostView; netwo
       const request = { postId: post.id, network };
       onChanged(await (share ? api.markShared(request) : api.undoShare(request)));
       showJustMarked(share ? network : null);
-      setStatus({ network, text: share ? `Marked shared on ${label}. Thank you!` : `Your share on ${label} is taken back.` });
+      setStatus({
+        network,
+        text: share ? `Marked shared on ${label}. Thank you!` : `Your share on ${label} is taken back.`,
+      });
     } catch (reason) {
       setError(messageOf(reason));
     } finally {

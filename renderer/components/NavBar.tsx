@@ -2,7 +2,15 @@ import { SECTION_LABELS, type Section } from '../navigation.ts';
 
 const SECTIONS = Object.keys(SECTION_LABELS) as Section[];
 
-export function NavBar({ current, unread, onNavigate }: { current: Section; unread: number; onNavigate: (section: Section) => void }) {
+export function NavBar({
+  current,
+  unread,
+  onNavigate,
+}: {
+  current: Section;
+  unread: number;
+  onNavigate: (section: Section) => void;
+}) {
   return (
     <nav className="nav" aria-label="Sections">
       {SECTIONS.map((section) => (

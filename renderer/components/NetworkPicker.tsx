@@ -2,7 +2,12 @@ import type { Network } from '../../common/domain.ts';
 import { NETWORK_LABELS } from '../../common/share/network-labels.ts';
 
 /** One radio per enabled network: arrow keys move between them, as in any radio group. */
-export function NetworkPicker({ networks, selected, sharedOn, onSelect }: {
+export function NetworkPicker({
+  networks,
+  selected,
+  sharedOn,
+  onSelect,
+}: {
   networks: readonly Network[];
   selected: Network;
   sharedOn: readonly Network[];

@@ -41,7 +41,9 @@ export function PostRow({ post, now, active, onOpen, onFocus, ref }: PostRowProp
         </span>
         <PostMeta post={post} now={now} className="post-row__meta" />
         {post.sharedOn.length > 0 && (
-          <span className="post-row__shared">✓ Shared on {post.sharedOn.map((network) => NETWORK_LABELS[network]).join(', ')}</span>
+          <span className="post-row__shared">
+            ✓ Shared on {post.sharedOn.map((network) => NETWORK_LABELS[network]).join(', ')}
+          </span>
         )}
       </span>
     </button>

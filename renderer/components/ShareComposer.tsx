@@ -43,7 +43,11 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   const link = kit.links[network];
   const text = composeShareText({ take, message, disclosure });
   const posted = withLink(text, link);
-  const intent = shareIntent(network, { text, link, subject: kit.title }, { mastodonInstance: settings.values.mastodonInstance });
+  const intent = shareIntent(
+    network,
+    { text, link, subject: kit.title },
+    { mastodonInstance: settings.values.mastodonInstance },
+  );
 
   const act = async (work: () => Promise<string>): Promise<void> => {
     setError(null);
@@ -118,22 +122,36 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
       <p id={`${ids}-extras`} className="note">
         {disclosure.trim() !== '' && (
           <>
-            Ends with your organisation’s line, “<span dir="auto">{displayText(disclosure, 200)}</span>”, then the link:{' '}
+            Ends with your organisation’s line, “<span dir="auto">{displayText(disclosure, 200)}</span>”, then the
+            link:{' '}
           </>
         )}
         {disclosure.trim() === '' && 'The link goes at the end: '}
         <span className="mono">{displayLink(link)}</span>.
-        {intent.kind === 'open' && intent.copyFirst && <> {label} can’t take text from another app: the button copies it for you to paste.</>}
+        {intent.kind === 'open' && intent.copyFirst && (
+          <> {label} can’t take text from another app: the button copies it for you to paste.</>
+        )}
       </p>
       <div className="actions">
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
           {copied ? 'Copied ✓' : 'Copy'}
         </button>
-        <button type="button" className="button button--secondary" disabled={intent.kind === 'needs-instance'} onClick={() => void openComposer()}>
-          {network === 'email' ? 'Write an email' : intent.kind === 'open' && intent.copyFirst ? `Copy and open ${label}` : `Open ${label}`}
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={intent.kind === 'needs-instance'}
+          onClick={() => void openComposer()}
+        >
+          {network === 'email'
+            ? 'Write an email'
+            : intent.kind === 'open' && intent.copyFirst
+              ? `Copy and open ${label}`
+              : `Open ${label}`}
         </button>
       </div>
-      {intent.kind === 'needs-instance' && <MastodonInstanceForm reason={intent.reason} locked={settings.locked.mastodonInstance} />}
+      {intent.kind === 'needs-instance' && (
+        <MastodonInstanceForm reason={intent.reason} locked={settings.locked.mastodonInstance} />
+      )}
       <p className="status-line" role="status">
         {status?.network === network && status.text}
       </p>

@@ -11,7 +11,9 @@ export function syncText(status: SyncStatus, now: Date): string {
       return `Not connected: ${status.reason}. Enter your enrollment code in Settings.`;
     case 'ok':
       if (status.pending > 0) return `Sending ${plural(status.pending, 'share')}…`;
-      return status.lastSyncAt ? `Up to date · synced ${relativeTime(status.lastSyncAt, now) ?? 'recently'}` : 'Connected';
+      return status.lastSyncAt
+        ? `Up to date · synced ${relativeTime(status.lastSyncAt, now) ?? 'recently'}`
+        : 'Connected';
     case 'waiting':
       return `${plural(status.pending, 'share')} waiting to be sent: ${status.message}. Nothing is lost.`;
   }

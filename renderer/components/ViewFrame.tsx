@@ -2,7 +2,14 @@ import type { ReactNode } from 'react';
 import { ViewTitle } from './ViewTitle.tsx';
 
 /** A section of the window: its heading (with anything beside it) and its content, as one landmark. */
-export function ViewFrame({ id, title, focusTitle, aside, className, children }: {
+export function ViewFrame({
+  id,
+  title,
+  focusTitle,
+  aside,
+  className,
+  children,
+}: {
   id: string;
   title: string;
   focusTitle: boolean;

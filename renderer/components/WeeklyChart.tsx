@@ -30,11 +30,23 @@ export function WeeklyChart({ title, series }: { title: string; series: readonly
           return (
             <div key={name} className="chart__row">
               <span className="chart__name">{name}</span>
-              <svg className={`chart__bars chart__bars--${String(row)}`} viewBox={`0 0 ${String(width)} ${String(BAR_AREA)}`} preserveAspectRatio="none">
+              <svg
+                className={`chart__bars chart__bars--${String(row)}`}
+                viewBox={`0 0 ${String(width)} ${String(BAR_AREA)}`}
+                preserveAspectRatio="none"
+              >
                 <line className="chart__base" x1={0} x2={width} y1={BAR_AREA - 0.5} y2={BAR_AREA - 0.5} />
                 {values.map((value, index) => {
                   const height = barHeight(value, max, BAR_AREA - 1);
-                  return <rect key={weeks[index]} x={index * (BAR_WIDTH + GAP) + GAP / 2} y={BAR_AREA - 1 - height} width={BAR_WIDTH} height={height} />;
+                  return (
+                    <rect
+                      key={weeks[index]}
+                      x={index * (BAR_WIDTH + GAP) + GAP / 2}
+                      y={BAR_AREA - 1 - height}
+                      width={BAR_WIDTH}
+                      height={height}
+                    />
+                  );
                 })}
               </svg>
               <span className="chart__max">{values.some((value) => value > 0) ? `up to ${String(max)}` : ''}</span>

@@ -19,7 +19,10 @@ export interface LiveValue<T> {
   readonly update: (change: (value: T) => T) => void;
 }
 
-export function useLive<T>(load: () => Promise<T>, subscribe: (listener: (value: T) => void) => Unsubscribe): LiveValue<T> {
+export function useLive<T>(
+  load: () => Promise<T>,
+  subscribe: (listener: (value: T) => void) => Unsubscribe,
+): LiveValue<T> {
   const [state, setState] = useState<Live<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -32,7 +35,10 @@ export function useLive<T>(load: () => Promise<T>, subscribe: (listener: (value:
         if (live) setState((current) => (current.status === 'ready' ? current : { status: 'ready', value }));
       },
       (error: unknown) => {
-        if (live) setState((current) => (current.status === 'ready' ? current : { status: 'error', message: messageOf(error) }));
+        if (live)
+          setState((current) =>
+            current.status === 'ready' ? current : { status: 'error', message: messageOf(error) },
+          );
       },
     );
     return () => {
@@ -50,4 +56,4 @@ export function useLive<T>(load: () => Promise<T>, subscribe: (listener: (value:
   return useMemo(() => ({ state, reload, update }), [state, reload, update]);
 }
 
-export const readyValue = <T,>(state: Live<T>): T | null => (state.status === 'ready' ? state.value : null);
+export const readyValue = <T>(state: Live<T>): T | null => (state.status === 'ready' ? state.value : null);

@@ -7,7 +7,10 @@ import type { Live } from './use-live.ts';
 
 export function useShareKit(postId: string, version: unknown): Live<ShareKitView> {
   const api = useAdvocate();
-  const [state, setState] = useState<{ postId: string; live: Live<ShareKitView> }>({ postId, live: { status: 'loading' } });
+  const [state, setState] = useState<{ postId: string; live: Live<ShareKitView> }>({
+    postId,
+    live: { status: 'loading' },
+  });
   useEffect(() => {
     let current = true;
     api.getShareKit(postId).then(

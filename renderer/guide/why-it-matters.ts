@@ -5,12 +5,18 @@ import { plural } from '../text/plural.ts';
 const total = (weeks: readonly { shares: number }[]): number => weeks.reduce((sum, week) => sum + week.shares, 0);
 
 export function whyItMatters(results: ResultsView | null): string[] {
-  const lines = ['People trust what a person they know shares far more than what a company account posts, and your network is not the company’s followers.'];
+  const lines = [
+    'People trust what a person they know shares far more than what a company account posts, and your network is not the company’s followers.',
+  ];
   if (results === null) return lines;
   const { summary, local } = results;
   if (summary) {
     const everyone = `${plural(summary.organisation.people, 'colleague')} shared ${plural(total(summary.organisation.weekly), 'time')}`;
-    lines.push(summary.team ? `In the last two months your team shared ${plural(total(summary.team.weekly), 'time')}, and all ${everyone} together.` : `In the last two months ${everyone} together.`);
+    lines.push(
+      summary.team
+        ? `In the last two months your team shared ${plural(total(summary.team.weekly), 'time')}, and all ${everyone} together.`
+        : `In the last two months ${everyone} together.`,
+    );
     if (summary.me.clicks > 0) lines.push(`Your own links brought ${plural(summary.me.clicks, 'visit')} to the blog.`);
   } else if (local.sharesThisMonth > 0) {
     lines.push(`You have shared ${plural(local.sharesThisMonth, 'post')} this month.`);

@@ -7,13 +7,25 @@ import { plural } from '../text/plural.ts';
 import { feedAddress } from './form-change.ts';
 import type { SaveSettings } from './use-save-settings.ts';
 
-type Check = { readonly status: 'idle' } | { readonly status: 'checking' } | { readonly status: 'done'; readonly result: FeedCheck } | { readonly status: 'failed'; readonly message: string };
+type Check =
+  | { readonly status: 'idle' }
+  | { readonly status: 'checking' }
+  | { readonly status: 'done'; readonly result: FeedCheck }
+  | { readonly status: 'failed'; readonly message: string };
 
 /**
  * Add a feed: a site or feed address is checked live first (main follows a web page's feed link), and
  * only a feed that reads can be added.
  */
-export function AddFeedForm({ existing, lockId, state }: { existing: readonly string[]; lockId: string | null; state: SaveSettings }) {
+export function AddFeedForm({
+  existing,
+  lockId,
+  state,
+}: {
+  existing: readonly string[];
+  lockId: string | null;
+  state: SaveSettings;
+}) {
   const disabled = lockId !== null;
   const api = useAdvocate();
   const [address, setAddress] = useState('');
@@ -61,13 +73,19 @@ export function AddFeedForm({ existing, lockId, state }: { existing: readonly st
             setCheck({ status: 'idle' });
           }}
         />
-        <button type="submit" className="button button--secondary" disabled={disabled || address.trim() === '' || check.status === 'checking'}>
+        <button
+          type="submit"
+          className="button button--secondary"
+          disabled={disabled || address.trim() === '' || check.status === 'checking'}
+        >
           {check.status === 'checking' ? 'Checking…' : 'Check'}
         </button>
       </div>
       <div role="status" className="check-result">
         {check.status === 'failed' && <p className="form-error">The address could not be checked: {check.message}</p>}
-        {check.status === 'done' && !check.result.ok && <p className="form-error">{displayText(check.result.error, 300)}</p>}
+        {check.status === 'done' && !check.result.ok && (
+          <p className="form-error">{displayText(check.result.error, 300)}</p>
+        )}
         {check.status === 'done' && check.result.ok && (
           <Found result={check.result} already={existing.includes(check.result.url)} busy={state.busy} onAdd={add} />
         )}
@@ -76,14 +94,29 @@ export function AddFeedForm({ existing, lockId, state }: { existing: readonly st
   );
 }
 
-function Found({ result, already, busy, onAdd }: { result: Extract<FeedCheck, { ok: true }>; already: boolean; busy: boolean; onAdd: (url: string) => void }) {
+function Found({
+  result,
+  already,
+  busy,
+  onAdd,
+}: {
+  result: Extract<FeedCheck, { ok: true }>;
+  already: boolean;
+  busy: boolean;
+  onAdd: (url: string) => void;
+}) {
   return (
     <div className="found">
       <p>
         Found <strong dir="auto">“{displayText(result.title || displayLink(result.url), TEXT_LIMITS.feed)}”</strong>
         {': '}
         {result.format}, {plural(result.items.length, 'post')}.
-        {result.discoveredFrom !== null && <>{' Its feed is at '}<span className="mono">{displayLink(result.url)}</span>.</>}
+        {result.discoveredFrom !== null && (
+          <>
+            {' Its feed is at '}
+            <span className="mono">{displayLink(result.url)}</span>.
+          </>
+        )}
       </p>
       {result.warnings.length > 0 && (
         <ul className="found__warnings">

@@ -2,7 +2,13 @@ import { useId } from 'react';
 import { LockNote } from './LockNote.tsx';
 
 /** A checkbox that applies at once (networks, start at login), greyed with its reason when locked. */
-export function CheckField({ label, checked, locked, disabled, onChange }: {
+export function CheckField({
+  label,
+  checked,
+  locked,
+  disabled,
+  onChange,
+}: {
   label: string;
   checked: boolean;
   locked: string | undefined;

@@ -9,7 +9,15 @@ import { TextField } from './TextField.tsx';
 import { useSaveSettings } from './use-save-settings.ts';
 
 /** The organisation's endpoint and the one-time enrollment code (write-only: never shown back). */
-export function EndpointSection({ settings, sync, now }: { settings: SettingsView; sync: SyncStatus | null; now: Date }) {
+export function EndpointSection({
+  settings,
+  sync,
+  now,
+}: {
+  settings: SettingsView;
+  sync: SyncStatus | null;
+  now: Date;
+}) {
   const state = useSaveSettings();
   const { values, locked, enrollmentCodeSet } = settings;
   const submit = (event: SubmitEvent<HTMLFormElement>): void => {
@@ -18,7 +26,10 @@ export function EndpointSection({ settings, sync, now }: { settings: SettingsVie
     const form = new FormData(element);
     const endpoint = fieldText(form, 'endpointUrl');
     const code = fieldText(form, 'enrollmentCode');
-    const change: SettingsUpdate = { endpointUrl: endpoint === '' ? null : endpoint, ...(code === '' ? {} : { enrollmentCode: code }) };
+    const change: SettingsUpdate = {
+      endpointUrl: endpoint === '' ? null : endpoint,
+      ...(code === '' ? {} : { enrollmentCode: code }),
+    };
     void state.save(withoutLocked(change, locked)).then((saved) => {
       // The code is write-only: once main has it, the field empties.
       if (saved) element.reset();
@@ -45,7 +56,11 @@ export function EndpointSection({ settings, sync, now }: { settings: SettingsVie
           autoComplete="off"
           spellCheck={false}
           placeholder={enrollmentCodeSet ? 'A code is set' : 'From your organisation'}
-          hint={enrollmentCodeSet ? 'A code is set. Enter a new one only if asked to.' : 'Used once to connect this desktop.'}
+          hint={
+            enrollmentCodeSet
+              ? 'A code is set. Enter a new one only if asked to.'
+              : 'Used once to connect this desktop.'
+          }
           locked={locked.enrollmentCode}
         />
         <button type="submit" className="button" disabled={state.busy}>

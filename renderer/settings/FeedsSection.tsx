@@ -9,7 +9,15 @@ import { SaveStatus } from './SaveStatus.tsx';
 import { useSaveSettings } from './use-save-settings.ts';
 
 /** The organisation's feeds and the person's own, each with its status in plain words; add and remove. */
-export function FeedsSection({ settings, feeds, now }: { settings: SettingsView; feeds: readonly Feed[] | null; now: Date }) {
+export function FeedsSection({
+  settings,
+  feeds,
+  now,
+}: {
+  settings: SettingsView;
+  feeds: readonly Feed[] | null;
+  now: Date;
+}) {
   const state = useSaveSettings();
   const { values, locked } = settings;
   const own = values.userFeedUrls;
@@ -33,7 +41,11 @@ export function FeedsSection({ settings, feeds, now }: { settings: SettingsView;
                     {displayText(feed?.title || displayLink(url), TEXT_LIMITS.feed)}
                   </p>
                   <p className="feeds__url">{displayLink(url)}</p>
-                  <p className={feed && hasProblem(feed.status) ? 'feeds__status feeds__status--problem' : 'feeds__status'}>
+                  <p
+                    className={
+                      feed && hasProblem(feed.status) ? 'feeds__status feeds__status--problem' : 'feeds__status'
+                    }
+                  >
                     {feed ? feedStatusText(feed.status, now) : 'Not checked yet'}
                     {!mine && ' · from your organisation'}
                   </p>

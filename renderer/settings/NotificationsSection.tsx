@@ -1,6 +1,12 @@
 import { Card } from '../components/Card.tsx';
 import { useState, type SubmitEvent } from 'react';
-import { DAILY_NOTIFICATION_CAP, POLL_INTERVAL_MINUTES, type NotificationPause, type SettingsUpdate, type SettingsView } from '../../common/settings.ts';
+import {
+  DAILY_NOTIFICATION_CAP,
+  POLL_INTERVAL_MINUTES,
+  type NotificationPause,
+  type SettingsUpdate,
+  type SettingsView,
+} from '../../common/settings.ts';
 import { CheckField } from './CheckField.tsx';
 import { fieldText, withoutLocked } from './form-change.ts';
 import { PauseControl } from './PauseControl.tsx';
@@ -9,7 +15,15 @@ import { TextField } from './TextField.tsx';
 import { useSaveSettings, type SaveSettings } from './use-save-settings.ts';
 
 /** Pause (as in the tray menu), quiet hours, the daily cap, how often feeds are checked, start at login. */
-export function NotificationsSection({ settings, pause, now }: { settings: SettingsView; pause: NotificationPause | null; now: Date }) {
+export function NotificationsSection({
+  settings,
+  pause,
+  now,
+}: {
+  settings: SettingsView;
+  pause: NotificationPause | null;
+  now: Date;
+}) {
   const state = useSaveSettings();
   const startup = useSaveSettings();
   const { values, locked } = settings;
@@ -17,7 +31,11 @@ export function NotificationsSection({ settings, pause, now }: { settings: Setti
     <Card id="notifications-title" title="Notifications">
       {pause && <PauseControl pause={pause} now={now} />}
       {/* Keyed by the saved values: a change from elsewhere (policy, another save) refills the form. */}
-      <NotificationsForm key={JSON.stringify([values.quietHours, values.dailyNotificationCap, values.pollIntervalMinutes])} settings={settings} state={state} />
+      <NotificationsForm
+        key={JSON.stringify([values.quietHours, values.dailyNotificationCap, values.pollIntervalMinutes])}
+        settings={settings}
+        state={state}
+      />
       <SaveStatus state={state} />
       <CheckField
         label="Start Advocate when I log in"
@@ -60,8 +78,22 @@ function NotificationsForm({ settings, state }: { settings: SettingsView; state:
     <form onSubmit={submit} noValidate>
       <CheckField label="Quiet hours" checked={quiet} locked={locked.quietHours} onChange={setQuiet} />
       <div className="time-range">
-        <TextField label="From" name="quietStart" type="time" defaultValue={values.quietHours?.start ?? '22:00'} disabled={!quiet || quietLocked} locked={undefined} />
-        <TextField label="To" name="quietEnd" type="time" defaultValue={values.quietHours?.end ?? '07:00'} disabled={!quiet || quietLocked} locked={undefined} />
+        <TextField
+          label="From"
+          name="quietStart"
+          type="time"
+          defaultValue={values.quietHours?.start ?? '22:00'}
+          disabled={!quiet || quietLocked}
+          locked={undefined}
+        />
+        <TextField
+          label="To"
+          name="quietEnd"
+          type="time"
+          defaultValue={values.quietHours?.end ?? '07:00'}
+          disabled={!quiet || quietLocked}
+          locked={undefined}
+        />
       </div>
       <TextField
         label="Notifications per day, at most"

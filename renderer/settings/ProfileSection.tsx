@@ -13,14 +13,30 @@ export function ProfileSection({ settings }: { settings: SettingsView }) {
   const submit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void state.save(withoutLocked({ displayName: fieldText(form, 'displayName'), team: fieldText(form, 'team') }, locked));
+    void state.save(
+      withoutLocked({ displayName: fieldText(form, 'displayName'), team: fieldText(form, 'team') }, locked),
+    );
   };
   return (
     <Card id="profile-title" title="You">
       {/* Keyed by the saved values: a change from elsewhere (policy, the endpoint) refills the fields. */}
       <form key={`${values.displayName}\u0000${values.team}`} onSubmit={submit} noValidate>
-        <TextField label="Display name" name="displayName" defaultValue={values.displayName} maxLength={MAX_NAME_LENGTH} autoComplete="name" hint="How the leaderboard names you." locked={locked.displayName} />
-        <TextField label="Team" name="team" defaultValue={values.team} maxLength={MAX_NAME_LENGTH} locked={locked.team} />
+        <TextField
+          label="Display name"
+          name="displayName"
+          defaultValue={values.displayName}
+          maxLength={MAX_NAME_LENGTH}
+          autoComplete="name"
+          hint="How the leaderboard names you."
+          locked={locked.displayName}
+        />
+        <TextField
+          label="Team"
+          name="team"
+          defaultValue={values.team}
+          maxLength={MAX_NAME_LENGTH}
+          locked={locked.team}
+        />
         <button type="submit" className="button" disabled={state.busy}>
           Save
         </button>

@@ -17,7 +17,9 @@ export function SharingSection({ settings }: { settings: SettingsView }) {
   const server = useSaveSettings();
   const { values, locked } = settings;
   const toggle = (network: Network, on: boolean): void => {
-    const next = NETWORKS.filter((candidate) => (candidate === network ? on : values.enabledNetworks.includes(candidate)));
+    const next = NETWORKS.filter((candidate) =>
+      candidate === network ? on : values.enabledNetworks.includes(candidate),
+    );
     void networks.save({ enabledNetworks: next });
   };
   const saveServer = (event: SubmitEvent<HTMLFormElement>): void => {
@@ -61,7 +63,8 @@ export function SharingSection({ settings }: { settings: SettingsView }) {
       <SaveStatus state={server} />
       {values.disclosureText.trim() !== '' && (
         <p className="note">
-          Every message ends with your organisation’s line: “<span dir="auto">{displayText(values.disclosureText, 200)}</span>”
+          Every message ends with your organisation’s line: “
+          <span dir="auto">{displayText(values.disclosureText, 200)}</span>”
         </p>
       )}
     </Card>

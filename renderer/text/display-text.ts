@@ -34,7 +34,10 @@ function cut(text: string, max: number): string {
   const head = firstGraphemes(text.slice(0, max * 8), max + 1);
   const parts = head.length > max ? head : firstGraphemes(text, max + 1);
   if (parts.length <= max) return text;
-  return `${parts.slice(0, max - 1).join('').trimEnd()}…`;
+  return `${parts
+    .slice(0, max - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 /** One clean line of at most `max` characters. */

@@ -8,5 +8,7 @@ export function isPaused(pause: NotificationPause, now: Date): boolean {
 }
 
 export function pauseText(pause: NotificationPause, now: Date): string {
-  return pause.pausedUntil !== null && isPaused(pause, now) ? `Notifications paused until ${upcomingTime(pause.pausedUntil, now)}` : 'Notifications on';
+  return pause.pausedUntil !== null && isPaused(pause, now)
+    ? `Notifications paused until ${upcomingTime(pause.pausedUntil, now)}`
+    : 'Notifications on';
 }

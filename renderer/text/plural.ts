@@ -3,4 +3,5 @@ const NUMBER = new Intl.NumberFormat('en-GB');
 
 export const formatCount = (count: number): string => NUMBER.format(count);
 
-export const plural = (count: number, one: string, many = `${one}s`): string => `${formatCount(count)} ${count === 1 ? one : many}`;
+export const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${formatCount(count)} ${count === 1 ? one : many}`;

@@ -23,7 +23,15 @@ export interface PostListViewProps {
   readonly focusTitle: boolean;
 }
 
-export function PostListView({ posts, feeds, onOpen, onRetry, onSettings, focusPostId, focusTitle }: PostListViewProps) {
+export function PostListView({
+  posts,
+  feeds,
+  onOpen,
+  onRetry,
+  onSettings,
+  focusPostId,
+  focusTitle,
+}: PostListViewProps) {
   const now = useNow();
   const unread = posts.status === 'ready' ? posts.value.filter((post) => post.unread).length : 0;
   return (
@@ -39,7 +47,15 @@ export function PostListView({ posts, feeds, onOpen, onRetry, onSettings, focusP
       }
     >
       {feeds && <FeedProblems feeds={feeds} now={now} onSettings={onSettings} />}
-      <PostListBody posts={posts} feeds={feeds} now={now} onOpen={onOpen} onRetry={onRetry} onSettings={onSettings} focusPostId={focusPostId} />
+      <PostListBody
+        posts={posts}
+        feeds={feeds}
+        now={now}
+        onOpen={onOpen}
+        onRetry={onRetry}
+        onSettings={onSettings}
+        focusPostId={focusPostId}
+      />
     </ViewFrame>
   );
 }
@@ -88,7 +104,11 @@ function PostListBody({ posts, feeds, now, onOpen, onRetry, onSettings, focusPos
     const noFeeds = feeds !== null && feeds.length === 0;
     return (
       <div className="empty">
-        <p>{noFeeds ? 'No feeds yet. Add your company’s blog to see its posts here.' : 'No posts yet. New posts from your company’s blog will appear here.'}</p>
+        <p>
+          {noFeeds
+            ? 'No feeds yet. Add your company’s blog to see its posts here.'
+            : 'No posts yet. New posts from your company’s blog will appear here.'}
+        </p>
         {noFeeds && (
           <button type="button" className="button" onClick={onSettings}>
             Add a feed
@@ -100,10 +120,25 @@ function PostListBody({ posts, feeds, now, onOpen, onRetry, onSettings, focusPos
   return <PostRows posts={posts.value} now={now} onOpen={onOpen} focusPostId={focusPostId} />;
 }
 
-function PostRows({ posts, now, onOpen, focusPostId }: { posts: readonly PostView[]; now: Date; onOpen: (postId: string) => void; focusPostId: string | null }) {
+function PostRows({
+  posts,
+  now,
+  onOpen,
+  focusPostId,
+}: {
+  posts: readonly PostView[];
+  now: Date;
+  onOpen: (postId: string) => void;
+  focusPostId: string | null;
+}) {
   const ordered = useMemo(() => newestFirst(posts), [posts]);
   const rows = useRef<(HTMLButtonElement | null)[]>([]);
-  const [active, setActive] = useState(() => Math.max(0, ordered.findIndex((post) => post.id === focusPostId)));
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      ordered.findIndex((post) => post.id === focusPostId),
+    ),
+  );
   const activeIndex = Math.min(active, ordered.length - 1);
 
   useEffect(() => {

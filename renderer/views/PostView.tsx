@@ -76,7 +76,10 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
           <>
             <NetworkPicker networks={networks} selected={network} sharedOn={post.sharedOn} onSelect={setChosen} />
             {kit.status === 'loading' && <p role="status">Preparing the messages…</p>}
-            <FormError lead="The messages could not be prepared" message={kit.status === 'error' ? kit.message : null} />
+            <FormError
+              lead="The messages could not be prepared"
+              message={kit.status === 'error' ? kit.message : null}
+            />
             {kit.status === 'ready' && <ShareComposer kit={kit.value} network={network} settings={settings} />}
             <MarkShared post={post} network={network} onChanged={onChanged} />
           </>

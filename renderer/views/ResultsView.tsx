@@ -31,7 +31,11 @@ export function ResultsView({ results, sync, onRetry, onSettings, focusTitle }: 
         <>
           <SyncNote status={sync ?? results.value.sync} now={now} />
           <Figures results={results.value} />
-          {results.value.summary ? <Organisation summary={results.value.summary} /> : <WithoutEndpoint onSettings={onSettings} />}
+          {results.value.summary ? (
+            <Organisation summary={results.value.summary} />
+          ) : (
+            <WithoutEndpoint onSettings={onSettings} />
+          )}
         </>
       )}
     </ViewFrame>
@@ -51,7 +55,10 @@ function Figures({ results }: { results: Results }) {
   const own = ownFigures(results);
   const series: ChartSeries[] = [{ name: 'You', weeks: own.weekly }];
   const team = results.summary?.team ?? null;
-  if (results.summary) series.push(team ? { name: 'Team', weeks: team.weekly } : { name: 'Everyone', weeks: results.summary.organisation.weekly });
+  if (results.summary)
+    series.push(
+      team ? { name: 'Team', weeks: team.weekly } : { name: 'Everyone', weeks: results.summary.organisation.weekly },
+    );
   return (
     <>
       <dl className="tiles">
@@ -60,7 +67,9 @@ function Figures({ results }: { results: Results }) {
         <Tile label="Streak" value={plural(own.streakWeeks, 'week')} />
         {own.clicks !== null && <Tile label="Clicks on your links" value={formatCount(own.clicks)} />}
       </dl>
-      {own.clicks !== null && own.clicks > 0 && <p className="highlight">Your shares drove {plural(own.clicks, 'visit')} to the blog.</p>}
+      {own.clicks !== null && own.clicks > 0 && (
+        <p className="highlight">Your shares drove {plural(own.clicks, 'visit')} to the blog.</p>
+      )}
       <WeeklyChart title="Shares per week, last two months" series={series} />
     </>
   );
@@ -92,7 +101,10 @@ function Organisation({ summary }: { summary: Summary }) {
 function WithoutEndpoint({ onSettings }: { onSettings: () => void }) {
   return (
     <Card id="more-title" title="See more with your organisation’s endpoint">
-      <p>Connected to the endpoint your organisation runs, this page also shows the clicks your links drove, your team’s totals and the leaderboard.</p>
+      <p>
+        Connected to the endpoint your organisation runs, this page also shows the clicks your links drove, your team’s
+        totals and the leaderboard.
+      </p>
       <button type="button" className="button button--secondary" onClick={onSettings}>
         Connect in Settings
       </button>

@@ -33,11 +33,39 @@ export const POLICY_KEY = 'SOFTWARE\\Policies\\Advocate';
 
 /** @type {readonly MsiPolicyProperty[]} */
 export const MSI_POLICY_PROPERTIES = [
-  { property: 'ENDPOINT_URL', valueName: 'EndpointUrl', type: 'string', componentGuid: '7F00C722-11A0-45CC-BF98-856DB9EEB1A1', hidden: false, allowed: null },
-  { property: 'ENROLLMENT_CODE', valueName: 'EnrollmentCode', type: 'string', componentGuid: '8BA70DB8-37CD-4BC7-9246-F230268E8E85', hidden: true, allowed: null },
+  {
+    property: 'ENDPOINT_URL',
+    valueName: 'EndpointUrl',
+    type: 'string',
+    componentGuid: '7F00C722-11A0-45CC-BF98-856DB9EEB1A1',
+    hidden: false,
+    allowed: null,
+  },
+  {
+    property: 'ENROLLMENT_CODE',
+    valueName: 'EnrollmentCode',
+    type: 'string',
+    componentGuid: '8BA70DB8-37CD-4BC7-9246-F230268E8E85',
+    hidden: true,
+    allowed: null,
+  },
   // Written exactly as given: IT passes the URLs separated by commas (msiexec cannot pass newlines).
-  { property: 'FEED_URLS', valueName: 'FeedUrls', type: 'string', componentGuid: '5100F20B-F7C7-4965-9F91-31A121069224', hidden: false, allowed: null },
-  { property: 'AUTOSTART', valueName: 'Autostart', type: 'integer', componentGuid: '42D1E02D-E9DB-4B50-AE38-EFCB41FB4C4C', hidden: false, allowed: ['0', '1'] },
+  {
+    property: 'FEED_URLS',
+    valueName: 'FeedUrls',
+    type: 'string',
+    componentGuid: '5100F20B-F7C7-4965-9F91-31A121069224',
+    hidden: false,
+    allowed: null,
+  },
+  {
+    property: 'AUTOSTART',
+    valueName: 'Autostart',
+    type: 'integer',
+    componentGuid: '42D1E02D-E9DB-4B50-AE38-EFCB41FB4C4C',
+    hidden: false,
+    allowed: ['0', '1'],
+  },
 ];
 
 /** The component group electron-builder's WiX template puts the app's files in (its Feature refers to it). */
@@ -80,9 +108,13 @@ export function addMsiPolicyProperties(wxs) {
 
   for (const entry of MSI_POLICY_PROPERTIES) {
     if (findAllById(product, 'Property', entry.property).length > 0) {
-      throw new Error(`The MSI project already declares the property ${entry.property}; it must come only from msi-policy-properties.mjs`);
+      throw new Error(
+        `The MSI project already declares the property ${entry.property}; it must come only from msi-policy-properties.mjs`,
+      );
     }
-    addToProduct(element('Property', { Id: entry.property, Secure: 'yes', ...(entry.hidden ? { Hidden: 'yes' } : {}) }));
+    addToProduct(
+      element('Property', { Id: entry.property, Secure: 'yes', ...(entry.hidden ? { Hidden: 'yes' } : {}) }),
+    );
     if (entry.allowed) {
       const accepted = entry.allowed.map((value) => `${entry.property}="${value}"`).join(' OR ');
       const message = `${entry.property} must be ${entry.allowed.join(' or ')}.`;
@@ -91,7 +123,14 @@ export function addMsiPolicyProperties(wxs) {
     const component = element('Component', { Id: `Policy${entry.valueName}`, Guid: entry.componentGuid });
     component.appendChild(element('Condition', {}, entry.property));
     component.appendChild(
-      element('RegistryValue', { Root: 'HKLM', Key: POLICY_KEY, Name: entry.valueName, Type: entry.type, Value: `[${entry.property}]`, KeyPath: 'yes' }),
+      element('RegistryValue', {
+        Root: 'HKLM',
+        Key: POLICY_KEY,
+        Name: entry.valueName,
+        Type: entry.type,
+        Value: `[${entry.property}]`,
+        KeyPath: 'yes',
+      }),
     );
     addToGroup(component);
   }
@@ -127,9 +166,13 @@ function parseWix(wxs) {
  */
 function onlyElement(parent, name, id) {
   if (!parent) throw new Error('The MSI project has no root element');
-  const found = id === undefined ? Array.from(parent.getElementsByTagNameNS(parent.namespaceURI, name)) : findAllById(parent, name, id);
+  const found =
+    id === undefined
+      ? Array.from(parent.getElementsByTagNameNS(parent.namespaceURI, name))
+      : findAllById(parent, name, id);
   const what = id === undefined ? `<${name}>` : `<${name} Id="${id}">`;
-  if (found.length !== 1) throw new Error(`The MSI project should hold exactly one ${what}, found ${String(found.length)}`);
+  if (found.length !== 1)
+    throw new Error(`The MSI project should hold exactly one ${what}, found ${String(found.length)}`);
   const [only] = found;
   if (!only) throw new Error(`The MSI project has no ${what}`);
   return only;
@@ -142,7 +185,9 @@ function onlyElement(parent, name, id) {
  * @returns {Element[]}
  */
 function findAllById(parent, name, id) {
-  return Array.from(parent.getElementsByTagNameNS(parent.namespaceURI, name)).filter((candidate) => candidate.getAttribute('Id') === id);
+  return Array.from(parent.getElementsByTagNameNS(parent.namespaceURI, name)).filter(
+    (candidate) => candidate.getAttribute('Id') === id,
+  );
 }
 
 /**

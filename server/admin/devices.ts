@@ -17,10 +17,21 @@ export async function listDevices(db: Db): Promise<DeviceListing[]> {
     .select(['devices.id', 'people.display_name', 'teams.name as team', 'devices.created_at', 'devices.revoked_at'])
     .orderBy('devices.id')
     .execute();
-  return rows.map((row) => ({ id: row.id, displayName: row.display_name, team: row.team, createdAt: row.created_at, revokedAt: row.revoked_at }));
+  return rows.map((row) => ({
+    id: row.id,
+    displayName: row.display_name,
+    team: row.team,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  }));
 }
 
 export async function revokeDevice(db: Db, id: number, now = new Date()): Promise<boolean> {
-  const { numUpdatedRows } = await db.updateTable('devices').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const { numUpdatedRows } = await db
+    .updateTable('devices')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return numUpdatedRows > 0n;
 }

@@ -12,7 +12,11 @@ export interface NewCode {
 
 export const hashEnrollmentCode = (normalized: string): string => hashSecret(`enrollment:${normalized}`);
 
-export async function createEnrollmentCode(db: Kysely<Database>, options: { team: string | null; expiresAt: Date | null }, now = new Date()): Promise<NewCode> {
+export async function createEnrollmentCode(
+  db: Kysely<Database>,
+  options: { team: string | null; expiresAt: Date | null },
+  now = new Date(),
+): Promise<NewCode> {
   const code = newEnrollmentCode();
   const teamId = options.team === null ? null : (await findOrCreateTeam(db, options.team)).id;
   const row = await db
@@ -45,11 +49,23 @@ export async function listEnrollmentCodes(db: Db): Promise<CodeListing[]> {
     .select(['enrollment_codes.id', 'teams.name as team', 'uses', 'created_at', 'expires_at', 'revoked_at'])
     .orderBy('enrollment_codes.id')
     .execute();
-  return rows.map((row) => ({ id: row.id, team: row.team, uses: row.uses, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at }));
+  return rows.map((row) => ({
+    id: row.id,
+    team: row.team,
+    uses: row.uses,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  }));
 }
 
 /** True when the code existed and was not revoked already. Devices enrolled with it keep working. */
 export async function revokeEnrollmentCode(db: Db, id: number, now = new Date()): Promise<boolean> {
-  const { numUpdatedRows } = await db.updateTable('enrollment_codes').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  const { numUpdatedRows } = await db
+    .updateTable('enrollment_codes')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return numUpdatedRows > 0n;
 }

@@ -14,7 +14,15 @@ export async function ensureOrganisation(db: Db, now = new Date()): Promise<Firs
     const existing = await trx.selectFrom('organisation').select('id').executeTakeFirst();
     if (existing) return null;
     const adminToken = newToken();
-    await trx.insertInto('organisation').values({ id: 1, admin_token_hash: hashSecret(adminToken), anonymous_leaderboard: 0, created_at: now.toISOString() }).execute();
+    await trx
+      .insertInto('organisation')
+      .values({
+        id: 1,
+        admin_token_hash: hashSecret(adminToken),
+        anonymous_leaderboard: 0,
+        created_at: now.toISOString(),
+      })
+      .execute();
     const { code } = await createEnrollmentCode(trx, { team: null, expiresAt: null }, now);
     return { adminToken, enrollmentCode: code };
   });
@@ -29,7 +37,10 @@ export async function isAdminToken(db: Db, token: string): Promise<boolean> {
 export async function rotateAdminToken(db: Db): Promise<string> {
   const adminToken = newToken();
   await db.transaction().execute(async (trx) => {
-    const { numUpdatedRows } = await trx.updateTable('organisation').set({ admin_token_hash: hashSecret(adminToken) }).executeTakeFirst();
+    const { numUpdatedRows } = await trx
+      .updateTable('organisation')
+      .set({ admin_token_hash: hashSecret(adminToken) })
+      .executeTakeFirst();
     if (numUpdatedRows === 0n) throw new Error('there is no organisation yet: start the endpoint once first');
     await trx.deleteFrom('admin_sessions').execute();
   });
@@ -42,5 +53,8 @@ export async function isLeaderboardAnonymous(db: Db): Promise<boolean> {
 }
 
 export async function setLeaderboardAnonymous(db: Db, anonymous: boolean): Promise<void> {
-  await db.updateTable('organisation').set({ anonymous_leaderboard: anonymous ? 1 : 0 }).execute();
+  await db
+    .updateTable('organisation')
+    .set({ anonymous_leaderboard: anonymous ? 1 : 0 })
+    .execute();
 }

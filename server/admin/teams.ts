@@ -7,6 +7,10 @@ export const teamKey = (name: string): string => name.trim().replace(/\s+/g, ' '
 export async function findOrCreateTeam(db: Kysely<Database>, name: string): Promise<{ id: number; name: string }> {
   const key = teamKey(name);
   const display = name.trim().replace(/\s+/g, ' ');
-  await db.insertInto('teams').values({ name: display, name_key: key }).onConflict((conflict) => conflict.column('name_key').doNothing()).execute();
+  await db
+    .insertInto('teams')
+    .values({ name: display, name_key: key })
+    .onConflict((conflict) => conflict.column('name_key').doNothing())
+    .execute();
   return db.selectFrom('teams').select(['id', 'name']).where('name_key', '=', key).executeTakeFirstOrThrow();
 }

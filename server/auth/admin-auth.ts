@@ -8,6 +8,10 @@ export function requireAdmin(db: Db) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const token = bearerToken(request);
     if (token !== null && (await isAdminToken(db, token))) return;
-    await reply.code(401).header('www-authenticate', 'Bearer realm="advocate-admin"').send({ statusCode: 401, error: 'Unauthorized', message: 'this needs the admin token: "Authorization: Bearer <admin token>"' });
+    await reply.code(401).header('www-authenticate', 'Bearer realm="advocate-admin"').send({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'this needs the admin token: "Authorization: Bearer <admin token>"',
+    });
   };
 }

@@ -24,7 +24,10 @@ export function bearerToken(request: FastifyRequest): string | null {
 }
 
 function refuse(reply: FastifyReply, message: string): FastifyReply {
-  return reply.code(401).header('www-authenticate', 'Bearer realm="advocate"').send({ statusCode: 401, error: 'Unauthorized', message });
+  return reply
+    .code(401)
+    .header('www-authenticate', 'Bearer realm="advocate"')
+    .send({ statusCode: 401, error: 'Unauthorized', message });
 }
 
 /** An onRequest hook: runs before the body is read, so an unknown caller learns nothing about it. */

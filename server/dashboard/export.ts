@@ -9,7 +9,8 @@ const MAX_ROWS = 100_000;
 
 export function exportRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
   return (app) => {
-    const download = (name: string) => `attachment; filename="advocate-${name}-${context.now().toISOString().slice(0, 10)}.csv"`;
+    const download = (name: string) =>
+      `attachment; filename="advocate-${name}-${context.now().toISOString().slice(0, 10)}.csv"`;
 
     app.get('/dashboard/export/people.csv', async (_request, reply) => {
       const people = await context.db
@@ -20,15 +21,41 @@ export function exportRoutes(context: ServerContext): FastifyPluginAsyncTypebox 
         .orderBy('people.id')
         .limit(MAX_ROWS)
         .execute();
-      const csv = toCsv(['name', 'team', 'shares', 'clicks', 'enrolled'], people.map((person) => [person.display_name, person.team ?? '', person.shares, person.clicks, person.created_at]));
+      const csv = toCsv(
+        ['name', 'team', 'shares', 'clicks', 'enrolled'],
+        people.map((person) => [
+          person.display_name,
+          person.team ?? '',
+          person.shares,
+          person.clicks,
+          person.created_at,
+        ]),
+      );
       return reply.type('text/csv; charset=utf-8').header('content-disposition', download('people')).send(csv);
     });
 
     app.get('/dashboard/export/posts.csv', async (_request, reply) => {
       const posts = await postsReport(context.db, MAX_ROWS);
-      const header = ['post', 'people', 'shares', 'clicks', 'unique_visitors', ...NETWORKS.flatMap((network) => [`${network}_shares`, `${network}_clicks`])];
-      const rows = posts.map((post) => [post.postKey, post.people, post.shares, post.clicks, post.uniqueVisitors, ...NETWORKS.flatMap((network) => [post.sharesBy.get(network) ?? 0, post.clicksBy.get(network) ?? 0])]);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', download('posts')).send(toCsv(header, rows));
+      const header = [
+        'post',
+        'people',
+        'shares',
+        'clicks',
+        'unique_visitors',
+        ...NETWORKS.flatMap((network) => [`${network}_shares`, `${network}_clicks`]),
+      ];
+      const rows = posts.map((post) => [
+        post.postKey,
+        post.people,
+        post.shares,
+        post.clicks,
+        post.uniqueVisitors,
+        ...NETWORKS.flatMap((network) => [post.sharesBy.get(network) ?? 0, post.clicksBy.get(network) ?? 0]),
+      ]);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', download('posts'))
+        .send(toCsv(header, rows));
     });
     return Promise.resolve();
   };

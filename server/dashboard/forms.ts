@@ -16,9 +16,18 @@ export const SettingsFormSchema = Type.Object({ _csrf: Csrf, anonymous: Type.Opt
 export const DeleteKitFormSchema = Type.Object({ _csrf: Csrf, postKey: Type.String({ maxLength: 2048 }) }, closed);
 export const DrawFormSchema = Type.Object({ _csrf: Csrf, from: Day, to: Day, seed: Text(100) }, closed);
 
-const messageFields: Record<string, TSchema> = Object.fromEntries(NETWORKS.map((network) => [`message_${network}`, Text(5000)]));
+const messageFields: Record<string, TSchema> = Object.fromEntries(
+  NETWORKS.map((network) => [`message_${network}`, Text(5000)]),
+);
 export const KitFormSchema = Type.Object(
-  { _csrf: Csrf, postKey: Type.String({ maxLength: 2048 }), pitch: Text(2000), hashtags: Text(1000), imageUrl: Text(2048), ...messageFields },
+  {
+    _csrf: Csrf,
+    postKey: Type.String({ maxLength: 2048 }),
+    pitch: Text(2000),
+    hashtags: Text(1000),
+    imageUrl: Text(2048),
+    ...messageFields,
+  },
   closed,
 );
 
@@ -30,7 +39,13 @@ export function kitFormFromBody(body: KitFormBody): KitForm {
     const message = body[`message_${network}`]?.trim();
     if (message) messages[network] = message;
   }
-  return { postKey: body.postKey.trim(), pitch: body['pitch'] ?? '', hashtags: body['hashtags'] ?? '', imageUrl: body['imageUrl']?.trim() ?? '', messages };
+  return {
+    postKey: body.postKey.trim(),
+    pitch: body['pitch'] ?? '',
+    hashtags: body['hashtags'] ?? '',
+    imageUrl: body['imageUrl']?.trim() ?? '',
+    messages,
+  };
 }
 
 /** The kit the form describes, or the reasons it is not one (each naming its field). */
@@ -39,11 +54,18 @@ export function kitFromForm(form: KitForm): { kit: ShareKitInput } | { errors: s
     postKey: form.postKey,
     pitch: form.pitch.trim(),
     messages: form.messages,
-    hashtags: form.hashtags.split(/[\s,]+/).map((tag) => tag.replace(/^#/, '')).filter(Boolean),
+    hashtags: form.hashtags
+      .split(/[\s,]+/)
+      .map((tag) => tag.replace(/^#/, ''))
+      .filter(Boolean),
     imageUrl: form.imageUrl === '' ? null : form.imageUrl,
   };
   if (Value.Check(ShareKitInputSchema, candidate)) return { kit: candidate };
-  return { errors: Value.Errors(ShareKitInputSchema, candidate).map((error) => explain(error.instancePath, error.message, candidate.hashtags)) };
+  return {
+    errors: Value.Errors(ShareKitInputSchema, candidate).map((error) =>
+      explain(error.instancePath, error.message, candidate.hashtags),
+    ),
+  };
 }
 
 /** The schema's words for the fields people get wrong most, in words for people. */

@@ -9,7 +9,7 @@ export interface PageOptions {
   readonly error?: string | null;
 }
 
-export const csrfField = (token: string): Html => html`<input type="hidden" name="_csrf" value="${token}">`;
+export const csrfField = (token: string): Html => html`<input type="hidden" name="_csrf" value="${token}" />`;
 
 export function page(options: PageOptions, body: Html): string {
   const nav = options.csrfToken
@@ -17,26 +17,30 @@ export function page(options: PageOptions, body: Html): string {
         <a href="/dashboard/">Results</a>
         <a href="/dashboard/kits">Share kits</a>
         <a href="/dashboard/draws">Contest draw</a>
-        <form method="post" action="/dashboard/logout" class="inline">${csrfField(options.csrfToken)}<button type="submit" class="link">Sign out</button></form>
+        <form method="post" action="/dashboard/logout" class="inline">
+          ${csrfField(options.csrfToken)}<button type="submit" class="link">Sign out</button>
+        </form>
       </nav>`
     : '';
   return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title} · Advocate</title>
-<link rel="stylesheet" href="/dashboard/assets/dashboard.css">
-<link rel="icon" href="/dashboard/assets/icon.svg" type="image/svg+xml">
-</head>
-<body>
-<header><p class="brand">Advocate</p>${nav}</header>
-<main>
-<h1>${options.title}</h1>
-${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
-${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
-${body}
-</main>
-</body>
-</html>`.markup;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${options.title} · Advocate</title>
+        <link rel="stylesheet" href="/dashboard/assets/dashboard.css" />
+        <link rel="icon" href="/dashboard/assets/icon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <header>
+          <p class="brand">Advocate</p>
+          ${nav}
+        </header>
+        <main>
+          <h1>${options.title}</h1>
+          ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
+          ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''} ${body}
+        </main>
+      </body>
+    </html>`.markup;
 }

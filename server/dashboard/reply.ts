@@ -8,5 +8,9 @@ export function sendPage(reply: FastifyReply, status: number, markup: string): F
 }
 
 export function refusePage(reply: FastifyReply, status: number, title: string, message: string): FastifyReply {
-  return sendPage(reply, status, page({ title, error: message }, html`<p><a href="/dashboard/">Back to the dashboard</a></p>`));
+  return sendPage(
+    reply,
+    status,
+    page({ title, error: message }, html`<p><a href="/dashboard/">Back to the dashboard</a></p>`),
+  );
 }

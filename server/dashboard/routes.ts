@@ -21,13 +21,23 @@ export function dashboardRoutes(context: ServerContext): FastifyPluginAsyncTypeb
     const icon = await readFile(new URL('icon.svg', import.meta.url), 'utf8');
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      const status =
+        error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) request.log.error({ err: error }, 'dashboard request failed');
-      return refusePage(reply, status, status === 500 ? 'Something went wrong' : 'That did not work', status === 500 ? 'The endpoint failed to answer; the error is in its log.' : error.message);
+      return refusePage(
+        reply,
+        status,
+        status === 500 ? 'Something went wrong' : 'That did not work',
+        status === 500 ? 'The endpoint failed to answer; the error is in its log.' : error.message,
+      );
     });
 
-    app.get('/dashboard/assets/dashboard.css', (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css));
-    app.get('/dashboard/assets/icon.svg', (_request, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon));
+    app.get('/dashboard/assets/dashboard.css', (_request, reply) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(css),
+    );
+    app.get('/dashboard/assets/icon.svg', (_request, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon),
+    );
     app.get('/dashboard', (_request, reply) => reply.redirect('/dashboard/', 301));
     app.get('/dashboard/login', (request, reply) => sendPage(reply, 200, loginPage(loginToken(request, reply))));
 
@@ -40,7 +50,12 @@ export function dashboardRoutes(context: ServerContext): FastifyPluginAsyncTypeb
         preValidation: async (request, reply) => {
           const sent = sentCsrfToken(request.body);
           if (sent === null || !loginTokenMatches(request, sent)) {
-            await refusePage(reply, 403, 'Sign-in refused', 'This sign-in form did not come from this dashboard, or it expired. Open the sign-in page again.');
+            await refusePage(
+              reply,
+              403,
+              'Sign-in refused',
+              'This sign-in form did not come from this dashboard, or it expired. Open the sign-in page again.',
+            );
           }
         },
       },

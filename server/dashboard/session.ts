@@ -23,7 +23,13 @@ declare module 'fastify' {
 }
 
 function cookieOptions(request: FastifyRequest, maxAgeSeconds: number) {
-  return { path: '/dashboard', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', maxAge: maxAgeSeconds } as const;
+  return {
+    path: '/dashboard',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    maxAge: maxAgeSeconds,
+  } as const;
 }
 
 /** The sign-in form's token, set as a cookie too; the form must send it back unchanged. */
@@ -45,15 +51,26 @@ export async function startSession(db: Db, request: FastifyRequest, reply: Fasti
   await db.deleteFrom('admin_sessions').where('expires_at', '<=', now.toISOString()).execute();
   await db
     .insertInto('admin_sessions')
-    .values({ id_hash: hashSecret(id), csrf_token: newToken(), expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString() })
+    .values({
+      id_hash: hashSecret(id),
+      csrf_token: newToken(),
+      expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString(),
+    })
     .execute();
-  void reply.setCookie(SESSION_COOKIE, id, cookieOptions(request, SESSION_HOURS * 3600)).clearCookie(LOGIN_COOKIE, { path: '/dashboard' });
+  void reply
+    .setCookie(SESSION_COOKIE, id, cookieOptions(request, SESSION_HOURS * 3600))
+    .clearCookie(LOGIN_COOKIE, { path: '/dashboard' });
 }
 
 export async function findSession(db: Db, request: FastifyRequest, now: Date): Promise<AdminSession | null> {
   const id = request.cookies[SESSION_COOKIE];
   if (id === undefined) return null;
-  const row = await db.selectFrom('admin_sessions').select(['id_hash', 'csrf_token']).where('id_hash', '=', hashSecret(id)).where('expires_at', '>', now.toISOString()).executeTakeFirst();
+  const row = await db
+    .selectFrom('admin_sessions')
+    .select(['id_hash', 'csrf_token'])
+    .where('id_hash', '=', hashSecret(id))
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst();
   return row ? { idHash: row.id_hash, csrfToken: row.csrf_token } : null;
 }
 

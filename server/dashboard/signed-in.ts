@@ -13,7 +13,15 @@ import { peopleCount, totalShares, weeklyShares } from '../reports/weekly.ts';
 import { sameSecret } from '../security/secrets.ts';
 import { recentWeeks } from '../../common/weeks.ts';
 import { exportRoutes } from './export.ts';
-import { CsrfOnlyFormSchema, DeleteKitFormSchema, DrawFormSchema, KitFormSchema, SettingsFormSchema, kitFormFromBody, kitFromForm } from './forms.ts';
+import {
+  CsrfOnlyFormSchema,
+  DeleteKitFormSchema,
+  DrawFormSchema,
+  KitFormSchema,
+  SettingsFormSchema,
+  kitFormFromBody,
+  kitFromForm,
+} from './forms.ts';
 import { drawsPage } from './pages/draws.ts';
 import { EMPTY_KIT_FORM, kitToForm, kitsPage } from './pages/kits.ts';
 import { overviewPage } from './pages/overview.ts';
@@ -27,8 +35,14 @@ const NOTICES = {
   'kit-deleted': 'Kit deleted.',
   'draw-done': 'Draw recorded.',
 } as const;
-const DoneQuerySchema = Type.Object({ done: Type.Optional(Type.Enum(Object.keys(NOTICES) as (keyof typeof NOTICES)[])) }, { additionalProperties: false });
-const KitsQuerySchema = Type.Object({ done: DoneQuerySchema.properties.done, postKey: Type.Optional(Type.String({ maxLength: 2048 })) }, { additionalProperties: false });
+const DoneQuerySchema = Type.Object(
+  { done: Type.Optional(Type.Enum(Object.keys(NOTICES) as (keyof typeof NOTICES)[])) },
+  { additionalProperties: false },
+);
+const KitsQuerySchema = Type.Object(
+  { done: DoneQuerySchema.properties.done, postKey: Type.Optional(Type.String({ maxLength: 2048 })) },
+  { additionalProperties: false },
+);
 
 const notice = (done: keyof typeof NOTICES | undefined): string | null => (done === undefined ? null : NOTICES[done]);
 const OVERVIEW_WEEKS = 12;
@@ -45,14 +59,25 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
       request.adminSession = await findSession(db, request, context.now());
       if (request.adminSession) return;
       if (request.method === 'GET' || request.method === 'HEAD') await reply.redirect('/dashboard/login', 303);
-      else await refusePage(reply, 403, 'Signed out', 'Your session has ended. Sign in again, then repeat what you were doing.');
+      else
+        await refusePage(
+          reply,
+          403,
+          'Signed out',
+          'Your session has ended. Sign in again, then repeat what you were doing.',
+        );
     });
     app.addHook('preValidation', async (request, reply) => {
       if (request.method !== 'POST') return;
       const sent = sentCsrfToken(request.body);
       if (sent === null || !sameSecret(sent, sessionOf(request).csrfToken)) {
         request.log.warn('dashboard form without a valid CSRF token');
-        await refusePage(reply, 403, 'Form refused', 'This form did not come from this dashboard (its security token is missing or wrong). Reload the page and try again.');
+        await refusePage(
+          reply,
+          403,
+          'Form refused',
+          'This form did not come from this dashboard (its security token is missing or wrong). Reload the page and try again.',
+        );
       }
     });
 
@@ -79,8 +104,21 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
 
     app.get('/dashboard/kits', { schema: { querystring: KitsQuerySchema } }, async (request, reply) => {
       const editing = request.query.postKey === undefined ? null : await getKit(db, request.query.postKey);
-      const options = { csrfToken: sessionOf(request).csrfToken, exampleLink: exampleTrackedLink(context.publicUrl(request)), notice: notice(request.query.done), errors: [] };
-      return sendPage(reply, 200, kitsPage(await listKits(db), editing ? kitToForm(editing) : { ...EMPTY_KIT_FORM, postKey: request.query.postKey ?? '' }, options));
+      const options = {
+        csrfToken: sessionOf(request).csrfToken,
+        exampleLink: exampleTrackedLink(context.publicUrl(request)),
+        notice: notice(request.query.done),
+        errors: [],
+      };
+      return sendPage(
+        reply,
+        200,
+        kitsPage(
+          await listKits(db),
+          editing ? kitToForm(editing) : { ...EMPTY_KIT_FORM, postKey: request.query.postKey ?? '' },
+          options,
+        ),
+      );
     });
 
     app.post('/dashboard/kits', { schema: { body: KitFormSchema } }, async (request, reply) => {
@@ -92,7 +130,16 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
         await saveKit(db, parsed.kit, context.now());
         return reply.redirect(`/dashboard/kits?done=kit-saved&postKey=${encodeURIComponent(parsed.kit.postKey)}`, 303);
       }
-      return sendPage(reply, 422, kitsPage(await listKits(db), form, { csrfToken: sessionOf(request).csrfToken, exampleLink, notice: null, errors }));
+      return sendPage(
+        reply,
+        422,
+        kitsPage(await listKits(db), form, {
+          csrfToken: sessionOf(request).csrfToken,
+          exampleLink,
+          notice: null,
+          errors,
+        }),
+      );
     });
 
     app.post('/dashboard/kits/delete', { schema: { body: DeleteKitFormSchema } }, async (request, reply) => {
@@ -101,14 +148,24 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
     });
 
     app.get('/dashboard/draws', { schema: { querystring: DoneQuerySchema } }, async (request, reply) => {
-      const options = { csrfToken: sessionOf(request).csrfToken, notice: notice(request.query.done), error: null, today: context.now().toISOString().slice(0, 10) };
+      const options = {
+        csrfToken: sessionOf(request).csrfToken,
+        notice: notice(request.query.done),
+        error: null,
+        today: context.now().toISOString().slice(0, 10),
+      };
       return sendPage(reply, 200, drawsPage(await listDraws(db), options));
     });
 
     app.post('/dashboard/draws', { schema: { body: DrawFormSchema } }, async (request, reply) => {
       const { from, to, seed } = request.body;
       if (from > to) {
-        const options = { csrfToken: sessionOf(request).csrfToken, notice: null, error: `"From" (${from}) is after "To" (${to}).`, today: context.now().toISOString().slice(0, 10) };
+        const options = {
+          csrfToken: sessionOf(request).csrfToken,
+          notice: null,
+          error: `"From" (${from}) is after "To" (${to}).`,
+          today: context.now().toISOString().slice(0, 10),
+        };
         return sendPage(reply, 400, drawsPage(await listDraws(db), options));
       }
       await drawWinner(db, { from, to, ...(seed === undefined ? {} : { seed }) }, context.now());

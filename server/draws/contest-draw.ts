@@ -45,7 +45,9 @@ export async function drawWinner(db: Db, request: DrawRequest, now = new Date())
     .where('share_states.shared_at', '<', nextDay(request.to))
     .orderBy('people.id')
     .execute();
-  const candidatesDigest = createHash('sha256').update(candidates.map((person) => String(person.id)).join(',')).digest('hex');
+  const candidatesDigest = createHash('sha256')
+    .update(candidates.map((person) => String(person.id)).join(','))
+    .digest('hex');
   const winner = candidates.length > 0 ? candidates[pickIndex(seed, candidatesDigest, candidates.length)] : undefined;
   const row = await db
     .insertInto('draws')
@@ -61,7 +63,16 @@ export async function drawWinner(db: Db, request: DrawRequest, now = new Date())
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { id: row.id, drawnAt: now.toISOString(), from: request.from, to: request.to, seed, candidates: candidates.length, candidatesDigest, winner: winner?.display_name ?? null };
+  return {
+    id: row.id,
+    drawnAt: now.toISOString(),
+    from: request.from,
+    to: request.to,
+    seed,
+    candidates: candidates.length,
+    candidatesDigest,
+    winner: winner?.display_name ?? null,
+  };
 }
 
 export async function listDraws(db: Db, limit = 50): Promise<DrawRecord[]> {

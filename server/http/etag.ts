@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-export const etagOf = (text: string): string => `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+export const etagOf = (text: string): string =>
+  `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
 
 /** True when a 304 was sent; otherwise the ETag is set and the caller sends the body. */
 export function notModified(request: FastifyRequest, reply: FastifyReply, etag: string): boolean {

@@ -14,27 +14,47 @@ import type { Db } from '../database.ts';
 export function kitProblems(kit: ShareKitInput, exampleLink: string): string[] {
   const problems: string[] = [];
   const pitchLength = countGraphemes(kit.pitch);
-  if (pitchLength > MAX_PITCH_LENGTH) problems.push(`pitch: ${String(pitchLength)} characters, at most ${String(MAX_PITCH_LENGTH)}`);
+  if (pitchLength > MAX_PITCH_LENGTH)
+    problems.push(`pitch: ${String(pitchLength)} characters, at most ${String(MAX_PITCH_LENGTH)}`);
   for (const network of NETWORKS) {
     const message = kit.messages[network];
     if (message === undefined) continue;
     const { length, limit, over } = measureMessage(network, withLink(message, exampleLink));
-    if (over) problems.push(`messages.${network}: ${String(length)} characters with the link, the limit is ${String(limit)}`);
+    if (over)
+      problems.push(`messages.${network}: ${String(length)} characters with the link, the limit is ${String(limit)}`);
   }
   return problems;
 }
 
-type KitRow = { post_key: string; pitch: string; messages: string; hashtags: string; image_url: string | null; updated_at: string };
+type KitRow = {
+  post_key: string;
+  pitch: string;
+  messages: string;
+  hashtags: string;
+  image_url: string | null;
+  updated_at: string;
+};
 
 function fromRow(row: KitRow): ShareKitWire {
   const messages: unknown = JSON.parse(row.messages);
   const hashtags: unknown = JSON.parse(row.hashtags);
-  if (!Value.Check(KitMessagesSchema, messages) || !Array.isArray(hashtags)) throw new Error(`the stored kit for ${row.post_key} is damaged`);
-  return { postKey: row.post_key, pitch: row.pitch, messages, hashtags: hashtags.map(String), imageUrl: row.image_url, updatedAt: row.updated_at };
+  if (!Value.Check(KitMessagesSchema, messages) || !Array.isArray(hashtags))
+    throw new Error(`the stored kit for ${row.post_key} is damaged`);
+  return {
+    postKey: row.post_key,
+    pitch: row.pitch,
+    messages,
+    hashtags: hashtags.map(String),
+    imageUrl: row.image_url,
+    updatedAt: row.updated_at,
+  };
 }
 
 async function bumpVersion(db: Db): Promise<void> {
-  await db.updateTable('organisation').set((eb) => ({ kits_version: eb('kits_version', '+', 1) })).execute();
+  await db
+    .updateTable('organisation')
+    .set((eb) => ({ kits_version: eb('kits_version', '+', 1) }))
+    .execute();
 }
 
 export async function saveKit(db: Db, kit: ShareKitInput, now = new Date()): Promise<ShareKitWire> {
@@ -50,7 +70,15 @@ export async function saveKit(db: Db, kit: ShareKitInput, now = new Date()): Pro
     await trx
       .insertInto('share_kits')
       .values(row)
-      .onConflict((conflict) => conflict.column('post_key').doUpdateSet({ pitch: row.pitch, messages: row.messages, hashtags: row.hashtags, image_url: row.image_url, updated_at: row.updated_at }))
+      .onConflict((conflict) =>
+        conflict.column('post_key').doUpdateSet({
+          pitch: row.pitch,
+          messages: row.messages,
+          hashtags: row.hashtags,
+          image_url: row.image_url,
+          updated_at: row.updated_at,
+        }),
+      )
       .execute();
     await bumpVersion(trx);
   });
@@ -72,7 +100,12 @@ export const MAX_KITS_LISTED = 500;
 
 /** The most recently edited kits first. */
 export async function listKits(db: Db): Promise<ShareKitWire[]> {
-  const rows = await db.selectFrom('share_kits').selectAll().orderBy('updated_at', 'desc').limit(MAX_KITS_LISTED).execute();
+  const rows = await db
+    .selectFrom('share_kits')
+    .selectAll()
+    .orderBy('updated_at', 'desc')
+    .limit(MAX_KITS_LISTED)
+    .execute();
   return rows.map(fromRow);
 }
 

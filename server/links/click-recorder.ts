@@ -40,9 +40,11 @@ export class ClickRecorder {
     const clicks = this.#pending;
     if (clicks.length === 0) return this.#flushing;
     this.#pending = [];
-    this.#flushing = this.#flushing.then(() => this.#write(clicks)).catch((error: unknown) => {
-      this.onError(error);
-    });
+    this.#flushing = this.#flushing
+      .then(() => this.#write(clicks))
+      .catch((error: unknown) => {
+        this.onError(error);
+      });
     return this.#flushing;
   }
 
@@ -62,16 +64,27 @@ export class ClickRecorder {
     await this.db.transaction().execute(async (trx) => {
       for (let start = 0; start < clicks.length; start += ROWS_PER_STATEMENT) {
         const chunk = clicks.slice(start, start + ROWS_PER_STATEMENT);
-        await trx.insertInto('clicks').values(chunk.map((click) => ({ code: click.code, clicked_at: click.clickedAt, visitor: click.visitor }))).execute();
+        await trx
+          .insertInto('clicks')
+          .values(chunk.map((click) => ({ code: click.code, clicked_at: click.clickedAt, visitor: click.visitor })))
+          .execute();
       }
       for (const [personId, count] of perPerson) {
-        await trx.updateTable('people').set((eb) => ({ clicks: eb('clicks', '+', count) })).where('id', '=', personId).execute();
+        await trx
+          .updateTable('people')
+          .set((eb) => ({ clicks: eb('clicks', '+', count) }))
+          .where('id', '=', personId)
+          .execute();
       }
       for (const [postKey, count] of perPost) {
         await trx
           .insertInto('post_stats')
           .values({ post_key: postKey, shares: 0, people: 0, clicks: count, first_seen_at: now })
-          .onConflict((conflict) => conflict.column('post_key').doUpdateSet((eb) => ({ clicks: eb('post_stats.clicks', '+', eb.ref('excluded.clicks')) })))
+          .onConflict((conflict) =>
+            conflict
+              .column('post_key')
+              .doUpdateSet((eb) => ({ clicks: eb('post_stats.clicks', '+', eb.ref('excluded.clicks')) })),
+          )
           .execute();
       }
     });

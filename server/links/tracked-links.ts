@@ -6,10 +6,24 @@ import type { Network } from '../../common/domain.ts';
 import { newShareCode, utmLink } from '../../common/share/utm.ts';
 import type { Db } from '../database.ts';
 
-export async function linkCodes(db: Db, personId: number, postKey: string, networks: readonly Network[], now = new Date()): Promise<Map<Network, string>> {
+export async function linkCodes(
+  db: Db,
+  personId: number,
+  postKey: string,
+  networks: readonly Network[],
+  now = new Date(),
+): Promise<Map<Network, string>> {
   await db
     .insertInto('tracked_links')
-    .values(networks.map((network) => ({ code: newShareCode(), person_id: personId, post_key: postKey, network, created_at: now.toISOString() })))
+    .values(
+      networks.map((network) => ({
+        code: newShareCode(),
+        person_id: personId,
+        post_key: postKey,
+        network,
+        created_at: now.toISOString(),
+      })),
+    )
     .onConflict((conflict) => conflict.columns(['person_id', 'post_key', 'network']).doNothing())
     .execute();
   const rows = await db
@@ -41,9 +55,18 @@ export class LinkResolver {
   async resolve(code: string): Promise<LinkTarget | null> {
     const cached = this.#cache.get(code);
     if (cached) return cached;
-    const row = await this.db.selectFrom('tracked_links').select(['person_id', 'post_key', 'network']).where('code', '=', code).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('tracked_links')
+      .select(['person_id', 'post_key', 'network'])
+      .where('code', '=', code)
+      .executeTakeFirst();
     if (!row) return null;
-    const target = { personId: row.person_id, postKey: row.post_key, network: row.network, location: utmLink(row.post_key, row.network, code) };
+    const target = {
+      personId: row.person_id,
+      postKey: row.post_key,
+      network: row.network,
+      location: utmLink(row.post_key, row.network, code),
+    };
     if (this.#cache.size >= CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value ?? '');
     this.#cache.set(code, target);
     return target;

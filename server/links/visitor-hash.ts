@@ -15,6 +15,12 @@ export class VisitorHasher {
       this.#day = day;
       this.#salt = randomBytes(32);
     }
-    return createHash('sha256').update(this.#salt).update(ip).update('\u0000').update(userAgent).digest('base64url').slice(0, 22);
+    return createHash('sha256')
+      .update(this.#salt)
+      .update(ip)
+      .update('\u0000')
+      .update(userAgent)
+      .digest('base64url')
+      .slice(0, 22);
   }
 }

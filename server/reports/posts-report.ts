@@ -33,7 +33,10 @@ export async function postsReport(db: Db, limit: number): Promise<PostReport[]> 
   const visitors = new Map<string, number>();
   for (let start = 0; start < posts.length; start += KEYS_PER_QUERY) {
     const keys = posts.slice(start, start + KEYS_PER_QUERY).map((post) => post.post_key);
-    const clicksOfKeys = db.selectFrom('clicks').innerJoin('tracked_links', 'tracked_links.code', 'clicks.code').where('tracked_links.post_key', 'in', keys);
+    const clicksOfKeys = db
+      .selectFrom('clicks')
+      .innerJoin('tracked_links', 'tracked_links.code', 'clicks.code')
+      .where('tracked_links.post_key', 'in', keys);
     tally(
       shares,
       await db

@@ -24,12 +24,23 @@ export async function topPeople(db: Db, limit: number): Promise<Standing[]> {
   let rank = 0;
   return rows.map((row, index) => {
     if (index === 0 || rows[index - 1]?.shares !== row.shares) rank = index + 1;
-    return { personId: row.id, displayName: row.display_name, team: row.team, shares: row.shares, clicks: row.clicks, rank };
+    return {
+      personId: row.id,
+      displayName: row.display_name,
+      team: row.team,
+      shares: row.shares,
+      clicks: row.clicks,
+      rank,
+    };
   });
 }
 
 /** The rank someone with `shares` standing shares has. */
 export async function rankFor(db: Db, shares: number): Promise<number> {
-  const ahead = await db.selectFrom('people').select((eb) => eb.fn.countAll<DbNumber>().as('n')).where('shares', '>', shares).executeTakeFirstOrThrow();
+  const ahead = await db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<DbNumber>().as('n'))
+    .where('shares', '>', shares)
+    .executeTakeFirstOrThrow();
   return Number(ahead.n) + 1;
 }

@@ -21,6 +21,11 @@ export async function teamsReport(db: Db): Promise<TeamReport[]> {
     .groupBy(['people.team_id', 'teams.name'])
     .execute();
   return rows
-    .map((row) => ({ name: row.name ?? 'No team', people: Number(row.people), shares: Number(row.shares), clicks: Number(row.clicks) }))
+    .map((row) => ({
+      name: row.name ?? 'No team',
+      people: Number(row.people),
+      shares: Number(row.shares),
+      clicks: Number(row.clicks),
+    }))
     .sort((a, b) => b.shares - a.shares || a.name.localeCompare(b.name));
 }

@@ -19,7 +19,11 @@ export function deviceScope(app: Pick<FastifyInstance, 'createRateLimit'>, conte
       await reply
         .code(429)
         .header('retry-after', String(verdict.ttlInSeconds))
-        .send({ statusCode: 429, error: 'Too Many Requests', message: `this device sent more than ${String(verdict.max)} requests in a minute; retry in ${String(verdict.ttlInSeconds)} s` });
+        .send({
+          statusCode: 429,
+          error: 'Too Many Requests',
+          message: `this device sent more than ${String(verdict.max)} requests in a minute; retry in ${String(verdict.ttlInSeconds)} s`,
+        });
     },
   };
 }

@@ -7,19 +7,23 @@ import { deviceScope } from './device-scope.ts';
 
 export function linksRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
   return (app) => {
-    app.post('/v1/links', { ...deviceScope(app, context), schema: { body: LinksRequestSchema, response: { 200: LinksResponseSchema } } }, async (request): Promise<LinksResponse> => {
-      const caller = request.caller;
-      if (!caller) throw new Error('device scope without a caller');
-      const { postKey, networks } = request.body;
-      const codes = await linkCodes(context.db, caller.personId, postKey, networks, context.now());
-      const base = context.publicUrl(request);
-      return {
-        links: networks.flatMap((network) => {
-          const code = codes.get(network);
-          return code === undefined ? [] : [{ network, code, url: new URL(`r/${code}`, base).href }];
-        }),
-      };
-    });
+    app.post(
+      '/v1/links',
+      { ...deviceScope(app, context), schema: { body: LinksRequestSchema, response: { 200: LinksResponseSchema } } },
+      async (request): Promise<LinksResponse> => {
+        const caller = request.caller;
+        if (!caller) throw new Error('device scope without a caller');
+        const { postKey, networks } = request.body;
+        const codes = await linkCodes(context.db, caller.personId, postKey, networks, context.now());
+        const base = context.publicUrl(request);
+        return {
+          links: networks.flatMap((network) => {
+            const code = codes.get(network);
+            return code === undefined ? [] : [{ network, code, url: new URL(`r/${code}`, base).href }];
+          }),
+        };
+      },
+    );
     return Promise.resolve();
   };
 }

@@ -8,13 +8,17 @@ import { deviceScope } from './device-scope.ts';
 
 export function summaryRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
   return (app) => {
-    app.get('/v1/summary', { ...deviceScope(app, context), schema: { response: { 200: SummarySchema } } }, async (request, reply) => {
-      const caller = request.caller;
-      if (!caller) throw new Error('device scope without a caller');
-      const summary = await buildSummary(context.db, caller, context.now());
-      if (notModified(request, reply, etagOf(JSON.stringify(summary)))) return reply;
-      return summary;
-    });
+    app.get(
+      '/v1/summary',
+      { ...deviceScope(app, context), schema: { response: { 200: SummarySchema } } },
+      async (request, reply) => {
+        const caller = request.caller;
+        if (!caller) throw new Error('device scope without a caller');
+        const summary = await buildSummary(context.db, caller, context.now());
+        if (notModified(request, reply, etagOf(JSON.stringify(summary)))) return reply;
+        return summary;
+      },
+    );
     return Promise.resolve();
   };
 }

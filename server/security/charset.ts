@@ -7,5 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export async function refuseOtherCharsets(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
   if (charset === undefined || charset.toLowerCase() === 'utf-8' || charset.toLowerCase() === 'utf8') return;
-  await reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message: `bodies must be UTF-8, not ${charset}` });
+  await reply
+    .code(415)
+    .send({ statusCode: 415, error: 'Unsupported Media Type', message: `bodies must be UTF-8, not ${charset}` });
 }

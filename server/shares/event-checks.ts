@@ -11,7 +11,8 @@ const EARLIEST = Date.parse('2020-01-01T00:00:00Z');
 export function rejectionReason(event: ShareEvent, now: Date): string | null {
   const at = Date.parse(event.at);
   if (Number.isNaN(at)) return `"at" is not a real time: ${event.at}`;
-  if (at > now.getTime() + MAX_CLOCK_AHEAD_MS) return `"at" is more than a day in the future (${event.at}); check the computer's clock`;
+  if (at > now.getTime() + MAX_CLOCK_AHEAD_MS)
+    return `"at" is more than a day in the future (${event.at}); check the computer's clock`;
   if (at < EARLIEST) return `"at" is before 2020 (${event.at}); check the computer's clock`;
   let url: URL;
   try {

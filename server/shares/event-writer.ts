@@ -46,7 +46,13 @@ export class EventWriter {
 
   async #commit(jobs: readonly Job[]): Promise<void> {
     try {
-      const results = await this.db.transaction().execute((trx) => recordSubmissions(trx, jobs.map((job) => job.submission), this.now()));
+      const results = await this.db.transaction().execute((trx) =>
+        recordSubmissions(
+          trx,
+          jobs.map((job) => job.submission),
+          this.now(),
+        ),
+      );
       jobs.forEach((job, index) => job.resolve(results[index] ?? []));
     } catch (error) {
       if (jobs.length === 1) {

@@ -32,11 +32,21 @@ function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
 type StoredEvent = Pick<Database['share_events'], 'id' | 'person_id' | 'type' | 'post_key' | 'network' | 'at'>;
 
 const sameEvent = (stored: StoredEvent, personId: number, event: ShareEvent): boolean =>
-  stored.person_id === personId && stored.type === event.type && stored.post_key === event.postKey && stored.network === event.network && stored.at === event.at;
+  stored.person_id === personId &&
+  stored.type === event.type &&
+  stored.post_key === event.postKey &&
+  stored.network === event.network &&
+  stored.at === event.at;
 
-export async function recordSubmissions(trx: Transaction<Database>, submissions: readonly Submission[], now: Date): Promise<EventResult[][]> {
+export async function recordSubmissions(
+  trx: Transaction<Database>,
+  submissions: readonly Submission[],
+  now: Date,
+): Promise<EventResult[][]> {
   const receivedAt = now.toISOString();
-  const results: EventResult[][] = submissions.map((submission) => submission.events.map((event) => ({ id: event.id, status: 'rejected' })));
+  const results: EventResult[][] = submissions.map((submission) =>
+    submission.events.map((event) => ({ id: event.id, status: 'rejected' })),
+  );
   const answer = (at: { submission: number; index: number }, result: EventResult): void => {
     const batch = results[at.submission];
     if (batch) batch[at.index] = result;
@@ -55,7 +65,17 @@ export async function recordSubmissions(trx: Transaction<Database>, submissions:
   for (const chunk of chunks(candidates)) {
     const rows = await trx
       .insertInto('share_events')
-      .values(chunk.map(({ personId, event }) => ({ id: event.id, person_id: personId, type: event.type, post_key: event.postKey, network: event.network, at: event.at, received_at: receivedAt })))
+      .values(
+        chunk.map(({ personId, event }) => ({
+          id: event.id,
+          person_id: personId,
+          type: event.type,
+          post_key: event.postKey,
+          network: event.network,
+          at: event.at,
+          received_at: receivedAt,
+        })),
+      )
       .onConflict((conflict) => conflict.column('id').doNothing())
       .returning('id')
       .execute();
@@ -76,15 +96,22 @@ export async function recordSubmissions(trx: Transaction<Database>, submissions:
   if (others.length > 0) {
     const stored = new Map<string, StoredEvent>();
     for (const chunk of chunks([...new Set(others.map(({ event }) => event.id))])) {
-      const rows = await trx.selectFrom('share_events').select(['id', 'person_id', 'type', 'post_key', 'network', 'at']).where('id', 'in', chunk).execute();
+      const rows = await trx
+        .selectFrom('share_events')
+        .select(['id', 'person_id', 'type', 'post_key', 'network', 'at'])
+        .where('id', 'in', chunk)
+        .execute();
       for (const row of rows) stored.set(row.id, row);
     }
     for (const candidate of others) {
       const { personId, event } = candidate;
       const row = stored.get(event.id);
-      answer(candidate, row && sameEvent(row, personId, event)
-        ? { id: event.id, status: 'duplicate' }
-        : { id: event.id, status: 'rejected', reason: 'this id was already used for a different event' });
+      answer(
+        candidate,
+        row && sameEvent(row, personId, event)
+          ? { id: event.id, status: 'duplicate' }
+          : { id: event.id, status: 'rejected', reason: 'this id was already used for a different event' },
+      );
     }
   }
   if (created.length > 0) await updateCounts(trx, submissions, created, receivedAt);
@@ -93,29 +120,58 @@ export async function recordSubmissions(trx: Transaction<Database>, submissions:
 
 async function loadStates(trx: Transaction<Database>, events: readonly LedgerEvent[]): Promise<ShareState[]> {
   // Exactly the (person, post) pairs touched: a plain IN on each column would match every pairing.
-  const pairs = new Map(events.map((event) => [`${String(event.personId)} ${event.postKey}`, [event.personId, event.postKey] as const]));
+  const pairs = new Map(
+    events.map((event) => [`${String(event.personId)} ${event.postKey}`, [event.personId, event.postKey] as const]),
+  );
   const states: ShareState[] = [];
   for (const chunk of chunks([...pairs.values()])) {
     const rows = await trx
       .selectFrom('share_states')
       .selectAll()
-      .where((eb) => eb(eb.refTuple('person_id', 'post_key'), 'in', chunk.map(([personId, postKey]) => eb.tuple(personId, postKey))))
+      .where((eb) =>
+        eb(
+          eb.refTuple('person_id', 'post_key'),
+          'in',
+          chunk.map(([personId, postKey]) => eb.tuple(personId, postKey)),
+        ),
+      )
       .execute();
     for (const row of rows) {
-      states.push({ personId: row.person_id, postKey: row.post_key, network: row.network, lastEventId: row.last_event_id, shared: row.shared === 1, sharedAt: row.shared_at });
+      states.push({
+        personId: row.person_id,
+        postKey: row.post_key,
+        network: row.network,
+        lastEventId: row.last_event_id,
+        shared: row.shared === 1,
+        sharedAt: row.shared_at,
+      });
     }
   }
   return states;
 }
 
-async function updateCounts(trx: Transaction<Database>, submissions: readonly Submission[], created: readonly LedgerEvent[], receivedAt: string): Promise<void> {
+async function updateCounts(
+  trx: Transaction<Database>,
+  submissions: readonly Submission[],
+  created: readonly LedgerEvent[],
+  receivedAt: string,
+): Promise<void> {
   const teams = new Map(submissions.map(({ submitter }) => [submitter.personId, submitter.teamId ?? 0]));
   const changes = applyEvents(await loadStates(trx, created), created, (personId) => teams.get(personId) ?? 0);
 
   for (const chunk of chunks(changes.states)) {
     await trx
       .insertInto('share_states')
-      .values(chunk.map((state) => ({ person_id: state.personId, post_key: state.postKey, network: state.network, last_event_id: state.lastEventId, shared: state.shared ? 1 : 0, shared_at: state.sharedAt })))
+      .values(
+        chunk.map((state) => ({
+          person_id: state.personId,
+          post_key: state.postKey,
+          network: state.network,
+          last_event_id: state.lastEventId,
+          shared: state.shared ? 1 : 0,
+          shared_at: state.sharedAt,
+        })),
+      )
       .onConflict((conflict) =>
         conflict.columns(['person_id', 'post_key', 'network']).doUpdateSet((eb) => ({
           last_event_id: eb.ref('excluded.last_event_id'),
@@ -126,12 +182,24 @@ async function updateCounts(trx: Transaction<Database>, submissions: readonly Su
       .execute();
   }
   for (const [personId, delta] of changes.personShares) {
-    await trx.updateTable('people').set((eb) => ({ shares: eb('shares', '+', delta) })).where('id', '=', personId).execute();
+    await trx
+      .updateTable('people')
+      .set((eb) => ({ shares: eb('shares', '+', delta) }))
+      .where('id', '=', personId)
+      .execute();
   }
   for (const chunk of chunks([...changes.posts])) {
     await trx
       .insertInto('post_stats')
-      .values(chunk.map(([postKey, delta]) => ({ post_key: postKey, shares: delta.shares, people: delta.people, clicks: 0, first_seen_at: receivedAt })))
+      .values(
+        chunk.map(([postKey, delta]) => ({
+          post_key: postKey,
+          shares: delta.shares,
+          people: delta.people,
+          clicks: 0,
+          first_seen_at: receivedAt,
+        })),
+      )
       .onConflict((conflict) =>
         conflict.column('post_key').doUpdateSet((eb) => ({
           shares: eb('post_stats.shares', '+', eb.ref('excluded.shares')),
@@ -144,7 +212,11 @@ async function updateCounts(trx: Transaction<Database>, submissions: readonly Su
     await trx
       .insertInto('weekly_shares')
       .values(chunk.map(({ week, teamId, shares }) => ({ week, team_id: teamId, shares })))
-      .onConflict((conflict) => conflict.columns(['week', 'team_id']).doUpdateSet((eb) => ({ shares: eb('weekly_shares.shares', '+', eb.ref('excluded.shares')) })))
+      .onConflict((conflict) =>
+        conflict
+          .columns(['week', 'team_id'])
+          .doUpdateSet((eb) => ({ shares: eb('weekly_shares.shares', '+', eb.ref('excluded.shares')) })),
+      )
       .execute();
   }
 }

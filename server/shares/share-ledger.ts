@@ -42,7 +42,11 @@ function add<K>(map: Map<K, number>, key: K, delta: number): void {
   map.set(key, (map.get(key) ?? 0) + delta);
 }
 
-export function applyEvents(current: readonly ShareState[], events: readonly LedgerEvent[], teamOf: (personId: number) => number): LedgerChanges {
+export function applyEvents(
+  current: readonly ShareState[],
+  events: readonly LedgerEvent[],
+  teamOf: (personId: number) => number,
+): LedgerChanges {
   // Person and post → network → state: everything the rules below look up.
   const states = new Map<string, Map<Network, ShareState>>();
   const statesOf = (personId: number, postKey: string): Map<Network, ShareState> => {
@@ -56,7 +60,8 @@ export function applyEvents(current: readonly ShareState[], events: readonly Led
   };
   for (const state of current) statesOf(state.personId, state.postKey).set(state.network, state);
 
-  const hasShared = (networks: Map<Network, ShareState>): boolean => [...networks.values()].some((state) => state.shared);
+  const hasShared = (networks: Map<Network, ShareState>): boolean =>
+    [...networks.values()].some((state) => state.shared);
   const sharedBefore = new Map<string, boolean>();
   for (const event of events) {
     const key = personPostKey(event.personId, event.postKey);

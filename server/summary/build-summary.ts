@@ -34,7 +34,14 @@ async function myResults(db: Db, caller: Caller, now: Date, weeks: readonly stri
     .select(['people.display_name', 'people.shares', 'people.clicks', 'teams.name as team'])
     .where('people.id', '=', caller.personId)
     .executeTakeFirstOrThrow();
-  const sharedAt = (await db.selectFrom('share_states').select('shared_at').where('person_id', '=', caller.personId).where('shared', '=', 1).execute())
+  const sharedAt = (
+    await db
+      .selectFrom('share_states')
+      .select('shared_at')
+      .where('person_id', '=', caller.personId)
+      .where('shared', '=', 1)
+      .execute()
+  )
     .map((row) => row.shared_at)
     .filter((at): at is string => at !== null);
   const [thisWeek, thisMonth] = [weekStart(now), monthStart(now)];
@@ -74,12 +81,31 @@ export async function buildSummary(db: Db, caller: Caller, now = new Date()): Pr
     team:
       caller.teamId === null || me.team === null
         ? null
-        : { name: me.team, people: await peopleCount(db, caller.teamId), shares: await totalShares(db, caller.teamId), weekly: await weeklyShares(db, weeks, caller.teamId) },
-    organisation: { people: await peopleCount(db), shares: await totalShares(db), weekly: await weeklyShares(db, weeks) },
+        : {
+            name: me.team,
+            people: await peopleCount(db, caller.teamId),
+            shares: await totalShares(db, caller.teamId),
+            weekly: await weeklyShares(db, weeks, caller.teamId),
+          },
+    organisation: {
+      people: await peopleCount(db),
+      shares: await totalShares(db),
+      weekly: await weeklyShares(db, weeks),
+    },
     leaderboard: leaders.map((leader) => {
       const isMe = leader.personId === caller.personId;
-      return { rank: leader.rank, displayName: anonymous && !isMe ? null : leader.displayName, shares: leader.shares, me: isMe };
+      return {
+        rank: leader.rank,
+        displayName: anonymous && !isMe ? null : leader.displayName,
+        shares: leader.shares,
+        me: isMe,
+      };
     }),
-    posts: posts.map((post) => ({ postKey: post.post_key, shares: post.shares, people: post.people, clicks: post.clicks })),
+    posts: posts.map((post) => ({
+      postKey: post.post_key,
+      shares: post.shares,
+      people: post.people,
+      clicks: post.clicks,
+    })),
   };
 }

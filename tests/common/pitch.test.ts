@@ -3,7 +3,8 @@ import { derivePitch, firstSentence, htmlToPlainText } from '../../common/pitch.
 
 describe('htmlToPlainText', () => {
   it('drops tags, script and style bodies, and decodes entities after stripping', () => {
-    const html = '<p>Hello <b>world</b> &amp; friends</p><script>alert(1)</script><style>p{}</style><img src=x onerror="alert(2)">';
+    const html =
+      '<p>Hello <b>world</b> &amp; friends</p><script>alert(1)</script><style>p{}</style><img src=x onerror="alert(2)">';
     expect(htmlToPlainText(html)).toBe('Hello world & friends');
   });
 
@@ -38,6 +39,8 @@ describe('firstSentence', () => {
 
 describe('derivePitch', () => {
   it('makes a plain-text first sentence from an HTML summary', () => {
-    expect(derivePitch('<p>Our <em>new</em> release cuts build times in half. Details inside.</p>')).toBe('Our new release cuts build times in half.');
+    expect(derivePitch('<p>Our <em>new</em> release cuts build times in half. Details inside.</p>')).toBe(
+      'Our new release cuts build times in half.',
+    );
   });
 });

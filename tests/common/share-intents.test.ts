@@ -14,14 +14,16 @@ function openUrl(network: Parameters<typeof shareIntent>[0], options = {}): stri
 }
 
 describe('shareIntent', () => {
-  it('builds each network\'s URL from the DESIGN table', () => {
+  it("builds each network's URL from the DESIGN table", () => {
     const enc = encodeURIComponent;
     expect(openUrl('linkedin')).toBe(`https://www.linkedin.com/sharing/share-offsite/?url=${enc(link)}`);
     expect(openUrl('x')).toBe(`https://x.com/intent/tweet?text=${enc(text)}&url=${enc(link)}`);
     expect(openUrl('facebook')).toBe(`https://www.facebook.com/sharer/sharer.php?u=${enc(link)}`);
     expect(openUrl('bluesky')).toBe(`https://bsky.app/intent/compose?text=${enc(`${text} ${link}`)}`);
     expect(openUrl('threads')).toBe(`https://www.threads.com/intent/post?text=${enc(text)}&url=${enc(link)}`);
-    expect(openUrl('mastodon', { mastodonInstance: 'mastodon.social' })).toBe(`https://mastodon.social/share?text=${enc(`${text} ${link}`)}`);
+    expect(openUrl('mastodon', { mastodonInstance: 'mastodon.social' })).toBe(
+      `https://mastodon.social/share?text=${enc(`${text} ${link}`)}`,
+    );
     expect(openUrl('xing')).toBe(`https://www.xing.com/spi/shares/new?url=${enc(link)}`);
     expect(openUrl('email')).toBe(`mailto:?subject=${enc('Ship small, ship often')}&body=${enc(`${text} ${link}`)}`);
   });
@@ -38,19 +40,32 @@ describe('shareIntent', () => {
   it('asks to copy first where the network cannot take text, and says what to paste', () => {
     for (const network of NETWORKS) {
       const intent = shareIntent(network, draft, { mastodonInstance: 'mastodon.social' });
-      expect(intent).toMatchObject({ kind: 'open', copyFirst: ['linkedin', 'facebook', 'xing'].includes(network), postedText: `${text} ${link}` });
+      expect(intent).toMatchObject({
+        kind: 'open',
+        copyFirst: ['linkedin', 'facebook', 'xing'].includes(network),
+        postedText: `${text} ${link}`,
+      });
     }
   });
 
   it('does not add the link twice when the person kept it in the text', () => {
     const kept = { text: `Read ${link} today`, link };
-    expect(shareIntent('x', kept)).toMatchObject({ url: `https://x.com/intent/tweet?text=${encodeURIComponent(kept.text)}`, postedText: kept.text });
+    expect(shareIntent('x', kept)).toMatchObject({
+      url: `https://x.com/intent/tweet?text=${encodeURIComponent(kept.text)}`,
+      postedText: kept.text,
+    });
     expect(shareIntent('bluesky', kept)).toMatchObject({ postedText: kept.text });
   });
 
   it('asks for a Mastodon server when none or a wrong one is set, naming what was typed', () => {
-    expect(shareIntent('mastodon', draft)).toEqual({ kind: 'needs-instance', reason: 'Mastodon needs your server name, like mastodon.social' });
-    expect(shareIntent('mastodon', draft, { mastodonInstance: 'not a server' })).toMatchObject({ kind: 'needs-instance', reason: expect.stringContaining('"not a server"') as unknown });
+    expect(shareIntent('mastodon', draft)).toEqual({
+      kind: 'needs-instance',
+      reason: 'Mastodon needs your server name, like mastodon.social',
+    });
+    expect(shareIntent('mastodon', draft, { mastodonInstance: 'not a server' })).toMatchObject({
+      kind: 'needs-instance',
+      reason: expect.stringContaining('"not a server"') as unknown,
+    });
   });
 });
 
@@ -63,7 +78,15 @@ describe('normalizeMastodonInstance', () => {
   });
 
   it('refuses anything that would put a path, credentials or a non-host into the URL', () => {
-    for (const bad of ['', 'localhost', 'https://evil.example/phish', 'user:pw@evil.example', 'a b.example', 'evil.example?x=1', 'javascript:alert(1)']) {
+    for (const bad of [
+      '',
+      'localhost',
+      'https://evil.example/phish',
+      'user:pw@evil.example',
+      'a b.example',
+      'evil.example?x=1',
+      'javascript:alert(1)',
+    ]) {
       expect(normalizeMastodonInstance(bad)).toBeNull();
     }
   });

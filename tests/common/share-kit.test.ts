@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { kitFromPost } from '../../common/share/kit.ts';
 
-const post = { title: 'We are hiring', pitch: 'Five new roles are open.', hashtags: ['hiring', '#berlin'], messages: {} };
+const post = {
+  title: 'We are hiring',
+  pitch: 'Five new roles are open.',
+  hashtags: ['hiring', '#berlin'],
+  messages: {},
+};
 
 describe('kitFromPost', () => {
   it('derives one message for every network from the pitch and the hashtags', () => {
@@ -13,7 +18,7 @@ describe('kitFromPost', () => {
     expect(Object.keys(kit.messages)).toHaveLength(8);
   });
 
-  it('keeps the feed\'s own message where it ships one, and derives the rest', () => {
+  it("keeps the feed's own message where it ships one, and derives the rest", () => {
     const kit = kitFromPost({ ...post, messages: { x: 'Come build with us' } });
     expect(kit.source).toBe('feed');
     expect(kit.messages.x).toBe('Come build with us');

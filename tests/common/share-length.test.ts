@@ -87,7 +87,12 @@ describe('Threads, LinkedIn and the networks without a limit', () => {
   it('Facebook, XING and email report a length but never a limit', () => {
     for (const network of ['facebook', 'xing', 'email'] as const) {
       expect(MESSAGE_LIMITS[network]).toBeNull();
-      expect(measureMessage(network, 'a'.repeat(10_000))).toEqual({ length: 10_000, limit: null, remaining: null, over: false });
+      expect(measureMessage(network, 'a'.repeat(10_000))).toEqual({
+        length: 10_000,
+        limit: null,
+        remaining: null,
+        over: false,
+      });
     }
   });
 });
@@ -99,7 +104,7 @@ describe('exceedsGraphemes', () => {
     expect(exceedsGraphemes('abc', 3)).toBe(false);
   });
 
-  it('answers for a 100 KB text (a hostile feed\'s message)', () => {
+  it("answers for a 100 KB text (a hostile feed's message)", () => {
     expect(exceedsGraphemes('x'.repeat(100 * 1024), 300)).toBe(true);
     expect(exceedsGraphemes('x'.repeat(100 * 1024), 200 * 1024)).toBe(false);
   });

@@ -10,8 +10,14 @@ describe('utmLink', () => {
   });
 
   it('keeps other parameters byte for byte and the fragment, and replaces old UTM tags', () => {
-    const url = utmLink('https://blog.example.com/post?q=a%20b&utm_source=newsletter&UTM_Medium=mail&x=1#part', 'x', 'code1234');
-    expect(url).toBe('https://blog.example.com/post?q=a%20b&x=1&utm_source=x&utm_medium=social&utm_campaign=advocate&utm_content=code1234#part');
+    const url = utmLink(
+      'https://blog.example.com/post?q=a%20b&utm_source=newsletter&UTM_Medium=mail&x=1#part',
+      'x',
+      'code1234',
+    );
+    expect(url).toBe(
+      'https://blog.example.com/post?q=a%20b&x=1&utm_source=x&utm_medium=social&utm_campaign=advocate&utm_content=code1234#part',
+    );
   });
 
   it('survives a malformed escape in the existing query', () => {

@@ -18,12 +18,20 @@ describe('npm run preview', () => {
   it('serves the window with the bridge, and the built-in sample feed when no feed is configured', async () => {
     const dir = await makeTempDir();
     cleanups.push(dir.remove);
-    const preview = await startTsx('main/preview/cli.ts', ['--port', '0', '--data', dir.path], /Advocate preview: (\S+)/);
+    const preview = await startTsx(
+      'main/preview/cli.ts',
+      ['--port', '0', '--data', dir.path],
+      /Advocate preview: (\S+)/,
+    );
     cleanups.push(preview.stop);
     const html = await (await fetch(preview.captured)).text();
     expect(html).toContain('<script src="/preview-bridge.js"></script>');
     const answer = (await (
-      await fetch(new URL('ipc/listPosts', preview.captured), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' })
+      await fetch(new URL('ipc/listPosts', preview.captured), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '[]',
+      })
     ).json()) as IpcAnswer<PostView[]>;
     expect(answer.ok && answer.value.length).toBe(3);
     expect(await preview.stop()).toBe(0);
@@ -36,7 +44,9 @@ describe('npm run preview', () => {
   });
 
   it('refuses an endpoint without an enrollment code, saying where the code comes from', async () => {
-    const result = await runTsx('main/preview/cli.ts', ['--endpoint', 'http://127.0.0.1:8787/'], { ADVOCATE_ENROLLMENT_CODE: '' });
+    const result = await runTsx('main/preview/cli.ts', ['--endpoint', 'http://127.0.0.1:8787/'], {
+      ADVOCATE_ENROLLMENT_CODE: '',
+    });
     expect(result.code).toBe(2);
     expect(result.output).toContain('--endpoint needs --enrollment-code CODE');
   });
@@ -54,9 +64,15 @@ describe('npm run server', () => {
     // Fastify warns on start when given an option it deprecated (FSTDEP...): a clean start prints none.
     expect(server.output()).not.toMatch(/FSTDEP|DeprecationWarning/);
     const adminToken = /Admin token[^\n]*: ([A-Za-z0-9_-]{43})\n/.exec(server.output())?.[1];
-    const code = /Enrollment code[^\n]*: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\n/.exec(server.output())?.[1];
+    const code = /Enrollment code[^\n]*: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\n/.exec(
+      server.output(),
+    )?.[1];
     expect(adminToken).toBeDefined();
-    const enrolled = await fetch(new URL('v1/enroll', server.captured), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, displayName: 'First' }) });
+    const enrolled = await fetch(new URL('v1/enroll', server.captured), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, displayName: 'First' }),
+    });
     expect(enrolled.status).toBe(200);
     expect(await server.stop()).toBe(0);
 
@@ -78,17 +94,38 @@ describe('npm run server, then npm run preview -- --endpoint URL --enrollment-co
   it('enrolls the preview with the printed code, and a share made in the preview is counted by the endpoint', async () => {
     const dir = await makeTempDir();
     cleanups.push(dir.remove);
-    const server = await startTsx('server/cli.ts', ['--port', '0', '--db', join(dir.path, 'endpoint.sqlite')], /Advocate endpoint: (\S+)/);
+    const server = await startTsx(
+      'server/cli.ts',
+      ['--port', '0', '--db', join(dir.path, 'endpoint.sqlite')],
+      /Advocate endpoint: (\S+)/,
+    );
     cleanups.push(server.stop);
     const code = /Enrollment code[^\n]*: (\S+)\n/.exec(server.output())?.[1] ?? '';
     const preview = await startTsx(
       'main/preview/cli.ts',
-      ['--port', '0', '--data', join(dir.path, 'preview'), '--endpoint', server.captured, '--enrollment-code', code, '--display-name', 'Newcomer'],
+      [
+        '--port',
+        '0',
+        '--data',
+        join(dir.path, 'preview'),
+        '--endpoint',
+        server.captured,
+        '--enrollment-code',
+        code,
+        '--display-name',
+        'Newcomer',
+      ],
       /Advocate preview: (\S+)/,
     );
     cleanups.push(preview.stop);
     const invoke = async <T>(name: string, args: unknown[]): Promise<IpcAnswer<T>> =>
-      (await (await fetch(new URL(`ipc/${name}`, preview.captured), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) })).json()) as IpcAnswer<T>;
+      (await (
+        await fetch(new URL(`ipc/${name}`, preview.captured), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(args),
+        })
+      ).json()) as IpcAnswer<T>;
     const listed = await invoke<PostView[]>('listPosts', []);
     const post = listed.ok ? listed.value[0] : undefined;
     if (!post) throw new Error('the preview listed no post');
@@ -112,28 +149,52 @@ describe('npm run server:admin', () => {
     cleanups.push(server.stop);
     const oldAdmin = /Admin token[^\n]*: (\S+)\n/.exec(server.output())?.[1] ?? '';
 
-    const created = await runTsx('server/admin-cli.ts', ['create-code', '--team', 'Sales', '--expires-in-days', '7', ...db]);
+    const created = await runTsx('server/admin-cli.ts', [
+      'create-code',
+      '--team',
+      'Sales',
+      '--expires-in-days',
+      '7',
+      ...db,
+    ]);
     expect(created.code).toBe(0);
     const [, codeId, code] = /Enrollment code (\d+): (\S+) \(expires \d{4}-\d{2}-\d{2}\)/.exec(created.output) ?? [];
-    const enroll = await fetch(new URL('v1/enroll', server.captured), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, displayName: 'Sam' }) });
+    const enroll = await fetch(new URL('v1/enroll', server.captured), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, displayName: 'Sam' }),
+    });
     const { token, team } = (await enroll.json()) as { token: string; team: string };
     expect(team).toBe('Sales');
 
     const codes = await runTsx('server/admin-cli.ts', ['list-codes', ...db]);
     expect(codes.output).toContain('Sales');
-    expect((await runTsx('server/admin-cli.ts', ['revoke-code', codeId ?? '', ...db])).output).toContain('Code revoked.');
-    const refused = await fetch(new URL('v1/enroll', server.captured), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, displayName: 'Late' }) });
+    expect((await runTsx('server/admin-cli.ts', ['revoke-code', codeId ?? '', ...db])).output).toContain(
+      'Code revoked.',
+    );
+    const refused = await fetch(new URL('v1/enroll', server.captured), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, displayName: 'Late' }),
+    });
     expect(refused.status).toBe(403);
 
     expect((await runTsx('server/admin-cli.ts', ['list-devices', ...db])).output).toContain('Sam');
     expect((await runTsx('server/admin-cli.ts', ['revoke-device', '1', ...db])).output).toContain('Device revoked.');
-    const summary = await fetch(new URL('v1/summary', server.captured), { headers: { authorization: `Bearer ${token}` } });
+    const summary = await fetch(new URL('v1/summary', server.captured), {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(summary.status).toBe(401);
 
     const rotated = await runTsx('server/admin-cli.ts', ['rotate-admin-token', ...db]);
     const newAdmin = /New admin token \(shown once\): (\S+)/.exec(rotated.output)?.[1] ?? '';
     const kit = { postKey: 'https://blog.example.com/a', pitch: 'p', messages: {}, hashtags: [], imageUrl: null };
-    const put = (admin: string) => fetch(new URL('v1/kits', server.captured), { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify(kit) });
+    const put = (admin: string) =>
+      fetch(new URL('v1/kits', server.captured), {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify(kit),
+      });
     expect((await put(oldAdmin)).status).toBe(401);
     expect((await put(newAdmin)).status).toBe(200);
   });

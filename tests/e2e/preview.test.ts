@@ -54,13 +54,16 @@ afterAll(async () => {
 });
 
 const kit = () => {
-  const postId = preview.core.handlers.listPosts().then((posts) => posts.find((post) => post.key === POST_KEY)?.id ?? '');
+  const postId = preview.core.handlers
+    .listPosts()
+    .then((posts) => posts.find((post) => post.key === POST_KEY)?.id ?? '');
   return postId.then((id) => preview.core.handlers.getShareKit(id));
 };
-const choose = (network: string) => page.getByRole('radio', { name: new RegExp(`^${network}(\\s*✓\\s*shared)?$`) }).check();
+const choose = (network: string) =>
+  page.getByRole('radio', { name: new RegExp(`^${network}(\\s*✓\\s*shared)?$`) }).check();
 
 describe('sharing a post in the preview, in Chromium', () => {
-  it('greets a first run with the onboarding, and shows the new post\'s notification as a toast', async () => {
+  it("greets a first run with the onboarding, and shows the new post's notification as a toast", async () => {
     await page.getByRole('heading', { name: 'New posts come to you' }).waitFor();
     const toast = page.locator('.advocate-preview-toast');
     await toast.waitFor();
@@ -85,13 +88,15 @@ describe('sharing a post in the preview, in Chromium', () => {
     expect(await clipboardText(page)).toBe(`Our team did this!\n\n${messages.linkedin} ${links.linkedin}`);
   });
 
-  it('opens X\'s composer by handing its intent URL to main; the window never navigates', async () => {
+  it("opens X's composer by handing its intent URL to main; the window never navigates", async () => {
     await choose('X');
     await page.getByRole('button', { name: 'Open X' }).click();
     await page.getByText('X opened in your browser.', { exact: false }).waitFor();
     const { messages, links } = await kit();
     const text = `Our team did this!\n\n${messages.x}`;
-    expect(preview.openedLinks).toEqual([`https://x.com/intent/tweet?text=${encodeURIComponent(text)}&url=${encodeURIComponent(links.x)}`]);
+    expect(preview.openedLinks).toEqual([
+      `https://x.com/intent/tweet?text=${encodeURIComponent(text)}&url=${encodeURIComponent(links.x)}`,
+    ]);
     const opened = page.locator('.advocate-preview-toast', { hasText: 'The app would open this in your browser' });
     await opened.waitFor();
     expect(win.navigations).toEqual([]);
@@ -105,7 +110,9 @@ describe('sharing a post in the preview, in Chromium', () => {
     await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).click();
     await page.getByText('✓ Shared on LinkedIn').waitFor();
     await page.getByText('Shared by 1 colleague').waitFor();
-    expect(endpoint.rows()).toEqual([expect.objectContaining({ type: 'shared', post_key: POST_KEY, network: 'linkedin' })]);
+    expect(endpoint.rows()).toEqual([
+      expect.objectContaining({ type: 'shared', post_key: POST_KEY, network: 'linkedin' }),
+    ]);
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).waitFor();
     await page.getByText('No colleague has shared it yet. Be the first.').waitFor();

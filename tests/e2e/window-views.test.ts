@@ -26,10 +26,30 @@ const ZOOMED = { width: WINDOW_SIZE.width / 2, height: WINDOW_SIZE.height / 2 };
 const SCHEMES = ['light', 'dark'] as const;
 
 const POSTS = [
-  { slug: 'ship-small', title: 'Ship small, ship often: how we cut our release time in half', text: 'We moved from monthly releases to daily ones without adding a single person. Here is what changed.', hours: 2 },
-  { slug: 'northwind', title: 'Customer story: Northwind saves 12 hours a week', text: 'Northwind replaced three spreadsheets with one shared board.', hours: 26 },
-  { slug: 'hiring-berlin', title: 'We are hiring in Berlin', text: 'Five new roles across engineering and design are open.', hours: 75 },
-  { slug: 'postmortem', title: 'What we learned from our first outage', text: 'Forty minutes of downtime, one config flag, and the checklist we now use.', hours: 200 },
+  {
+    slug: 'ship-small',
+    title: 'Ship small, ship often: how we cut our release time in half',
+    text: 'We moved from monthly releases to daily ones without adding a single person. Here is what changed.',
+    hours: 2,
+  },
+  {
+    slug: 'northwind',
+    title: 'Customer story: Northwind saves 12 hours a week',
+    text: 'Northwind replaced three spreadsheets with one shared board.',
+    hours: 26,
+  },
+  {
+    slug: 'hiring-berlin',
+    title: 'We are hiring in Berlin',
+    text: 'Five new roles across engineering and design are open.',
+    hours: 75,
+  },
+  {
+    slug: 'postmortem',
+    title: 'What we learned from our first outage',
+    text: 'Forty minutes of downtime, one config flag, and the checklist we now use.',
+    hours: 200,
+  },
 ];
 const postKey = (slug: string): string => `https://blog.example.com/${slug}`;
 
@@ -39,16 +59,26 @@ const cleanups: (() => Promise<void>)[] = [];
 
 /** Colleagues who enrolled and shared over the last weeks, so the results and guide show real figures. */
 async function seedColleagues(endpoint: Awaited<ReturnType<typeof startEndpoint>>): Promise<void> {
-  const colleagues: [string, string, number][] = [['Grace', 'Research', 9], ['Linus', 'Research', 6], ['Mia', 'Sales', 4], ['Omar', 'Sales', 2]];
+  const colleagues: [string, string, number][] = [
+    ['Grace', 'Research', 9],
+    ['Linus', 'Research', 6],
+    ['Mia', 'Sales', 4],
+    ['Omar', 'Sales', 2],
+  ];
   const networks: Network[] = ['linkedin', 'x', 'bluesky'];
   for (const [name, team, count] of colleagues) {
     const device = apiAs(endpoint.url, await endpoint.enroll(name, team));
     const events = Array.from({ length: count }, (_, index) => {
       const post = POSTS[index % POSTS.length] ?? POSTS[0];
-      return shareEvent({ postKey: postKey(post?.slug ?? ''), network: networks[Math.floor(index / POSTS.length) % networks.length], at: new Date(Date.now() - (index % 8) * WEEK_MS - HOUR_MS) });
+      return shareEvent({
+        postKey: postKey(post?.slug ?? ''),
+        network: networks[Math.floor(index / POSTS.length) % networks.length],
+        at: new Date(Date.now() - (index % 8) * WEEK_MS - HOUR_MS),
+      });
     });
     const answer = await device.post('v1/events', { events });
-    if (answer.status !== 200) throw new Error(`seeding ${name}: ${String(answer.status)} ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 200)
+      throw new Error(`seeding ${name}: ${String(answer.status)} ${JSON.stringify(answer.body)}`);
   }
 }
 
@@ -69,7 +99,9 @@ beforeAll(async () => {
   );
   cleanups.push(feed.close);
   const broken = await startLocalServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><title>Sign in</title></head><body><form>Sign in</form></body></html>');
+    response
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><html><head><title>Sign in</title></head><body><form>Sign in</form></body></html>');
   });
   cleanups.push(broken.close);
   const endpoint = await startEndpoint(dir.path);
@@ -84,14 +116,18 @@ beforeAll(async () => {
   cleanups.push(() => preview.close());
   const settings = await preview.core.handlers.listPosts();
   const first = settings.find((post) => post.key === postKey('northwind'));
-  if (!first) throw new Error('the feed\'s posts did not arrive');
+  if (!first) throw new Error("the feed's posts did not arrive");
   await preview.core.handlers.markShared({ postId: first.id, network: 'linkedin' });
   browser = await launchChromium();
   cleanups.push(() => browser.close());
   // A feed the person added that answers with a login page: its error shows in words.
   const setup = await openWindow(browser, preview.url);
   await setup.page.evaluate(async (url) => {
-    await (window as unknown as { advocate: AdvocateApi }).advocate.updateSettings({ displayName: 'Ada', team: 'Research', userFeedUrls: [url] });
+    await (window as unknown as { advocate: AdvocateApi }).advocate.updateSettings({
+      displayName: 'Ada',
+      team: 'Research',
+      userFeedUrls: [url],
+    });
   }, `${broken.url}intranet/feed`);
   await setup.page.getByText(/The server sent an HTML page/).waitFor();
   await setup.context.close();
@@ -128,7 +164,10 @@ async function showView(page: Page, view: ViewName): Promise<void> {
       return;
     case 'settings':
       await nav('Settings').click();
-      await page.getByRole('region', { name: 'Feeds' }).getByText(/The server sent an HTML page/).waitFor();
+      await page
+        .getByRole('region', { name: 'Feeds' })
+        .getByText(/The server sent an HTML page/)
+        .waitFor();
       return;
   }
 }
@@ -183,20 +222,23 @@ describe.each(SCHEMES)('the window in %s mode', (scheme) => {
 });
 
 describe('first run', () => {
-  it.each(SCHEMES)('the onboarding in %s mode: no axe-core violation, no sideways scrolling, screenshot', async (scheme) => {
-    const win = await openWindow(browser, preview.url, { colorScheme: scheme, firstRun: true });
-    const { page } = win;
-    await page.getByRole('heading', { name: 'New posts come to you' }).waitFor();
-    // The preview's toasts are not part of the window.
-    await page.evaluate(() => document.getElementById('advocate-preview-toasts')?.remove());
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await sidewaysOverflow(page)).toBe(0);
-    await page.screenshot({ path: fromRoot(`docs/screenshots/onboarding-${scheme}.png`) });
-    await page.setViewportSize(ZOOMED);
-    expect(await sidewaysOverflow(page)).toBe(0);
-    expect(win.problems).toEqual([]);
-    await win.context.close();
-  });
+  it.each(SCHEMES)(
+    'the onboarding in %s mode: no axe-core violation, no sideways scrolling, screenshot',
+    async (scheme) => {
+      const win = await openWindow(browser, preview.url, { colorScheme: scheme, firstRun: true });
+      const { page } = win;
+      await page.getByRole('heading', { name: 'New posts come to you' }).waitFor();
+      // The preview's toasts are not part of the window.
+      await page.evaluate(() => document.getElementById('advocate-preview-toasts')?.remove());
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await sidewaysOverflow(page)).toBe(0);
+      await page.screenshot({ path: fromRoot(`docs/screenshots/onboarding-${scheme}.png`) });
+      await page.setViewportSize(ZOOMED);
+      expect(await sidewaysOverflow(page)).toBe(0);
+      expect(win.problems).toEqual([]);
+      await win.context.close();
+    },
+  );
 });
 
 /**
@@ -205,7 +247,9 @@ describe('first run', () => {
  */
 function markTabStops(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const candidates = [...document.querySelectorAll<HTMLElement>('#root button, #root input, #root textarea, #root [tabindex]')];
+    const candidates = [
+      ...document.querySelectorAll<HTMLElement>('#root button, #root input, #root textarea, #root [tabindex]'),
+    ];
     const stops = candidates.filter(
       (element) =>
         !(element as HTMLButtonElement).disabled &&
@@ -226,7 +270,10 @@ function focusNow(page: Page): Promise<{ stop: string | null; visible: boolean }
     const element = document.activeElement as HTMLElement | null;
     const shown = element?.closest('.chip')?.querySelector('.chip__label') ?? element;
     const style = shown ? getComputedStyle(shown) : null;
-    return { stop: element?.dataset['tabStop'] ?? null, visible: style !== null && style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2 };
+    return {
+      stop: element?.dataset['tabStop'] ?? null,
+      visible: style !== null && style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
+    };
   });
 }
 
@@ -246,7 +293,9 @@ describe('by keyboard', () => {
     await page.locator('.post-row').first().focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-post-id'))).toBe(await page.locator('.post-row').nth(2).getAttribute('data-post-id'));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-post-id'))).toBe(
+      await page.locator('.post-row').nth(2).getAttribute('data-post-id'),
+    );
     await page.keyboard.press('End');
     await page.keyboard.press('Home');
     await page.keyboard.press('Enter');
@@ -265,7 +314,9 @@ describe('by keyboard', () => {
       const { stop, visible } = await focusNow(page);
       if (stop !== null) reached.set(stop, visible);
     }
-    expect([...reached.keys()].sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: stops }, (_, index) => String(index)));
+    expect([...reached.keys()].sort((a, b) => Number(a) - Number(b))).toEqual(
+      Array.from({ length: stops }, (_, index) => String(index)),
+    );
     expect([...reached.entries()].filter(([, visible]) => !visible)).toEqual([]);
   });
 

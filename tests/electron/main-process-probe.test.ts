@@ -50,7 +50,7 @@ describe('main-process probes', () => {
     expect(await collectLive(electron, 'Tray')).toBe(0);
   });
 
-  it('list notification titles and click the one asked for, reaching the app\'s listener', async () => {
+  it("list notification titles and click the one asked for, reaching the app's listener", async () => {
     const clicked: string[] = [];
     const live = ['First post', 'Second post'].map((title) => {
       const notification = new StandInNotification(title);

@@ -15,7 +15,10 @@ type ElectronModule = typeof Electron;
 
 /** Finds the live instances of `electron[className]`, keeps them on globalThis for later probes, returns how many. */
 export async function collectLive(electron: ElectronModule, className: ProbedClass): Promise<number> {
-  const store = globalThis as typeof globalThis & { __advocateProbePrototype?: object; __advocateLive?: Partial<Record<ProbedClass, unknown[]>> };
+  const store = globalThis as typeof globalThis & {
+    __advocateProbePrototype?: object;
+    __advocateLive?: Partial<Record<ProbedClass, unknown[]>>;
+  };
   const { Session } = process.getBuiltinModule('node:inspector');
   const session = new Session();
   session.connect();
@@ -30,7 +33,10 @@ export async function collectLive(electron: ElectronModule, className: ProbedCla
   const objectGroup = 'advocate-probe';
   store.__advocateProbePrototype = electron[className].prototype;
   try {
-    const { result } = await post('Runtime.evaluate', { expression: 'globalThis.__advocateProbePrototype', objectGroup });
+    const { result } = await post('Runtime.evaluate', {
+      expression: 'globalThis.__advocateProbePrototype',
+      objectGroup,
+    });
     const { objects } = await post('Runtime.queryObjects', { prototypeObjectId: result?.objectId, objectGroup });
     await post('Runtime.callFunctionOn', {
       objectId: objects?.objectId,

@@ -21,7 +21,8 @@ const projectDir = fileURLToPath(new URL('../..', import.meta.url));
 const postTitle = 'Fresh from the feed';
 const electron = findInstalledElectron();
 if (electron.missing !== undefined) {
-  if (process.env['ADVOCATE_REQUIRE_ELECTRON'] === '1') throw new Error(`ADVOCATE_REQUIRE_ELECTRON=1 but ${electron.missing}`);
+  if (process.env['ADVOCATE_REQUIRE_ELECTRON'] === '1')
+    throw new Error(`ADVOCATE_REQUIRE_ELECTRON=1 but ${electron.missing}`);
   console.warn(`tests/electron/real-electron.test.ts skipped: ${electron.missing}`);
 }
 
@@ -35,10 +36,17 @@ describe.skipIf(electron.missing !== undefined)('Advocate on the real Electron b
     const dir = await makeTempDir();
     cleanups.push(dir.remove);
     const feed = await startFeedServer('Company Blog', [
-      { title: postTitle, link: 'https://blog.example.com/fresh', description: 'Worth sharing today.', published: new Date() },
+      {
+        title: postTitle,
+        link: 'https://blog.example.com/fresh',
+        description: 'Worth sharing today.',
+        published: new Date(),
+      },
     ]);
     cleanups.push(feed.close);
-    const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
     // No executablePath: Playwright then finds Electron itself and injects the loader it needs.
     app = await _electron.launch({
       args: [projectDir, `--user-data-dir=${join(dir.path, 'user-data')}`],
@@ -59,7 +67,9 @@ describe.skipIf(electron.missing !== undefined)('Advocate on the real Electron b
 
   it('starts: Electron is ready and the tray window exists, hidden until asked for', async () => {
     expect(await app.evaluate(({ app: electronApp }) => electronApp.isReady())).toBe(true);
-    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((each) => each.isVisible()))).toEqual([false]);
+    expect(
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((each) => each.isVisible())),
+    ).toEqual([false]);
   });
 
   it('has one live tray icon, still there after garbage collection', async () => {
@@ -67,16 +77,24 @@ describe.skipIf(electron.missing !== undefined)('Advocate on the real Electron b
     expect(await app.evaluate(trayStates)).toEqual([{ destroyed: false }]);
   });
 
-  it('raises a native notification for the local feed\'s new post', async () => {
-    expect(await app.evaluate(({ Notification }) => Notification.isSupported()), 'notifications unsupported: on Linux install libnotify4').toBe(true);
+  it("raises a native notification for the local feed's new post", async () => {
+    expect(
+      await app.evaluate(({ Notification }) => Notification.isSupported()),
+      'notifications unsupported: on Linux install libnotify4',
+    ).toBe(true);
     await expect.poll(() => app.evaluate(collectLive, 'Notification' as const), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await app.evaluate(notificationTitles)).toEqual([postTitle]);
   });
 
   it('opens the window on that post when the notification is clicked', async () => {
     expect(await app.evaluate(clickNotification, postTitle)).toBe(true);
-    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((each) => each.isVisible()))).toEqual([true]);
-    await trayWindow.locator('.post--highlighted').getByRole('heading', { name: postTitle }).waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((each) => each.isVisible())))
+      .toEqual([true]);
+    await trayWindow
+      .locator('.post--highlighted')
+      .getByRole('heading', { name: postTitle })
+      .waitFor({ timeout: 10_000 });
     expect(pageProblems).toEqual([]);
   });
 });

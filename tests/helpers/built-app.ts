@@ -42,7 +42,11 @@ export async function bootBuiltApp(feedItems: readonly FeedItem[]): Promise<Buil
   await import(/* @vite-ignore */ bundle);
   app.becomeReady();
   // The first poll ends with the post list sent to the window.
-  await vi.waitUntil(() => BrowserWindow.instances[0]?.webContents.sent.some((message) => message.channel === EVENT_CHANNELS.postsChanged), { timeout: 10_000 });
+  await vi.waitUntil(
+    () =>
+      BrowserWindow.instances[0]?.webContents.sent.some((message) => message.channel === EVENT_CHANNELS.postsChanged),
+    { timeout: 10_000 },
+  );
   const window = BrowserWindow.instances[0] as BrowserWindow;
   const tray = Tray.instances[0] as Tray;
   return {
@@ -53,7 +57,8 @@ export async function bootBuiltApp(feedItems: readonly FeedItem[]): Promise<Buil
     downloads: downloadDir.path,
     call: <T>(channel: string, ...args: unknown[]) =>
       ipcMain.invokeFrom(window.webContents, window.webContents.mainFrame, channel, ...args) as Promise<IpcAnswer<T>>,
-    sentOn: (channel) => window.webContents.sent.filter((message) => message.channel === channel).map((message) => message.payload),
+    sentOn: (channel) =>
+      window.webContents.sent.filter((message) => message.channel === channel).map((message) => message.payload),
     menuLabels: () => (tray.menu()?.items ?? []).filter((item) => item.type !== 'separator').map((item) => item.label),
     async close() {
       app.quit();

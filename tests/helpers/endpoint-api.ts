@@ -8,7 +8,12 @@ export interface ApiAnswer<T = unknown> {
   readonly body: T;
 }
 
-async function call<T>(base: string, path: string, token: string | null, init: RequestInit = {}): Promise<ApiAnswer<T>> {
+async function call<T>(
+  base: string,
+  path: string,
+  token: string | null,
+  init: RequestInit = {},
+): Promise<ApiAnswer<T>> {
   const headers = new Headers(init.headers);
   if (token !== null) headers.set('authorization', `Bearer ${token}`);
   if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
@@ -26,8 +31,10 @@ async function call<T>(base: string, path: string, token: string | null, init: R
 export function apiAs(base: string, token: string | null) {
   return {
     get: <T = unknown>(path: string, headers: Record<string, string> = {}) => call<T>(base, path, token, { headers }),
-    post: <T = unknown>(path: string, body: unknown) => call<T>(base, path, token, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    put: <T = unknown>(path: string, body: unknown) => call<T>(base, path, token, { method: 'PUT', body: JSON.stringify(body) }),
+    post: <T = unknown>(path: string, body: unknown) =>
+      call<T>(base, path, token, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    put: <T = unknown>(path: string, body: unknown) =>
+      call<T>(base, path, token, { method: 'PUT', body: JSON.stringify(body) }),
     delete: <T = unknown>(path: string) => call<T>(base, path, token, { method: 'DELETE' }),
   };
 }

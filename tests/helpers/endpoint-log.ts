@@ -7,7 +7,10 @@ export interface AnsweredRequest {
   readonly status: number;
 }
 
-export function captureEndpointLog(): { readonly stream: PassThrough; answered(method?: string, path?: string): AnsweredRequest[] } {
+export function captureEndpointLog(): {
+  readonly stream: PassThrough;
+  answered(method?: string, path?: string): AnsweredRequest[];
+} {
   const stream = new PassThrough();
   let text = '';
   stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
@@ -19,6 +22,8 @@ export function captureEndpointLog(): { readonly stream: PassThrough; answered(m
         .filter((line) => line.includes('"msg":"answered"'))
         .map((line) => JSON.parse(line) as AnsweredRequest)
         .map(({ method: m, path: p, status }) => ({ method: m, path: p, status }))
-        .filter((entry) => (method === undefined || entry.method === method) && (path === undefined || entry.path === path)),
+        .filter(
+          (entry) => (method === undefined || entry.method === method) && (path === undefined || entry.path === path),
+        ),
   };
 }

@@ -26,13 +26,18 @@ export interface TestEndpoint {
 }
 
 /** Starts on a free port, or on `port` to play the same endpoint coming back after a restart. */
-export async function startEndpoint(dir: string, port = 0, options: Omit<ServerOptions, 'db'> = {}): Promise<TestEndpoint> {
+export async function startEndpoint(
+  dir: string,
+  port = 0,
+  options: Omit<ServerOptions, 'db'> = {},
+): Promise<TestEndpoint> {
   const dbPath = join(dir, 'endpoint.sqlite');
   const db = await openDatabase(dbPath);
   const first = await ensureOrganisation(db);
   // On a restart the first secrets are gone (only hashes are kept): make new ones, as an admin would.
   const adminToken = first?.adminToken ?? (await rotateAdminToken(db));
-  const enrollmentCode = first?.enrollmentCode ?? (await createEnrollmentCode(db, { team: null, expiresAt: null })).code;
+  const enrollmentCode =
+    first?.enrollmentCode ?? (await createEnrollmentCode(db, { team: null, expiresAt: null })).code;
   const app = await buildServer({ db, ...options });
   const address = await app.listen({ port, host: '127.0.0.1' });
   const url = `${address}/`;
@@ -54,7 +59,9 @@ export async function startEndpoint(dir: string, port = 0, options: Omit<ServerO
     rows() {
       const reader = new SQLite(dbPath, { readonly: true });
       try {
-        return reader.prepare('select id, type, post_key, network from share_events order by id').all() as ReturnType<TestEndpoint['rows']>;
+        return reader.prepare('select id, type, post_key, network from share_events order by id').all() as ReturnType<
+          TestEndpoint['rows']
+        >;
       } finally {
         reader.close();
       }

@@ -34,16 +34,24 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
 
 export function rssFeed(title: string, items: readonly FeedItem[]): string {
   const body = items
-    .map((item) => `<item><title>${escapeXml(item.title)}</title><link>${escapeXml(item.link)}</link><guid>${escapeXml(item.link)}</guid>`
-      + `<pubDate>${item.published.toUTCString()}</pubDate><description>${escapeXml(item.description)}</description>`
-      + (item.image === undefined ? '' : `<enclosure url="${escapeXml(item.image)}" type="image/svg+xml" length="0"/>`)
-      + '</item>')
+    .map(
+      (item) =>
+        `<item><title>${escapeXml(item.title)}</title><link>${escapeXml(item.link)}</link><guid>${escapeXml(item.link)}</guid>` +
+        `<pubDate>${item.published.toUTCString()}</pubDate><description>${escapeXml(item.description)}</description>` +
+        (item.image === undefined
+          ? ''
+          : `<enclosure url="${escapeXml(item.image)}" type="image/svg+xml" length="0"/>`) +
+        '</item>',
+    )
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${escapeXml(title)}</title><link>https://blog.example.com/</link>${body}</channel></rss>`;
 }
 
 /** Serves a feed whose items the test can change between polls. */
-export async function startFeedServer(title: string, initial: readonly FeedItem[]): Promise<LocalServer & { readonly feedUrl: string; setItems(items: readonly FeedItem[]): void }> {
+export async function startFeedServer(
+  title: string,
+  initial: readonly FeedItem[],
+): Promise<LocalServer & { readonly feedUrl: string; setItems(items: readonly FeedItem[]): void }> {
   let items = initial;
   const server = await startLocalServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });

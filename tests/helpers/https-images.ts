@@ -22,8 +22,10 @@ const PALETTES = [
 
 function picture(index: number): string {
   const [dark, light] = PALETTES[index % PALETTES.length] ?? PALETTES[0];
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120"><rect width="120" height="120" fill="${light}"/>`
-    + `<circle cx="${String(30 + index * 17)}" cy="46" r="30" fill="${dark}" opacity="0.85"/><rect x="0" y="86" width="120" height="34" fill="${dark}"/></svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120"><rect width="120" height="120" fill="${light}"/>` +
+    `<circle cx="${String(30 + index * 17)}" cy="46" r="30" fill="${dark}" opacity="0.85"/><rect x="0" y="86" width="120" height="34" fill="${dark}"/></svg>`
+  );
 }
 
 export interface ImageServer {
@@ -35,7 +37,23 @@ export interface ImageServer {
 export async function startImageServer(dir: string): Promise<ImageServer> {
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-days',
+    '1',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+  ]);
   const server = createServer({ key: await readFile(key), cert: await readFile(cert) }, (request, response) => {
     const index = Number(/^\/img\/(\d+)\.svg$/.exec(request.url ?? '')?.[1] ?? Number.NaN);
     if (Number.isNaN(index)) {

@@ -7,7 +7,10 @@ export const fromRoot = (path: string): string => fileURLToPath(new URL(`../../$
 
 const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-export function startTestPreview(dataDir: string, options: Pick<PreviewOptions, 'feedUrls'> & Partial<PreviewOptions>): Promise<Preview> {
+export function startTestPreview(
+  dataDir: string,
+  options: Pick<PreviewOptions, 'feedUrls'> & Partial<PreviewOptions>,
+): Promise<Preview> {
   return startPreview({
     host: '127.0.0.1',
     port: 0,

@@ -35,6 +35,8 @@ export class SwitchableNetwork implements NetworkStatus {
   readonly fetch: HttpFetch = (input, init) => {
     if (this.#online) return this.inner(input, init);
     this.refused += 1;
-    return Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND (network is off)') }));
+    return Promise.reject(
+      new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND (network is off)') }),
+    );
   };
 }

@@ -5,7 +5,14 @@
 import { join } from 'node:path';
 import type { ShareEvent } from '../../common/domain.ts';
 import { uuidv7 } from '../../common/uuid.ts';
-import { assumeOnline, type Clock, type DeviceTokenStore, type HttpFetch, type Logger, type NetworkStatus } from '../../main/core/ports.ts';
+import {
+  assumeOnline,
+  type Clock,
+  type DeviceTokenStore,
+  type HttpFetch,
+  type Logger,
+  type NetworkStatus,
+} from '../../main/core/ports.ts';
 import type { EnrollmentSource } from '../../main/sync/device-auth.ts';
 import { openEndpointSync, type EndpointSync } from '../../main/sync/endpoint-sync.ts';
 import type { RetryPolicy } from '../../main/sync/retry-policy.ts';
@@ -35,7 +42,10 @@ export interface SyncDesktop {
   readonly stop: () => Promise<void>;
 }
 
-export const noEnrollment: EnrollmentSource = { current: () => ({ code: null, displayName: 'Test', team: '' }), onChange: () => () => undefined };
+export const noEnrollment: EnrollmentSource = {
+  current: () => ({ code: null, displayName: 'Test', team: '' }),
+  onChange: () => () => undefined,
+};
 
 export async function openSyncDesktop(options: SyncDesktopOptions): Promise<SyncDesktop> {
   const clock = options.clock ?? new FakeClock(Date.now());
@@ -58,7 +68,14 @@ export async function openSyncDesktop(options: SyncDesktopOptions): Promise<Sync
     journal,
     sync,
     share: async (overrides = {}) => {
-      const event: ShareEvent = { id: uuidv7(clock.now()), type: 'shared', postKey: 'https://blog.example.com/a', network: 'linkedin', at: new Date(clock.now()).toISOString(), ...overrides };
+      const event: ShareEvent = {
+        id: uuidv7(clock.now()),
+        type: 'shared',
+        postKey: 'https://blog.example.com/a',
+        network: 'linkedin',
+        at: new Date(clock.now()).toISOString(),
+        ...overrides,
+      };
       await journal.record(event);
       await sync.flush();
       return event;

@@ -25,7 +25,11 @@ export async function openWindow(
   url: string,
   options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; firstRun?: boolean } = {},
 ): Promise<WindowPage> {
-  const context = await browser.newContext({ viewport: options.viewport ?? WINDOW_SIZE, colorScheme: options.colorScheme ?? 'light', ignoreHTTPSErrors: true });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? WINDOW_SIZE,
+    colorScheme: options.colorScheme ?? 'light',
+    ignoreHTTPSErrors: true,
+  });
   // Copy writes to the clipboard; reading it back is the test's own check.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   if (options.firstRun !== true) {
@@ -40,7 +44,8 @@ export async function openWindow(
   page.on('console', (message) => {
     // A feed's picture on a host this sandbox cannot reach fails to load; that is the network, not the window
     // (a CSP violation reads "Refused to load…" and is kept).
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource: net::')) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource: net::'))
+      problems.push(`console: ${message.text()}`);
   });
   page.on('dialog', (dialog) => {
     problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
@@ -58,9 +63,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's CSP does not govern (an inline <script> would be refused).
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-    return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    return violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
   });
 }
 

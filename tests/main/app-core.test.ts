@@ -41,7 +41,10 @@ async function setup(options: { endpoint: boolean }) {
       dataDir: dir.path,
       feedUrls: [feed.feedUrl],
       endpointUrl: endpoint?.url ?? null,
-      enrollment: { current: () => ({ code: endpoint?.enrollmentCode ?? null, displayName: 'Core test', team: '' }), onChange: () => () => undefined },
+      enrollment: {
+        current: () => ({ code: endpoint?.enrollmentCode ?? null, displayName: 'Core test', team: '' }),
+        onChange: () => () => undefined,
+      },
       pollIntervalMs: 60 * 60 * 1000,
     });
     createNotificationCenter({ core, notifier: { show: (notice) => notices.push(notice) } });
@@ -58,7 +61,12 @@ describe('app core', () => {
     cleanups.push(() => core.stop());
     const posts = await core.handlers.listPosts();
     expect(posts.map((post) => post.title)).toEqual(['Post first', 'Post older']);
-    expect(posts[0]).toMatchObject({ feedTitle: 'Example Blog', pitch: 'All about first.', shareCount: null, sharedOn: [] });
+    expect(posts[0]).toMatchObject({
+      feedTitle: 'Example Blog',
+      pitch: 'All about first.',
+      shareCount: null,
+      sharedOn: [],
+    });
     // First poll: only the recent post, and only one notice however many are recent.
     expect(notices).toEqual([{ title: 'Post first', body: 'All about first.', postId: posts[0]?.id }]);
   });
@@ -86,7 +94,9 @@ describe('app core', () => {
     const answer = await core.handlers.markShared({ postId: post.id, network: 'linkedin' });
     expect(answer.sharedOn).toEqual(['linkedin']);
     await published;
-    expect(endpoint.rows()).toEqual([expect.objectContaining({ type: 'shared', post_key: post.key, network: 'linkedin' })]);
+    expect(endpoint.rows()).toEqual([
+      expect.objectContaining({ type: 'shared', post_key: post.key, network: 'linkedin' }),
+    ]);
     await core.stop();
 
     // After a restart the share is still known locally and nothing is sent again.
@@ -101,7 +111,9 @@ describe('app core', () => {
     const { start } = await setup({ endpoint: false });
     const core = await start();
     cleanups.push(() => core.stop());
-    await expect(core.handlers.markShared({ postId: 'nope', network: 'x' })).rejects.toThrow('this post is no longer available');
+    await expect(core.handlers.markShared({ postId: 'nope', network: 'x' })).rejects.toThrow(
+      'this post is no longer available',
+    );
   });
 
   it('keeps a share queued while the endpoint is down and sends it when it is back', async () => {
@@ -133,10 +145,13 @@ describe('app core', () => {
     await core.stop();
     const again = await start();
     cleanups.push(() => again.stop());
-    expect((await again.handlers.listPosts()).map((view) => [view.title, view.unread])).toEqual([['Post first', false], ['Post older', true]]);
+    expect((await again.handlers.listPosts()).map((view) => [view.title, view.unread])).toEqual([
+      ['Post first', false],
+      ['Post older', true],
+    ]);
   });
 
-  it('takes a share back with undo: the network leaves sharedOn and the week\'s count drops again', async () => {
+  it("takes a share back with undo: the network leaves sharedOn and the week's count drops again", async () => {
     const { start } = await setup({ endpoint: false });
     const core = await start();
     cleanups.push(() => core.stop());
@@ -146,7 +161,11 @@ describe('app core', () => {
     expect((await core.handlers.getResults()).local.sharesThisWeek).toBe(1);
     const undone = await core.handlers.undoShare({ postId: post.id, network: 'bluesky' });
     expect(undone.sharedOn).toEqual([]);
-    expect(await core.handlers.getResults()).toMatchObject({ local: { sharesThisWeek: 0 }, summary: null, sync: { state: 'no-endpoint' } });
+    expect(await core.handlers.getResults()).toMatchObject({
+      local: { sharesThisWeek: 0 },
+      summary: null,
+      sync: { state: 'no-endpoint' },
+    });
   });
 
   it('gives a share kit with a message per network and a UTM link carrying no name', async () => {
@@ -160,7 +179,11 @@ describe('app core', () => {
     expect(kit.messages.x).toBe('All about first.');
     const link = new URL(kit.links.linkedin);
     expect(`${link.origin}${link.pathname}`).toBe(post.link);
-    expect(Object.fromEntries(link.searchParams)).toMatchObject({ utm_source: 'linkedin', utm_medium: 'social', utm_campaign: 'advocate' });
+    expect(Object.fromEntries(link.searchParams)).toMatchObject({
+      utm_source: 'linkedin',
+      utm_medium: 'social',
+      utm_campaign: 'advocate',
+    });
     expect(link.searchParams.get('utm_content')).toMatch(/^[A-Za-z0-9_-]{8,32}$/);
     await expect(core.handlers.getShareKit('nope')).rejects.toThrow('this post is no longer available');
   });

@@ -9,7 +9,16 @@ import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts
 import { INVOKE_CHANNELS } from '../../common/ipc/contract.ts';
 import { SECURE_WEB_PREFERENCES } from '../../main/adapters/window-security.ts';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from '../../main/web/app-protocol.ts';
-import { app, BrowserWindow, FakeWebContents, FakeWebFrame, ipcMain, protocol, session, shell } from '../mocks/electron.ts';
+import {
+  app,
+  BrowserWindow,
+  FakeWebContents,
+  FakeWebFrame,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+} from '../mocks/electron.ts';
 import { bootBuiltApp, type BuiltApp } from '../helpers/built-app.ts';
 
 let built: BuiltApp;
@@ -22,7 +31,10 @@ afterAll(() => built.close());
 describe('the built app, hardened (Electron security checklist)', () => {
   it('creates a sandboxed, isolated window without Node, webviews or loosened web security', () => {
     expect(app.sandboxEnabled).toBe(true);
-    expect(built.window.options.webPreferences).toEqual({ ...SECURE_WEB_PREFERENCES, preload: resolve('out/preload/index.cjs') });
+    expect(built.window.options.webPreferences).toEqual({
+      ...SECURE_WEB_PREFERENCES,
+      preload: resolve('out/preload/index.cjs'),
+    });
     expect(built.window.options).toMatchObject({ frame: false, show: false, skipTaskbar: true });
   });
 
@@ -34,14 +46,27 @@ describe('the built app, hardened (Electron security checklist)', () => {
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await page.text()).toContain('<div id="root">');
-    for (const outside of ['app://advocate/..%2f..%2fpackage.json', 'app://advocate/%2e%2e/%2e%2e/package.json', 'app://elsewhere/index.html']) {
+    for (const outside of [
+      'app://advocate/..%2f..%2fpackage.json',
+      'app://advocate/%2e%2e/%2e%2e/package.json',
+      'app://elsewhere/index.html',
+    ]) {
       expect((await protocol.request(outside)).status, outside).toBe(404);
     }
     expect((await protocol.request(APP_INDEX_URL, 'POST')).status).toBe(405);
   });
 
   it('denies every permission, asked or checked, from any page', async () => {
-    for (const permission of ['media', 'display-capture', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'display-capture',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'hid',
+      'fullscreen',
+    ]) {
       expect(await session.defaultSession.requestPermission(permission, APP_INDEX_URL), permission).toBe(false);
       expect(session.defaultSession.checkPermission(permission, 'app://advocate'), permission).toBe(false);
     }
@@ -50,7 +75,9 @@ describe('the built app, hardened (Electron security checklist)', () => {
   it('lets only its own page write text to the clipboard (the "copy the message" action)', async () => {
     expect(await session.defaultSession.requestPermission('clipboard-sanitized-write', APP_INDEX_URL)).toBe(true);
     expect(session.defaultSession.checkPermission('clipboard-sanitized-write', 'app://advocate')).toBe(true);
-    expect(await session.defaultSession.requestPermission('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(await session.defaultSession.requestPermission('clipboard-sanitized-write', 'https://evil.example/')).toBe(
+      false,
+    );
     expect(session.defaultSession.checkPermission('clipboard-sanitized-write', 'https://evil.example')).toBe(false);
     expect(session.defaultSession.checkPermission('clipboard-sanitized-write', 'file://')).toBe(false);
   });
@@ -80,8 +107,16 @@ describe('the built app, hardened (Electron security checklist)', () => {
 
   it('openExternal opens web and mail links, and refuses javascript:, file:, data: and unknown schemes', async () => {
     shell.opened.length = 0;
-    expect(await built.call(INVOKE_CHANNELS.openExternal, 'https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fblog.example.com%2F')).toEqual({ ok: true, value: null });
-    expect(await built.call(INVOKE_CHANNELS.openExternal, 'mailto:?subject=Hi&body=Read%20this')).toEqual({ ok: true, value: null });
+    expect(
+      await built.call(
+        INVOKE_CHANNELS.openExternal,
+        'https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fblog.example.com%2F',
+      ),
+    ).toEqual({ ok: true, value: null });
+    expect(await built.call(INVOKE_CHANNELS.openExternal, 'mailto:?subject=Hi&body=Read%20this')).toEqual({
+      ok: true,
+      value: null,
+    });
     for (const [url, reason] of [
       ['javascript:alert(1)', 'javascript: links are never opened; only web and email links are'],
       ['file:///etc/passwd', 'file: links are never opened; only web and email links are'],
@@ -105,7 +140,10 @@ describe('the built app, hardened (Electron security checklist)', () => {
     ];
     for (const channel of Object.values(INVOKE_CHANNELS)) {
       for (const [contents, frame] of foreign) {
-        expect(await ipcMain.invokeFrom(contents, frame, channel), channel).toEqual({ ok: false, error: 'refused: unknown sender' });
+        expect(await ipcMain.invokeFrom(contents, frame, channel), channel).toEqual({
+          ok: false,
+          error: 'refused: unknown sender',
+        });
       }
     }
     expect(await built.call(INVOKE_CHANNELS.markShared, { postId: 42 })).toMatchObject({ ok: false });

@@ -33,7 +33,7 @@ afterAll(() => built.close());
 
 describe('the built app, booted', () => {
   it('is ready with one tray icon carrying its menu (Linux: a context menu), and no notification for an old post', () => {
-        expect(built.tray.contextMenu).not.toBeNull();
+    expect(built.tray.contextMenu).not.toBeNull();
     expect(built.menuLabels()).toEqual([
       'Open',
       'Refresh now',
@@ -97,7 +97,9 @@ describe('the built app, booted', () => {
     tomorrow.setDate(tomorrow.getDate() + 1);
     tomorrow.setHours(8, 0, 0, 0);
     expect(paused).toEqual({ ok: true, value: { pausedUntil: tomorrow.toISOString() } });
-    expect(built.sentOn(EVENT_CHANNELS.notificationPauseChanged).at(-1)).toEqual({ pausedUntil: tomorrow.toISOString() });
+    expect(built.sentOn(EVENT_CHANNELS.notificationPauseChanged).at(-1)).toEqual({
+      pausedUntil: tomorrow.toISOString(),
+    });
     expect(built.menuLabels()).toContain('Resume notifications');
     expect(built.tray.toolTip).toMatch(/notifications paused until \w{3} 08:00$/);
 
@@ -135,7 +137,10 @@ describe('the built app, booted', () => {
     expect(view.ok && view.value.values.pollIntervalMinutes).toBe(30);
     expect(view.ok && 'enrollmentCode' in view.value.values).toBe(false);
 
-    const changed = await built.call<SettingsView>(INVOKE_CHANNELS.updateSettings, { pollIntervalMinutes: 15, enrollmentCode: SECRET_CODE });
+    const changed = await built.call<SettingsView>(INVOKE_CHANNELS.updateSettings, {
+      pollIntervalMinutes: 15,
+      enrollmentCode: SECRET_CODE,
+    });
     expect(changed.ok && changed.value.values.pollIntervalMinutes).toBe(15);
     expect(changed.ok && changed.value.enrollmentCodeSet).toBe(true);
     expect(built.sentOn(EVENT_CHANNELS.settingsChanged).at(-1)).toMatchObject({ values: { pollIntervalMinutes: 15 } });
@@ -163,7 +168,11 @@ describe('the built app, booted', () => {
     expect(report).toContain('app id com.advocate.desktop');
     expect(report).toContain('pollIntervalMinutes = 15  [person]');
     expect(report).toContain('enrollmentCode = set (hidden)');
-    expect(report).toMatch(new RegExp(`== Feeds ==\\nExample Blog: ok, checked \\S+Z, next check \\S+Z\\n  ${built.feed.feedUrl.replace(/[.?]/g, '\\$&')}\\n`));
+    expect(report).toMatch(
+      new RegExp(
+        `== Feeds ==\\nExample Blog: ok, checked \\S+Z, next check \\S+Z\\n  ${built.feed.feedUrl.replace(/[.?]/g, '\\$&')}\\n`,
+      ),
+    );
     expect(report).toContain('== Sync ==\nendpoint: none configured; shares are counted on this desktop only\n');
     expect(report).toContain('Example Blog: 3 posts, newest ');
     expect(report).not.toContain(SECRET_CODE);

@@ -48,8 +48,14 @@ describe('IPC dispatcher', () => {
   });
 
   it('passes a handler message meant for the window, and hides any other failure', async () => {
-    expect(await dispatcherWith().dispatch('markShared', [{ postId: 'p', network: 'x' }])).toEqual({ ok: false, error: 'this post is no longer available' });
+    expect(await dispatcherWith().dispatch('markShared', [{ postId: 'p', network: 'x' }])).toEqual({
+      ok: false,
+      error: 'this post is no longer available',
+    });
     const failing = dispatcherWith({ listPosts: () => Promise.reject(new Error('EACCES: /home/me/secret')) });
-    expect(await failing.dispatch('listPosts', [])).toEqual({ ok: false, error: 'something went wrong; please try again' });
+    expect(await failing.dispatch('listPosts', [])).toEqual({
+      ok: false,
+      error: 'something went wrong; please try again',
+    });
   });
 });

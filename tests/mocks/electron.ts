@@ -7,7 +7,16 @@
 import { app } from './electron/app.ts';
 import { contextBridge, ipcMain, ipcRenderer } from './electron/ipc.ts';
 import { freshState, fakeState } from './electron/state.ts';
-import { net, powerMonitor, protocol, safeStorage, screen, session, shell, systemPreferences } from './electron/system.ts';
+import {
+  net,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  systemPreferences,
+} from './electron/system.ts';
 import { Menu, nativeImage, Notification, Tray } from './electron/tray.ts';
 import { defaultSession, FakeWebContents } from './electron/web-contents.ts';
 import { BrowserWindow } from './electron/windows.ts';
@@ -15,8 +24,25 @@ import { BrowserWindow } from './electron/windows.ts';
 export { app, type FakeLoginItemSettings } from './electron/app.ts';
 export { contextBridge, ipcMain, ipcRenderer, type FakeInvokeEvent } from './electron/ipc.ts';
 export { fakeState, type FakeDisplay, type FakeRect, type FakeState } from './electron/state.ts';
-export { net, powerMonitor, protocol, safeStorage, screen, session, shell, systemPreferences } from './electron/system.ts';
-export { Menu, nativeImage, Notification, Tray, type FakeMenu, type FakeMenuItem, type FakeNativeImage } from './electron/tray.ts';
+export {
+  net,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  systemPreferences,
+} from './electron/system.ts';
+export {
+  Menu,
+  nativeImage,
+  Notification,
+  Tray,
+  type FakeMenu,
+  type FakeMenuItem,
+  type FakeNativeImage,
+} from './electron/tray.ts';
 export { FakeSession, FakeWebContents, FakeWebFrame } from './electron/web-contents.ts';
 export { BrowserWindow } from './electron/windows.ts';
 

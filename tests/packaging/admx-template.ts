@@ -63,7 +63,8 @@ const attributesOf = (element: Element): Record<string, string> =>
 function only(parent: Element, name: string): Element {
   const found = childElements(parent, name);
   const [first] = found;
-  if (!first || found.length > 1) throw new Error(`<${parent.tagName}> should hold one <${name}>, found ${String(found.length)}`);
+  if (!first || found.length > 1)
+    throw new Error(`<${parent.tagName}> should hold one <${name}>, found ${String(found.length)}`);
   return first;
 }
 
@@ -72,7 +73,9 @@ const optional = (parent: Element, name: string): Element | null => childElement
 function documentElementOf(xml: string, rootName: string): Element {
   const root = parseXmlStrictly(xml).documentElement;
   if (root?.localName !== rootName || root.namespaceURI !== ADMX_NAMESPACE) {
-    throw new Error(`expected <${rootName}> in ${ADMX_NAMESPACE}, found <${root?.tagName ?? 'nothing'}> in ${root?.namespaceURI ?? 'no namespace'}`);
+    throw new Error(
+      `expected <${rootName}> in ${ADMX_NAMESPACE}, found <${root?.tagName ?? 'nothing'}> in ${root?.namespaceURI ?? 'no namespace'}`,
+    );
   }
   return root;
 }
@@ -93,15 +96,18 @@ class AdmlResources {
 
   constructor(adml: string) {
     const resources = only(documentElementOf(adml, 'policyDefinitionResources'), 'resources');
-    for (const string of childElements(only(resources, 'stringTable'), 'string')) this.strings.set(string.getAttribute('id') ?? '', string.textContent ?? '');
+    for (const string of childElements(only(resources, 'stringTable'), 'string'))
+      this.strings.set(string.getAttribute('id') ?? '', string.textContent ?? '');
     const table = optional(resources, 'presentationTable');
-    for (const presentation of table ? childElements(table, 'presentation') : []) this.presentations.set(presentation.getAttribute('id') ?? '', presentation);
+    for (const presentation of table ? childElements(table, 'presentation') : [])
+      this.presentations.set(presentation.getAttribute('id') ?? '', presentation);
   }
 
   string(reference: string | null): string {
     const id = /^\$\(string\.([^)]+)\)$/.exec(reference ?? '')?.[1];
     const text = id === undefined ? undefined : this.strings.get(id);
-    if (id === undefined || text === undefined) throw new Error(`the ADML has no string for ${JSON.stringify(reference)}`);
+    if (id === undefined || text === undefined)
+      throw new Error(`the ADML has no string for ${JSON.stringify(reference)}`);
     this.used.add(`string.${id}`);
     return text;
   }
@@ -110,7 +116,8 @@ class AdmlResources {
     if (reference === null) return [];
     const id = /^\$\(presentation\.([^)]+)\)$/.exec(reference)?.[1];
     const presentation = id === undefined ? undefined : this.presentations.get(id);
-    if (id === undefined || presentation === undefined) throw new Error(`the ADML has no presentation for ${JSON.stringify(reference)}`);
+    if (id === undefined || presentation === undefined)
+      throw new Error(`the ADML has no presentation for ${JSON.stringify(reference)}`);
     this.used.add(`presentation.${id}`);
     return childElements(presentation)
       .filter((control) => control.hasAttribute('refId'))
@@ -138,7 +145,12 @@ export function readAdmxTemplate(admx: string, adml: string): AdmxTemplate {
   const named = (parent: Element, list: string, item: string): Map<string, string> => {
     const holder = optional(parent, list);
     const items = holder ? childElements(holder, item) : [];
-    return new Map(items.map((element) => [element.getAttribute('name') ?? '', resources.string(element.getAttribute('displayName'))]));
+    return new Map(
+      items.map((element) => [
+        element.getAttribute('name') ?? '',
+        resources.string(element.getAttribute('displayName')),
+      ]),
+    );
   };
   const categories = named(root, 'categories', 'category');
   const categoryHolder = optional(root, 'categories');
@@ -146,18 +158,20 @@ export function readAdmxTemplate(admx: string, adml: string): AdmxTemplate {
     if (category.hasAttribute('explainText')) resources.string(category.getAttribute('explainText'));
   }
   const supportedOnHolder = optional(root, 'supportedOn');
-  const supportedOn = supportedOnHolder ? named(supportedOnHolder, 'definitions', 'definition') : new Map<string, string>();
+  const supportedOn = supportedOnHolder
+    ? named(supportedOnHolder, 'definitions', 'definition')
+    : new Map<string, string>();
 
   const policies = childElements(only(root, 'policies'), 'policy').map((policy): AdmxPolicy => {
     const key = policy.getAttribute('key') ?? '';
     const elementsHolder = optional(policy, 'elements');
     const elements = (elementsHolder ? childElements(elementsHolder) : []).map((element) => ({
-        type: element.localName ?? '',
-        id: element.getAttribute('id') ?? '',
-        key: element.getAttribute('key') ?? key,
-        valueName: element.getAttribute('valueName'),
-        attributes: attributesOf(element),
-      }));
+      type: element.localName ?? '',
+      id: element.getAttribute('id') ?? '',
+      key: element.getAttribute('key') ?? key,
+      valueName: element.getAttribute('valueName'),
+      attributes: attributesOf(element),
+    }));
     return {
       name: policy.getAttribute('name') ?? '',
       class: policy.getAttribute('class') ?? '',
@@ -173,13 +187,22 @@ export function readAdmxTemplate(admx: string, adml: string): AdmxTemplate {
       controls: resources.controls(policy.getAttribute('presentation')),
     };
   });
-  return { categories, supportedOn, policies, unusedStrings: resources.unused('string'), unusedPresentations: resources.unused('presentation') };
+  return {
+    categories,
+    supportedOn,
+    policies,
+    unusedStrings: resources.unused('string'),
+    unusedPresentations: resources.unused('presentation'),
+  };
 }
 
 /** What the administrator enters for each element, by element id. */
 export type ElementInput = Readonly<Record<string, string | number | readonly string[]>>;
 
-function elementWrite(element: AdmxElement, input: string | number | readonly string[] | undefined): RegistryValueWrite {
+function elementWrite(
+  element: AdmxElement,
+  input: string | number | readonly string[] | undefined,
+): RegistryValueWrite {
   const where = { key: element.key, name: element.valueName ?? '' };
   const attribute = (name: string): string | undefined => element.attributes[name];
   switch (element.type) {
@@ -192,7 +215,9 @@ function elementWrite(element: AdmxElement, input: string | number | readonly st
       if (typeof input !== 'number' || !Number.isInteger(input) || input < min || input > max) {
         throw new Error(`decimal element ${element.id} takes a whole number from ${String(min)} to ${String(max)}`);
       }
-      return attribute('storeAsText') === 'true' ? { ...where, type: 'REG_SZ', data: String(input) } : { ...where, type: 'REG_DWORD', data: input };
+      return attribute('storeAsText') === 'true'
+        ? { ...where, type: 'REG_SZ', data: String(input) }
+        : { ...where, type: 'REG_DWORD', data: input };
     }
     case 'multiText':
       if (!Array.isArray(input)) throw new Error(`multiText element ${element.id} takes lines`);
@@ -206,9 +231,14 @@ function elementWrite(element: AdmxElement, input: string | number | readonly st
  * The values one policy writes. Enabled: its enabledValue and one value per element. Disabled: its
  * disabledValue; the elements' values are deleted, so nothing else is written.
  */
-export function registryWrites(policy: AdmxPolicy, state: 'enabled' | 'disabled', input: ElementInput = {}): RegistryValueWrite[] {
+export function registryWrites(
+  policy: AdmxPolicy,
+  state: 'enabled' | 'disabled',
+  input: ElementInput = {},
+): RegistryValueWrite[] {
   const own = state === 'enabled' ? policy.enabledValue : policy.disabledValue;
-  const writes: RegistryValueWrite[] = own && policy.valueName ? [{ ...own, key: policy.key, name: policy.valueName }] : [];
+  const writes: RegistryValueWrite[] =
+    own && policy.valueName ? [{ ...own, key: policy.key, name: policy.valueName }] : [];
   if (state === 'enabled') writes.push(...policy.elements.map((element) => elementWrite(element, input[element.id])));
   return writes;
 }
@@ -216,7 +246,11 @@ export function registryWrites(policy: AdmxPolicy, state: 'enabled' | 'disabled'
 const FULL_HIVE_NAMES = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER' } as const;
 
 /** `reg query <hive>\<key>` as reg.exe prints it (CRLF, four-space columns, a multi-string joined by "\0"). */
-export function regQueryOutput(hive: keyof typeof FULL_HIVE_NAMES, key: string, values: readonly (RegistryData & { readonly name: string })[]): string {
+export function regQueryOutput(
+  hive: keyof typeof FULL_HIVE_NAMES,
+  key: string,
+  values: readonly (RegistryData & { readonly name: string })[],
+): string {
   const data = (value: RegistryData): string => {
     switch (value.type) {
       case 'REG_DWORD':
@@ -227,6 +261,12 @@ export function regQueryOutput(hive: keyof typeof FULL_HIVE_NAMES, key: string, 
         return value.data;
     }
   };
-  const lines = ['', `${FULL_HIVE_NAMES[hive]}\\${key}`, ...values.map((value) => `    ${value.name}    ${value.type}    ${data(value)}`), '', ''];
+  const lines = [
+    '',
+    `${FULL_HIVE_NAMES[hive]}\\${key}`,
+    ...values.map((value) => `    ${value.name}    ${value.type}    ${data(value)}`),
+    '',
+    '',
+  ];
   return lines.join('\r\n');
 }

@@ -13,10 +13,12 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(`../../${path}`
 const readJson = (path: string): unknown => JSON.parse(readFileSync(fromRoot(path), 'utf8'));
 
 const config = parse(readFileSync(fromRoot('electron-builder.yml'), 'utf8')) as Configuration;
-const validate = new Ajv({ allErrors: true, strict: false }).compile(readJson('node_modules/app-builder-lib/scheme.json') as object);
+const validate = new Ajv({ allErrors: true, strict: false }).compile(
+  readJson('node_modules/app-builder-lib/scheme.json') as object,
+);
 
 describe('electron-builder.yml', () => {
-  it('matches electron-builder\'s own configuration schema', () => {
+  it("matches electron-builder's own configuration schema", () => {
     const valid = validate(config);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
@@ -25,7 +27,9 @@ describe('electron-builder.yml', () => {
   it('is rejected by that schema when an option is misspelled, so the check above has teeth', () => {
     // Tried: a typo inside msi. Must hold: the schema names the unknown property.
     expect(validate({ ...config, msi: { ...config.msi, perMachin: true } })).toBe(false);
-    expect(validate.errors).toContainEqual(expect.objectContaining({ instancePath: '/msi', params: { additionalProperty: 'perMachin' } }));
+    expect(validate.errors).toContainEqual(
+      expect.objectContaining({ instancePath: '/msi', params: { additionalProperty: 'perMachin' } }),
+    );
   });
 
   it('keeps the identity every installed copy is keyed on', () => {
@@ -56,7 +60,10 @@ describe('electron-builder.yml', () => {
 
   it('publishes nothing and has no updater: IT ships every version', () => {
     expect(config.publish).toBeNull();
-    const manifest = readJson('package.json') as { dependencies?: Record<string, string>; devDependencies: Record<string, string> };
+    const manifest = readJson('package.json') as {
+      dependencies?: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     expect(manifest.dependencies).toBeUndefined();
     expect(Object.keys(manifest.devDependencies)).not.toContain('electron-updater');
   });
@@ -70,7 +77,9 @@ describe('electron-builder.yml', () => {
   it('makes a menu-bar-only, hardened macOS app with only the JIT entitlement', () => {
     expect(config.mac).toMatchObject({ hardenedRuntime: true, notarize: true, extendInfo: { LSUIElement: true } });
     const entitlements = readFileSync(fromRoot(String(config.mac?.entitlements)), 'utf8');
-    expect([...entitlements.matchAll(/<key>([^<]+)<\/key>/g)].map((match) => match[1])).toEqual(['com.apple.security.cs.allow-jit']);
+    expect([...entitlements.matchAll(/<key>([^<]+)<\/key>/g)].map((match) => match[1])).toEqual([
+      'com.apple.security.cs.allow-jit',
+    ]);
   });
 
   it('makes a deb that depends on libnotify for notifications', () => {

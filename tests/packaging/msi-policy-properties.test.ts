@@ -8,7 +8,12 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addMsiPolicyProperties, MSI_POLICY_PROPERTIES, msiProjectCreated, POLICY_KEY } from '../../resources/build/msi-policy-properties.mjs';
+import {
+  addMsiPolicyProperties,
+  MSI_POLICY_PROPERTIES,
+  msiProjectCreated,
+  POLICY_KEY,
+} from '../../resources/build/msi-policy-properties.mjs';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { planInstall, productOf } from './msi-install-plan.ts';
 import { childElements, parseXmlStrictly } from './strict-xml.ts';
@@ -22,7 +27,13 @@ afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
-const write = (name: string, type: 'REG_SZ' | 'REG_DWORD', data: string | number) => ({ root: 'HKLM', key: 'SOFTWARE\\Policies\\Advocate', name, type, data });
+const write = (name: string, type: 'REG_SZ' | 'REG_DWORD', data: string | number) => ({
+  root: 'HKLM',
+  key: 'SOFTWARE\\Policies\\Advocate',
+  name,
+  type,
+  data,
+});
 
 describe('msiProjectCreated hook', () => {
   it('produces well-formed XML in the WiX namespace, keeping everything the template had', () => {
@@ -34,7 +45,9 @@ describe('msiProjectCreated hook', () => {
       const added = name === 'Component' || name === 'Property' ? MSI_POLICY_PROPERTIES.length : 0;
       expect(document.getElementsByTagName(name).length, name).toBe(before + added);
     }
-    const aumid = Array.from(document.getElementsByTagName('ShortcutProperty')).map((element) => element.getAttribute('Value'));
+    const aumid = Array.from(document.getElementsByTagName('ShortcutProperty')).map((element) =>
+      element.getAttribute('Value'),
+    );
     expect(aumid).toEqual(['com.advocate.desktop']);
   });
 
@@ -44,9 +57,17 @@ describe('msiProjectCreated hook', () => {
 
   it('writes each property, alone, as its own value and nothing else', () => {
     const cases = [
-      { property: 'ENDPOINT_URL', value: 'https://advocate.example.com/', expected: write('EndpointUrl', 'REG_SZ', 'https://advocate.example.com/') },
+      {
+        property: 'ENDPOINT_URL',
+        value: 'https://advocate.example.com/',
+        expected: write('EndpointUrl', 'REG_SZ', 'https://advocate.example.com/'),
+      },
       { property: 'ENROLLMENT_CODE', value: 'K7-42-QX', expected: write('EnrollmentCode', 'REG_SZ', 'K7-42-QX') },
-      { property: 'FEED_URLS', value: 'https://a.example/feed.xml,https://b.example/rss', expected: write('FeedUrls', 'REG_SZ', 'https://a.example/feed.xml,https://b.example/rss') },
+      {
+        property: 'FEED_URLS',
+        value: 'https://a.example/feed.xml,https://b.example/rss',
+        expected: write('FeedUrls', 'REG_SZ', 'https://a.example/feed.xml,https://b.example/rss'),
+      },
       { property: 'AUTOSTART', value: '1', expected: write('Autostart', 'REG_DWORD', 1) },
     ];
     for (const { property, value, expected } of cases) {
@@ -55,7 +76,12 @@ describe('msiProjectCreated hook', () => {
   });
 
   it('writes all four together, AUTOSTART=0 as a DWORD 0 (an explicit "off")', () => {
-    const plan = planInstall(project, { ENDPOINT_URL: 'https://e.example/', ENROLLMENT_CODE: 'C', FEED_URLS: 'https://f.example/', AUTOSTART: '0' });
+    const plan = planInstall(project, {
+      ENDPOINT_URL: 'https://e.example/',
+      ENROLLMENT_CODE: 'C',
+      FEED_URLS: 'https://f.example/',
+      AUTOSTART: '0',
+    });
     expect(plan.refused).toEqual([]);
     expect(plan.registry).toEqual([
       write('EndpointUrl', 'REG_SZ', 'https://e.example/'),
@@ -72,8 +98,16 @@ describe('msiProjectCreated hook', () => {
   });
 
   it('declares every property Secure (passed to the elevated install) and keeps the enrollment code out of logs', () => {
-    const properties = childElements(productOf(parseXmlStrictly(project)), 'Property').filter((property) => MSI_POLICY_PROPERTIES.some((entry) => entry.property === property.getAttribute('Id')));
-    expect(properties.map((property) => [property.getAttribute('Id'), property.getAttribute('Secure'), property.getAttribute('Hidden')])).toEqual([
+    const properties = childElements(productOf(parseXmlStrictly(project)), 'Property').filter((property) =>
+      MSI_POLICY_PROPERTIES.some((entry) => entry.property === property.getAttribute('Id')),
+    );
+    expect(
+      properties.map((property) => [
+        property.getAttribute('Id'),
+        property.getAttribute('Secure'),
+        property.getAttribute('Hidden'),
+      ]),
+    ).toEqual([
       ['ENDPOINT_URL', 'yes', null],
       ['ENROLLMENT_CODE', 'yes', 'yes'],
       ['FEED_URLS', 'yes', null],
@@ -89,11 +123,16 @@ describe('msiProjectCreated hook', () => {
   });
 
   it('was tested on the template the installed electron-builder still uses (inner-text conditions, one ProductComponents group)', async () => {
-    const installed = await readFile(fileURLToPath(new URL('../../node_modules/app-builder-lib/templates/msi/template.xml', import.meta.url)), 'utf8');
+    const installed = await readFile(
+      fileURLToPath(new URL('../../node_modules/app-builder-lib/templates/msi/template.xml', import.meta.url)),
+      'utf8',
+    );
     expect(installed).toContain('<Wix xmlns="http://wixtoolset.org/schemas/v4/wxs">');
     expect(installed.match(/<Product /g)).toHaveLength(1);
     expect(installed.match(/<ComponentGroup Id="ProductComponents"/g)).toHaveLength(1);
-    expect(installed).toContain('<Condition Message="Windows 7 and above is required"><![CDATA[Installed OR VersionNT >= 601]]></Condition>');
+    expect(installed).toContain(
+      '<Condition Message="Windows 7 and above is required"><![CDATA[Installed OR VersionNT >= 601]]></Condition>',
+    );
   });
 
   it('rewrites the project file electron-builder hands it, in place', async () => {
@@ -107,12 +146,16 @@ describe('msiProjectCreated hook', () => {
 
   // Tried: projects the hook cannot safely extend. Must hold: a specific error, never a silently unchanged MSI.
   it('rejects a project that is not well-formed XML, naming the XML error', () => {
-    expect(() => addMsiPolicyProperties('<Wix><Product>')).toThrow('The MSI project is not well-formed XML: unclosed xml tag(s): Wix, Product');
+    expect(() => addMsiPolicyProperties('<Wix><Product>')).toThrow(
+      'The MSI project is not well-formed XML: unclosed xml tag(s): Wix, Product',
+    );
   });
 
-  it('rejects a project without the template\'s ProductComponents group', () => {
+  it("rejects a project without the template's ProductComponents group", () => {
     const renamed = template.replace('ComponentGroup Id="ProductComponents"', 'ComponentGroup Id="Other"');
-    expect(() => addMsiPolicyProperties(renamed)).toThrow('The MSI project should hold exactly one <ComponentGroup Id="ProductComponents">, found 0');
+    expect(() => addMsiPolicyProperties(renamed)).toThrow(
+      'The MSI project should hold exactly one <ComponentGroup Id="ProductComponents">, found 0',
+    );
   });
 
   it('rejects a project that already declares one of the properties, instead of declaring it twice', () => {

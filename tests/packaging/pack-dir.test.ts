@@ -55,10 +55,23 @@ describe('packed app (electron-builder --dir, linux)', () => {
     const files = listPackage(asarPath, { isPack: false })
       .map((entry) => entry.split(sep).join('/'))
       .filter((entry) => !('files' in statFile(asarPath, entry.slice(1))));
-    const built = filesUnder(join(projectDir, 'out')).filter((file) => !file.startsWith('/preview/')).map((file) => `/out${file}`);
+    const built = filesUnder(join(projectDir, 'out'))
+      .filter((file) => !file.startsWith('/preview/'))
+      .map((file) => `/out${file}`);
     expect(files.sort()).toEqual([...built, '/package.json'].sort());
-    expect(files).toEqual(expect.arrayContaining(['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']));
-    const unwanted = files.filter((file) => /\.(map|tsx?|mts)$/.test(file) || /^\/(common|main|preload|renderer|server|tests|bench|resources|node_modules)\//.test(file));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '/out/main/index.js',
+        '/out/preload/index.cjs',
+        '/out/renderer/index.html',
+        '/package.json',
+      ]),
+    );
+    const unwanted = files.filter(
+      (file) =>
+        /\.(map|tsx?|mts)$/.test(file) ||
+        /^\/(common|main|preload|renderer|server|tests|bench|resources|node_modules)\//.test(file),
+    );
     expect(unwanted).toEqual([]);
   });
 
@@ -84,7 +97,12 @@ describe('packed app (electron-builder --dir, linux)', () => {
     const appDir = join(dir.path, 'app');
     extractAll(asarPath, appDir);
     const feed = await startFeedServer('Packed Blog', [
-      { title: 'Packed and shipped', link: 'https://blog.example.com/packed', description: 'It works from the package.', published: new Date() },
+      {
+        title: 'Packed and shipped',
+        link: 'https://blog.example.com/packed',
+        description: 'It works from the package.',
+        published: new Date(),
+      },
     ]);
     cleanups.push(feed.close);
     resetElectronFake();

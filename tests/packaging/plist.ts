@@ -31,7 +31,8 @@ function valueOf(element: Element): PlistValue {
       const children = childElements(element);
       for (let index = 0; index < children.length; index += 2) {
         const [key, value] = [children[index], children[index + 1]];
-        if (key?.localName !== 'key') throw new Error(`a <dict> entry starts with <${key?.localName ?? ''}> instead of <key>`);
+        if (key?.localName !== 'key')
+          throw new Error(`a <dict> entry starts with <${key?.localName ?? ''}> instead of <key>`);
         const name = key.textContent ?? '';
         if (!value) throw new Error(`the <dict> key ${JSON.stringify(name)} has no value`);
         if (Object.hasOwn(dict, name)) throw new Error(`the <dict> key ${JSON.stringify(name)} is given twice`);
@@ -46,7 +47,8 @@ function valueOf(element: Element): PlistValue {
 
 export function parsePlist(xml: string): PlistValue {
   const root = parseXmlStrictly(xml).documentElement;
-  if (root?.localName !== 'plist' || root.getAttribute('version') !== '1.0') throw new Error('not a <plist version="1.0"> document');
+  if (root?.localName !== 'plist' || root.getAttribute('version') !== '1.0')
+    throw new Error('not a <plist version="1.0"> document');
   const values = childElements(root);
   const [value] = values;
   if (!value || values.length > 1) throw new Error(`<plist> should hold one value, found ${String(values.length)}`);

@@ -13,6 +13,7 @@ export function parseXmlStrictly(xml: string): Document {
 /** The element children of `parent`, all of them or only those with the local name `name`. */
 export function childElements(parent: Element, name?: string): Element[] {
   return Array.from(parent.childNodes).filter(
-    (node): node is Element => node.nodeType === node.ELEMENT_NODE && (name === undefined || (node as Element).localName === name),
+    (node): node is Element =>
+      node.nodeType === node.ELEMENT_NODE && (name === undefined || (node as Element).localName === name),
   );
 }

@@ -3,7 +3,13 @@
  * invokes, and subscriptions hand the window the payload only, never Electron's event object.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, subscriptionName, type AdvocateApi, type EventName } from '../../common/ipc/contract.ts';
+import {
+  EVENT_CHANNELS,
+  INVOKE_CHANNELS,
+  subscriptionName,
+  type AdvocateApi,
+  type EventName,
+} from '../../common/ipc/contract.ts';
 import { contextBridge, ipcMain, ipcRenderer, resetElectronFake } from '../mocks/electron.ts';
 
 let api: AdvocateApi;
@@ -17,7 +23,10 @@ beforeAll(async () => {
 describe('preload', () => {
   it('exposes only advocate, with exactly one method per contract call and event', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['advocate']);
-    const expected = [...Object.keys(INVOKE_CHANNELS), ...(Object.keys(EVENT_CHANNELS) as EventName[]).map(subscriptionName)];
+    const expected = [
+      ...Object.keys(INVOKE_CHANNELS),
+      ...(Object.keys(EVENT_CHANNELS) as EventName[]).map(subscriptionName),
+    ];
     expect(Object.keys(api).sort()).toEqual(expected.sort());
     expect(Object.isFrozen(api)).toBe(true);
   });
@@ -32,7 +41,7 @@ describe('preload', () => {
     expect(received).toEqual([[{ postId: 'p1', network: 'x' }]]);
   });
 
-  it('turns a refused call into a rejected promise with main\'s message', async () => {
+  it("turns a refused call into a rejected promise with main's message", async () => {
     ipcMain.handle(INVOKE_CHANNELS.refreshFeeds, () => ({ ok: false, error: 'refused: unknown sender' }));
     await expect(api.refreshFeeds()).rejects.toThrow('refused: unknown sender');
   });

@@ -10,7 +10,10 @@ import { pauseEnd } from '../../main/notifications/notification-gate.ts';
 import { DEFAULT_SETTINGS } from '../../main/settings/defaults.ts';
 
 /** What a fresh desktop's window is told: the built-in defaults, nothing locked. */
-export function settingsView(overrides: Partial<SettingsView> = {}, values: Partial<SettingsView['values']> = {}): SettingsView {
+export function settingsView(
+  overrides: Partial<SettingsView> = {},
+  values: Partial<SettingsView['values']> = {},
+): SettingsView {
   const { enrollmentCode, ...defaults } = DEFAULT_SETTINGS;
   return { values: { ...defaults, ...values }, enrollmentCodeSet: enrollmentCode !== null, locked: {}, ...overrides };
 }
@@ -46,11 +49,17 @@ export function feed(overrides: Partial<Feed> = {}): Feed {
   };
 }
 
-const weeksOf = (now: Date, shares: readonly number[]) => recentWeeks(now, shares.length).map((week, index) => ({ week, shares: shares[index] ?? 0 }));
+const weeksOf = (now: Date, shares: readonly number[]) =>
+  recentWeeks(now, shares.length).map((week, index) => ({ week, shares: shares[index] ?? 0 }));
 
 /** A person with no shares yet and no endpoint. */
 export const EMPTY_RESULTS: ResultsView = {
-  local: { sharesThisWeek: 0, sharesThisMonth: 0, streakWeeks: 0, weekly: weeksOf(new Date(), [0, 0, 0, 0, 0, 0, 0, 0, 0]) },
+  local: {
+    sharesThisWeek: 0,
+    sharesThisMonth: 0,
+    streakWeeks: 0,
+    weekly: weeksOf(new Date(), [0, 0, 0, 0, 0, 0, 0, 0, 0]),
+  },
   summary: null,
   sync: { state: 'no-endpoint' },
 };
@@ -141,10 +150,13 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
   const pauses: PauseRequest[] = [];
   let pause: NotificationPause = { pausedUntil: options.pausedUntil ?? null };
   let settings = options.settings ?? settingsView();
-  const postById = (postId: string): PostView => posts.find((candidate) => candidate.id === postId) ?? postView({ id: postId });
+  const postById = (postId: string): PostView =>
+    posts.find((candidate) => candidate.id === postId) ?? postView({ id: postId });
   const share = (request: MarkSharedRequest, on: boolean): PostView => {
     const post = postById(request.postId);
-    const sharedOn: Network[] = on ? [...new Set([...post.sharedOn, request.network])] : post.sharedOn.filter((network) => network !== request.network);
+    const sharedOn: Network[] = on
+      ? [...new Set([...post.sharedOn, request.network])]
+      : post.sharedOn.filter((network) => network !== request.network);
     const changed = { ...post, sharedOn };
     posts = posts.map((candidate) => (candidate.id === changed.id ? changed : candidate));
     return changed;
@@ -162,7 +174,9 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     listFeeds: () => Promise.resolve(options.feeds ?? []),
     checkFeed: (url) => {
       checked.push(url);
-      return options.checkFeed ? options.checkFeed(url) : Promise.resolve({ ok: false, url, error: 'not checked in the fake' });
+      return options.checkFeed
+        ? options.checkFeed(url)
+        : Promise.resolve({ ok: false, url, error: 'not checked in the fake' });
     },
     markShared: (request) => {
       marked.push(request);
@@ -178,8 +192,17 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     },
     getShareKit: (postId) => {
       const post = postById(postId);
-      const links = Object.fromEntries(NETWORKS.map((network) => [network, `${post.link}?utm_source=${network}`])) as Record<Network, string>;
-      const kit: ShareKitView = { postId, postKey: post.key, title: post.title, imageUrl: post.imageUrl, links, ...kitFromPost(post) };
+      const links = Object.fromEntries(
+        NETWORKS.map((network) => [network, `${post.link}?utm_source=${network}`]),
+      ) as Record<Network, string>;
+      const kit: ShareKitView = {
+        postId,
+        postKey: post.key,
+        title: post.title,
+        imageUrl: post.imageUrl,
+        links,
+        ...kitFromPost(post),
+      };
       return Promise.resolve(options.kit ? options.kit(kit) : kit);
     },
     getResults: () => Promise.resolve(options.results ?? EMPTY_RESULTS),

@@ -5,4 +5,6 @@ import { AdvocateProvider } from '../../renderer/advocate-context.tsx';
 import type { FakeApi } from './fake-api.ts';
 
 export const renderWith = (api: FakeApi, ui: ReactNode) =>
-  render(ui, { wrapper: ({ children }: { children: ReactNode }) => <AdvocateProvider api={api}>{children}</AdvocateProvider> });
+  render(ui, {
+    wrapper: ({ children }: { children: ReactNode }) => <AdvocateProvider api={api}>{children}</AdvocateProvider>,
+  });

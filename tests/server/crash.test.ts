@@ -21,7 +21,13 @@ afterEach(async () => {
 const UNLIMITED = { ADVOCATE_RATE_PER_IP: '100000000', ADVOCATE_RATE_PER_DEVICE: '100000000' };
 
 async function startServer(dbPath: string): Promise<RunningCommand> {
-  const server = await startTsx('server/cli.ts', ['--port', '0', '--db', dbPath], /Advocate endpoint: (\S+)/, 30_000, UNLIMITED);
+  const server = await startTsx(
+    'server/cli.ts',
+    ['--port', '0', '--db', dbPath],
+    /Advocate endpoint: (\S+)/,
+    30_000,
+    UNLIMITED,
+  );
   cleanups.push(server.stop);
   return server;
 }
@@ -49,11 +55,14 @@ describe('kill -9 during a load of batched events', () => {
     const worker = async (): Promise<void> => {
       while (!stop) {
         // Each event its own post, so the standing shares must equal the stored events.
-        const batch: Batch = Array.from({ length: 100 }, () => shareEvent({ postKey: `https://blog.example.com/load/${String((serial += 1))}` }));
+        const batch: Batch = Array.from({ length: 100 }, () =>
+          shareEvent({ postKey: `https://blog.example.com/load/${String((serial += 1))}` }),
+        );
         sent.push(batch);
         try {
           const answer = await device.post<EventResults>('v1/events', { events: batch });
-          if (answer.status === 200) for (const result of answer.body.results) if (result.status !== 'rejected') acknowledged.add(result.id);
+          if (answer.status === 200)
+            for (const result of answer.body.results) if (result.status !== 'rejected') acknowledged.add(result.id);
         } catch {
           return; // the server is gone
         }
@@ -92,7 +101,12 @@ describe('kill -9 during a load of batched events', () => {
       }
     }
     const total = sent.reduce((sum, batch) => sum + batch.length, 0);
-    expect(await stored.selectFrom('share_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: total });
+    expect(
+      await stored
+        .selectFrom('share_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: total });
     expect((await restarted.get<Summary>('v1/summary')).body.me.shares).toBe(total);
   }, 120_000);
 });

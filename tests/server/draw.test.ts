@@ -12,8 +12,13 @@ const iso = (date: Date) => date.toISOString().slice(0, 10);
 describe('drawWinner', () => {
   it('picks only among people who shared in the range, gives the same winner for the same seed, and records every draw', async () => {
     const names = ['Ada', 'Bob', 'Cy', 'Dee', 'Eve', 'Fay'];
-    for (const name of names) await apiAs(endpoint.url, await endpoint.enroll(name)).post('v1/events', { events: [shareEvent({ at: day(-1) })] });
-    await apiAs(endpoint.url, await endpoint.enroll('Old')).post('v1/events', { events: [shareEvent({ at: day(-40) })] });
+    for (const name of names)
+      await apiAs(endpoint.url, await endpoint.enroll(name)).post('v1/events', {
+        events: [shareEvent({ at: day(-1) })],
+      });
+    await apiAs(endpoint.url, await endpoint.enroll('Old')).post('v1/events', {
+      events: [shareEvent({ at: day(-40) })],
+    });
     const range = { from: iso(day(-7)), to: iso(day(0)) };
 
     const first = await drawWinner(endpoint.db, { ...range, seed: 'town-hall-2025' });

@@ -18,9 +18,17 @@ type Me = { me: { displayName: string; team: string | null } };
 
 describe('POST /v1/enroll', () => {
   it('gives a 43-character token, stores only its hash, and the token names the person', async () => {
-    const answer = await anonymous.post<Enrolled>('v1/enroll', { code: endpoint.enrollmentCode, displayName: ' Ada Lovelace ', team: 'Research' });
+    const answer = await anonymous.post<Enrolled>('v1/enroll', {
+      code: endpoint.enrollmentCode,
+      displayName: ' Ada Lovelace ',
+      team: 'Research',
+    });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) as unknown, displayName: 'Ada Lovelace', team: 'Research' });
+    expect(answer.body).toEqual({
+      token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) as unknown,
+      displayName: 'Ada Lovelace',
+      team: 'Research',
+    });
     const stored = await endpoint.db.selectFrom('devices').select('token_hash').execute();
     expect(stored).toEqual([{ token_hash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown }]);
     expect(JSON.stringify(stored)).not.toContain(answer.body.token);
@@ -33,18 +41,25 @@ describe('POST /v1/enroll', () => {
     expect((await anonymous.post('v1/enroll', { code: typed, displayName: 'Typist' })).status).toBe(200);
   });
 
-  it('puts the person in the code\'s team unless they name one', async () => {
+  it("puts the person in the code's team unless they name one", async () => {
     const { code } = await createEnrollmentCode(endpoint.db, { team: 'Sales', expiresAt: null });
     expect((await anonymous.post<Enrolled>('v1/enroll', { code, displayName: 'Sam' })).body.team).toBe('Sales');
-    expect((await anonymous.post<Enrolled>('v1/enroll', { code, displayName: 'Kim', team: 'sales ' })).body.team).toBe('Sales');
-    expect((await anonymous.post<Enrolled>('v1/enroll', { code, displayName: 'Lee', team: 'Support' })).body.team).toBe('Support');
+    expect((await anonymous.post<Enrolled>('v1/enroll', { code, displayName: 'Kim', team: 'sales ' })).body.team).toBe(
+      'Sales',
+    );
+    expect((await anonymous.post<Enrolled>('v1/enroll', { code, displayName: 'Lee', team: 'Support' })).body.team).toBe(
+      'Support',
+    );
   });
 
   it('refuses an unknown, malformed, expired or revoked code with a 403 that says which', async () => {
     const cases: [string, string][] = [
       ['ZZZZ-ZZZZ-ZZZZ-ZZZZ', 'not known here'],
       ['hello', 'not an enrollment code'],
-      [(await createEnrollmentCode(endpoint.db, { team: null, expiresAt: new Date(Date.now() - 1000) })).code, 'expired on'],
+      [
+        (await createEnrollmentCode(endpoint.db, { team: null, expiresAt: new Date(Date.now() - 1000) })).code,
+        'expired on',
+      ],
     ];
     const revoked = await createEnrollmentCode(endpoint.db, { team: null, expiresAt: null });
     await revokeEnrollmentCode(endpoint.db, revoked.id);
@@ -58,9 +73,17 @@ describe('POST /v1/enroll', () => {
   });
 
   it('refuses a display name with control or bidi-override characters, and unknown fields', async () => {
-    expect((await anonymous.post('v1/enroll', { code: endpoint.enrollmentCode, displayName: 'Ada\u202eecafrus' })).status).toBe(400);
-    expect((await anonymous.post('v1/enroll', { code: endpoint.enrollmentCode, displayName: 'Ada\u0000' })).status).toBe(400);
-    const extra = await anonymous.post<ErrorBody>('v1/enroll', { code: endpoint.enrollmentCode, displayName: 'Ada', admin: true });
+    expect(
+      (await anonymous.post('v1/enroll', { code: endpoint.enrollmentCode, displayName: 'Ada\u202eecafrus' })).status,
+    ).toBe(400);
+    expect(
+      (await anonymous.post('v1/enroll', { code: endpoint.enrollmentCode, displayName: 'Ada\u0000' })).status,
+    ).toBe(400);
+    const extra = await anonymous.post<ErrorBody>('v1/enroll', {
+      code: endpoint.enrollmentCode,
+      displayName: 'Ada',
+      admin: true,
+    });
     expect(extra.status).toBe(400);
     expect(extra.body.message).toContain('"admin"');
   });

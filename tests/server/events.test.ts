@@ -39,11 +39,13 @@ describe('POST /v1/events', () => {
     const event = shareEvent();
     await device.post('v1/events', { events: [event] });
     const answer = await device.post<Results>('v1/events', { events: [{ ...event, network: 'x' }] });
-    expect(answer.body.results).toEqual([{ id: event.id, status: 'rejected', reason: 'this id was already used for a different event' }]);
+    expect(answer.body.results).toEqual([
+      { id: event.id, status: 'rejected', reason: 'this id was already used for a different event' },
+    ]);
     expect(endpoint.rows()).toEqual([expect.objectContaining({ id: event.id, network: 'linkedin' })]);
   });
 
-  it('rejects the same id sent by another person: one device cannot claim or probe another\'s events', async () => {
+  it("rejects the same id sent by another person: one device cannot claim or probe another's events", async () => {
     const event = shareEvent();
     await device.post('v1/events', { events: [event] });
     const other = apiAs(endpoint.url, await endpoint.enroll('Mallory'));
@@ -56,13 +58,19 @@ describe('POST /v1/events', () => {
     const fine = shareEvent();
     const answer = await device.post<Results>('v1/events', { events: [future, fine] });
     expect(answer.status).toBe(200);
-    expect(answer.body.results[0]).toMatchObject({ id: future.id, status: 'rejected', reason: expect.stringContaining('in the future') as unknown });
+    expect(answer.body.results[0]).toMatchObject({
+      id: future.id,
+      status: 'rejected',
+      reason: expect.stringContaining('in the future') as unknown,
+    });
     expect(answer.body.results[1]).toEqual({ id: fine.id, status: 'created' });
     expect(endpoint.rows().map((row) => row.id)).toEqual([fine.id]);
   });
 
   it('rejects a time that matches the pattern but is not a real date', async () => {
-    const answer = await device.post<Results>('v1/events', { events: [{ ...shareEvent(), at: '2024-13-45T99:00:00Z' }] });
+    const answer = await device.post<Results>('v1/events', {
+      events: [{ ...shareEvent(), at: '2024-13-45T99:00:00Z' }],
+    });
     expect(answer.body.results[0]?.reason).toContain('not a real time');
   });
 
@@ -85,7 +93,9 @@ describe('POST /v1/events', () => {
   });
 
   it('refuses more than 100 events in one batch, and an empty batch', async () => {
-    expect((await device.post('v1/events', { events: Array.from({ length: 101 }, () => shareEvent()) })).status).toBe(400);
+    expect((await device.post('v1/events', { events: Array.from({ length: 101 }, () => shareEvent()) })).status).toBe(
+      400,
+    );
     expect((await device.post('v1/events', { events: [] })).status).toBe(400);
     expect(endpoint.rows()).toHaveLength(0);
   });

@@ -23,7 +23,9 @@ describe('hardening', () => {
   it('refuses a body over 64 KiB with 413 and keeps serving', async () => {
     const endpoint = await start();
     const device = apiAs(endpoint.url, await endpoint.enroll());
-    const answer = await device.post('v1/events', { events: [{ ...shareEvent(), postKey: `https://blog.example.com/${'a'.repeat(70_000)}` }] });
+    const answer = await device.post('v1/events', {
+      events: [{ ...shareEvent(), postKey: `https://blog.example.com/${'a'.repeat(70_000)}` }],
+    });
     expect(answer.status).toBe(413);
     expect((await device.get('v1/summary')).status).toBe(200);
   });
@@ -62,7 +64,10 @@ describe('hardening', () => {
     const endpoint = await start({ rateLimits: { enrollPerIp: 2 } });
     const anonymous = apiAs(endpoint.url, null);
     const statuses = [];
-    for (let i = 0; i < 4; i += 1) statuses.push((await anonymous.post('v1/enroll', { code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', displayName: 'Guesser' })).status);
+    for (let i = 0; i < 4; i += 1)
+      statuses.push(
+        (await anonymous.post('v1/enroll', { code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', displayName: 'Guesser' })).status,
+      );
     expect(statuses).toEqual([403, 403, 429, 429]);
   });
 
@@ -83,18 +88,42 @@ describe('hardening', () => {
     await device.post('v1/events', { events: [shareEvent()] });
     await device.get('v1/summary?token=leak');
     await apiAs(endpoint.url, 'wrong-token-value').get('v1/summary');
-    await fetch(new URL('dashboard/login', endpoint.url), { headers: { cookie: 'advocate_session=secret-cookie-value' } });
+    await fetch(new URL('dashboard/login', endpoint.url), {
+      headers: { cookie: 'advocate_session=secret-cookie-value' },
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     // The server's own address is logged once when it starts listening; the test clients share it.
-    const lines = log.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => !String(line['msg']).startsWith('Server listening'));
+    const lines = log
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => !String(line['msg']).startsWith('Server listening'));
     log = lines.map((line) => JSON.stringify(line)).join('\n');
     expect(log).toContain('"path":"/v1/summary"');
     // One line per request, ours, written when it is answered; none of Fastify's own request lines.
-    expect(lines.filter((line) => line['msg'] === 'answered').map((line) => line['path'])).toEqual(['/v1/enroll', '/v1/events', '/v1/summary', '/v1/summary', '/dashboard/login']);
-    expect(lines.filter((line) => line['msg'] === 'incoming request' || line['msg'] === 'request completed')).toEqual([]);
+    expect(lines.filter((line) => line['msg'] === 'answered').map((line) => line['path'])).toEqual([
+      '/v1/enroll',
+      '/v1/events',
+      '/v1/summary',
+      '/v1/summary',
+      '/dashboard/login',
+    ]);
+    expect(lines.filter((line) => line['msg'] === 'incoming request' || line['msg'] === 'request completed')).toEqual(
+      [],
+    );
     expect(log).not.toContain('remoteAddress');
-    expect(lines.some((line) => line['msg'] === 'events stored' && line['deviceId'] === 1 && line['created'] === 1)).toBe(true);
-    for (const secret of [token, endpoint.enrollmentCode, endpoint.adminToken, 'wrong-token-value', 'secret-cookie-value', 'token=leak', '127.0.0.1']) {
+    expect(
+      lines.some((line) => line['msg'] === 'events stored' && line['deviceId'] === 1 && line['created'] === 1),
+    ).toBe(true);
+    for (const secret of [
+      token,
+      endpoint.enrollmentCode,
+      endpoint.adminToken,
+      'wrong-token-value',
+      'secret-cookie-value',
+      'token=leak',
+      '127.0.0.1',
+    ]) {
       expect(log, secret).not.toContain(secret);
     }
   });

@@ -9,7 +9,10 @@ const endpoint = freshEndpointPerTest();
 const kit: ShareKitInput = {
   postKey: 'https://blog.example.com/ship-small',
   pitch: 'We halved our release time; here is how.',
-  messages: { x: 'Half the release time, twice the calm. 🚀', linkedin: 'How we cut our release time in half, step by step.' },
+  messages: {
+    x: 'Half the release time, twice the calm. 🚀',
+    linkedin: 'How we cut our release time in half, step by step.',
+  },
   hashtags: ['devops', 'Lieferung'],
   imageUrl: 'https://blog.example.com/ship-small.png',
 };
@@ -38,11 +41,14 @@ describe('share kits', () => {
     expect((await admin.delete(`v1/kits?postKey=${encodeURIComponent(kit.postKey)}`)).status).toBe(404);
   });
 
-  it('refuses a message over its network\'s limit (counted with the link, as the window counts), naming the network', async () => {
+  it("refuses a message over its network's limit (counted with the link, as the window counts), naming the network", async () => {
     const admin = apiAs(endpoint.url, endpoint.adminToken);
     // 250 + a space + a link counted as 23 = 274 on X: fine. 260 + 1 + 23 = 284: over.
     expect((await admin.put('v1/kits', { ...kit, messages: { x: 'a'.repeat(250) } })).status).toBe(200);
-    const over = await admin.put<ErrorBody>('v1/kits', { ...kit, messages: { x: 'a'.repeat(260), bluesky: '👍'.repeat(299) } });
+    const over = await admin.put<ErrorBody>('v1/kits', {
+      ...kit,
+      messages: { x: 'a'.repeat(260), bluesky: '👍'.repeat(299) },
+    });
     expect(over.status).toBe(422);
     expect(over.body.message).toContain('messages.x: 284 characters with the link, the limit is 280');
     expect(over.body.message).toContain('messages.bluesky');
@@ -50,7 +56,9 @@ describe('share kits', () => {
 
   it('refuses a pitch past 300 characters, an image that is not https, and an unknown network', async () => {
     const admin = apiAs(endpoint.url, endpoint.adminToken);
-    expect((await admin.put<ErrorBody>('v1/kits', { ...kit, pitch: 'p'.repeat(301) })).body.message).toContain('pitch: 301 characters');
+    expect((await admin.put<ErrorBody>('v1/kits', { ...kit, pitch: 'p'.repeat(301) })).body.message).toContain(
+      'pitch: 301 characters',
+    );
     expect((await admin.put('v1/kits', { ...kit, imageUrl: 'javascript:alert(1)' })).status).toBe(400);
     const unknown = await admin.put<ErrorBody>('v1/kits', { ...kit, messages: { myspace: 'hi' } });
     expect(unknown.status).toBe(400);

@@ -32,12 +32,15 @@ describe('POST /v1/links', () => {
     expect(first.status).toBe(200);
     expect(first.body.links.map((link) => link.network)).toEqual(['linkedin', 'x']);
     for (const link of first.body.links) expect(link.url).toBe(`${endpoint.url}r/${link.code}`);
-    expect((await linksFor(ada, ['x', 'linkedin'])).body.links.map((link) => link.code)).toEqual([first.body.links[1]?.code, first.body.links[0]?.code]);
+    expect((await linksFor(ada, ['x', 'linkedin'])).body.links.map((link) => link.code)).toEqual([
+      first.body.links[1]?.code,
+      first.body.links[0]?.code,
+    ]);
     const bob = await linksFor(await endpoint.enroll('Bob'), ['linkedin']);
     expect(bob.body.links[0]?.code).not.toBe(first.body.links[0]?.code);
   });
 
-  it('never puts the person\'s name or id in the link', async () => {
+  it("never puts the person's name or id in the link", async () => {
     const { body } = await linksFor(await endpoint.enroll('Ada Lovelace'), ['linkedin']);
     expect(body.links[0]?.url).not.toMatch(/ada|lovelace/i);
   });
@@ -54,16 +57,22 @@ describe('GET /r/<code>', () => {
     if (!link) throw new Error('no link');
     const response = await visit(link.url, { headers: { 'user-agent': BROWSER } });
     expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe(`https://blog.example.com/launch?ref=feed&utm_source=bluesky&utm_medium=social&utm_campaign=advocate&utm_content=${link.code}#top`);
+    expect(response.headers.get('location')).toBe(
+      `https://blog.example.com/launch?ref=feed&utm_source=bluesky&utm_medium=social&utm_campaign=advocate&utm_content=${link.code}#top`,
+    );
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('counts a browser\'s click, but not HEAD, link-preview bots or an empty user agent', async () => {
+  it("counts a browser's click, but not HEAD, link-preview bots or an empty user agent", async () => {
     const token = await endpoint.enroll('Ada');
     const url = (await linksFor(token, ['linkedin'])).body.links[0]?.url ?? '';
     const notCounted: RequestInit[] = [
       { method: 'HEAD', headers: { 'user-agent': BROWSER } },
-      { headers: { 'user-agent': 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)' } },
+      {
+        headers: {
+          'user-agent': 'LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)',
+        },
+      },
       { headers: { 'user-agent': 'Twitterbot/1.0' } },
       { headers: { 'user-agent': 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)' } },
       { headers: { 'user-agent': 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)' } },

@@ -26,7 +26,12 @@ afterAll(async () => {
   await removeDir();
 });
 
-async function sendAll(method: string, path: string, token: string | null, requests: readonly BadRequest[]): Promise<string[]> {
+async function sendAll(
+  method: string,
+  path: string,
+  token: string | null,
+  requests: readonly BadRequest[],
+): Promise<string[]> {
   const failures: string[] = [];
   const concurrency = 8;
   for (let start = 0; start < requests.length; start += concurrency) {
@@ -36,7 +41,8 @@ async function sendAll(method: string, path: string, token: string | null, reque
         if (token !== null) headers['authorization'] = `Bearer ${token}`;
         const response = await fetch(new URL(path, endpoint.url), { method, headers, body: request.body });
         await response.arrayBuffer();
-        if (response.status < 400 || response.status >= 500) failures.push(`#${String(start + offset)} ${request.label}: ${String(response.status)}`);
+        if (response.status < 400 || response.status >= 500)
+          failures.push(`#${String(start + offset)} ${request.label}: ${String(response.status)}`);
       }),
     );
   }

@@ -13,15 +13,18 @@ function replay(batches: readonly (readonly LedgerEvent[])[]) {
   const weeks = new Map<string, number>();
   for (const batch of batches) {
     const changes = applyEvents([...states.values()], batch, (personId) => personId % 2);
-    for (const state of changes.states) states.set(`${String(state.personId)} ${state.postKey} ${state.network}`, state);
+    for (const state of changes.states)
+      states.set(`${String(state.personId)} ${state.postKey} ${state.network}`, state);
     for (const [id, delta] of changes.personShares) people.set(id, (people.get(id) ?? 0) + delta);
     for (const [key, delta] of changes.posts) {
       const old = posts.get(key) ?? { shares: 0, people: 0 };
       posts.set(key, { shares: old.shares + delta.shares, people: old.people + delta.people });
     }
-    for (const { week, teamId, shares } of changes.weeks) weeks.set(`${week} ${String(teamId)}`, (weeks.get(`${week} ${String(teamId)}`) ?? 0) + shares);
+    for (const { week, teamId, shares } of changes.weeks)
+      weeks.set(`${week} ${String(teamId)}`, (weeks.get(`${week} ${String(teamId)}`) ?? 0) + shares);
   }
-  const nonZero = <K, V>(map: Map<K, V>, zero: (value: V) => boolean) => new Map([...map].filter(([, value]) => !zero(value)));
+  const nonZero = <K, V>(map: Map<K, V>, zero: (value: V) => boolean) =>
+    new Map([...map].filter(([, value]) => !zero(value)));
   return {
     people: nonZero(people, (value) => value === 0),
     posts: nonZero(posts, (value) => value.shares === 0 && value.people === 0),
@@ -30,11 +33,24 @@ function replay(batches: readonly (readonly LedgerEvent[])[]) {
 }
 
 let sequence = 0;
-function event(personId: number, postKey: string, network: Network, type: 'shared' | 'unshared', day: number): LedgerEvent {
+function event(
+  personId: number,
+  postKey: string,
+  network: Network,
+  type: 'shared' | 'unshared',
+  day: number,
+): LedgerEvent {
   sequence += 1;
   const at = new Date(Date.UTC(2025, 0, day, 12));
   // Ids in creation order, as UUIDv7 are.
-  return { id: `0000${String(day).padStart(4, '0')}-${String(sequence).padStart(6, '0')}`, personId, postKey, network, type, at: at.toISOString() };
+  return {
+    id: `0000${String(day).padStart(4, '0')}-${String(sequence).padStart(6, '0')}`,
+    personId,
+    postKey,
+    network,
+    type,
+    at: at.toISOString(),
+  };
 }
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -50,7 +66,11 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 
 describe('applyEvents', () => {
   it('counts a share once, a take-back undoes it, and sharing again counts it in the new week', () => {
-    const result = replay([[event(1, 'p', 'x', 'shared', 1)], [event(1, 'p', 'x', 'unshared', 2)], [event(1, 'p', 'x', 'shared', 9)]]);
+    const result = replay([
+      [event(1, 'p', 'x', 'shared', 1)],
+      [event(1, 'p', 'x', 'unshared', 2)],
+      [event(1, 'p', 'x', 'shared', 9)],
+    ]);
     expect(result.people).toEqual(new Map([[1, 1]]));
     expect(result.posts).toEqual(new Map([['p', { shares: 1, people: 1 }]]));
     expect(result.weeks).toEqual(new Map([[`${weekOf('2025-01-09T12:00:00Z')} 1`, 1]]));
@@ -85,7 +105,8 @@ describe('applyEvents', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const order = shuffled(events, seed);
       const batches: LedgerEvent[][] = [];
-      for (let start = 0; start < order.length; start += 1 + seed * 7) batches.push(order.slice(start, start + 1 + seed * 7));
+      for (let start = 0; start < order.length; start += 1 + seed * 7)
+        batches.push(order.slice(start, start + 1 + seed * 7));
       expect(replay(batches)).toEqual(expected);
     }
   });

@@ -16,17 +16,37 @@ async function person(name: string, team?: string) {
 }
 
 describe('GET /v1/summary', () => {
-  it('reports my totals, my team\'s, the organisation\'s, the leaderboard with my rank, and per-post counts', async () => {
+  it("reports my totals, my team's, the organisation's, the leaderboard with my rank, and per-post counts", async () => {
     const ada = await person('Ada', 'Research');
     const bob = await person('Bob', 'Research');
     const cy = await person('Cy', 'Sales');
-    await ada.post('v1/events', { events: [shareEvent({ postKey: post('a') }), shareEvent({ postKey: post('a'), network: 'x' }), shareEvent({ postKey: post('b') })] });
+    await ada.post('v1/events', {
+      events: [
+        shareEvent({ postKey: post('a') }),
+        shareEvent({ postKey: post('a'), network: 'x' }),
+        shareEvent({ postKey: post('b') }),
+      ],
+    });
     await bob.post('v1/events', { events: [shareEvent({ postKey: post('a') })] });
-    await cy.post('v1/events', { events: [shareEvent({ postKey: post('a') }), shareEvent({ postKey: post('c') }), shareEvent({ postKey: post('d'), at: new Date(Date.now() - 14 * DAY) })] });
+    await cy.post('v1/events', {
+      events: [
+        shareEvent({ postKey: post('a') }),
+        shareEvent({ postKey: post('c') }),
+        shareEvent({ postKey: post('d'), at: new Date(Date.now() - 14 * DAY) }),
+      ],
+    });
 
     const { status, body } = await bob.get<Summary>('v1/summary');
     expect(status).toBe(200);
-    expect(body.me).toMatchObject({ displayName: 'Bob', team: 'Research', shares: 1, sharesThisWeek: 1, clicks: 0, rank: 3, streakWeeks: 1 });
+    expect(body.me).toMatchObject({
+      displayName: 'Bob',
+      team: 'Research',
+      shares: 1,
+      sharesThisWeek: 1,
+      clicks: 0,
+      rank: 3,
+      streakWeeks: 1,
+    });
     expect(body.me.weekly).toHaveLength(9);
     expect(body.me.weekly.at(-1)).toEqual({ week: recentWeeks(new Date(), 1)[0], shares: 1 });
     expect(body.team).toMatchObject({ name: 'Research', people: 2, shares: 4 });
@@ -37,11 +57,16 @@ describe('GET /v1/summary', () => {
       { rank: 1, displayName: 'Cy', shares: 3, me: false },
       { rank: 3, displayName: 'Bob', shares: 1, me: true },
     ]);
-    expect(body.posts.find((entry) => entry.postKey === post('a'))).toEqual({ postKey: post('a'), shares: 4, people: 3, clicks: 0 });
+    expect(body.posts.find((entry) => entry.postKey === post('a'))).toEqual({
+      postKey: post('a'),
+      shares: 4,
+      people: 3,
+      clicks: 0,
+    });
     expect(body.anonymous).toBe(false);
   });
 
-  it('hides other people\'s names when the organisation makes the leaderboard anonymous, but not mine', async () => {
+  it("hides other people's names when the organisation makes the leaderboard anonymous, but not mine", async () => {
     const ada = await person('Ada');
     const bob = await person('Bob');
     await ada.post('v1/events', { events: [shareEvent(), shareEvent({ network: 'x' })] });

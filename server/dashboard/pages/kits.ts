@@ -29,30 +29,92 @@ export const kitToForm = (kit: ShareKitWire): KitForm => ({
 function counter(network: Network, message: string | undefined, exampleLink: string): Html | string {
   if (!message) return '';
   const { length, limit, over } = measureMessage(network, withLink(message, exampleLink));
-  return html`<span class="hint${over ? ' over' : ''}">${length}${limit === null ? '' : ` / ${String(limit)}`} with the link</span>`;
+  return html`<span class="hint${over ? ' over' : ''}"
+    >${length}${limit === null ? '' : ` / ${String(limit)}`} with the link</span
+  >`;
 }
 
-export function kitsPage(kits: readonly ShareKitWire[], form: KitForm, options: { csrfToken: string; exampleLink: string; notice: string | null; errors: readonly string[] }): string {
+export function kitsPage(
+  kits: readonly ShareKitWire[],
+  form: KitForm,
+  options: { csrfToken: string; exampleLink: string; notice: string | null; errors: readonly string[] },
+): string {
   return page(
-    { title: 'Share kits', csrfToken: options.csrfToken, notice: options.notice, error: options.errors.length > 0 ? 'The kit was not saved:' : null },
-    html`${options.errors.length > 0 ? html`<ul class="error">${options.errors.map((error) => html`<li>${error}</li>`)}</ul>` : ''}
-<h2>${form.postKey ? 'Edit kit' : 'New kit'}</h2>
-<form method="post" action="/dashboard/kits" class="stack">${csrfField(options.csrfToken)}
-<label>Post URL <input type="url" name="postKey" value="${form.postKey}" required></label>
-<label>Pitch <span class="hint">Why this post is worth sharing, in one or two sentences (at most ${MAX_PITCH_LENGTH} characters).</span>
-<textarea name="pitch" rows="2">${form.pitch}</textarea></label>
-${NETWORKS.map((network) => html`<label>${NETWORK_LABELS[network]} message ${counter(network, form.messages[network], options.exampleLink)}
-<textarea name="message_${network}" rows="3">${form.messages[network] ?? ''}</textarea></label>`)}
-<label>Hashtags <span class="hint">Separated by spaces, with or without #.</span><input type="text" name="hashtags" value="${form.hashtags}"></label>
-<label>Image URL <span class="hint">https only.</span><input type="url" name="imageUrl" value="${form.imageUrl}"></label>
-<p><button type="submit">Save kit</button></p>
-</form>
-<h2>Kits</h2>
-${kits.length === 0
-  ? html`<p>No kits yet. Posts without one get messages made from their feed.</p>`
-  : html`<table><thead><tr><th>Post</th><th>Pitch</th><th>Updated</th><th></th></tr></thead><tbody>
-${kits.map((kit) => html`<tr><td class="url"><a href="/dashboard/kits?postKey=${encodeURIComponent(kit.postKey)}">${kit.postKey}</a></td><td>${kit.pitch}</td><td>${kit.updatedAt.slice(0, 16).replace('T', ' ')}</td>
-<td><form method="post" action="/dashboard/kits/delete" class="inline">${csrfField(options.csrfToken)}<input type="hidden" name="postKey" value="${kit.postKey}"><button type="submit">Delete</button></form></td></tr>`)}
-</tbody></table>`}`,
+    {
+      title: 'Share kits',
+      csrfToken: options.csrfToken,
+      notice: options.notice,
+      error: options.errors.length > 0 ? 'The kit was not saved:' : null,
+    },
+    html`${
+        options.errors.length > 0
+          ? html`<ul class="error">
+              ${options.errors.map((error) => html`<li>${error}</li>`)}
+            </ul>`
+          : ''
+      }
+      <h2>${form.postKey ? 'Edit kit' : 'New kit'}</h2>
+      <form method="post" action="/dashboard/kits" class="stack">
+        ${csrfField(options.csrfToken)}
+        <label>Post URL <input type="url" name="postKey" value="${form.postKey}" required /></label>
+        <label
+          >Pitch
+          <span class="hint"
+            >Why this post is worth sharing, in one or two sentences (at most ${MAX_PITCH_LENGTH} characters).</span
+          >
+          <textarea name="pitch" rows="2">${form.pitch}</textarea>
+        </label>
+        ${NETWORKS.map(
+          (network) =>
+            html`<label
+              >${NETWORK_LABELS[network]} message ${counter(network, form.messages[network], options.exampleLink)}
+              <textarea name="message_${network}" rows="3">${form.messages[network] ?? ''}</textarea>
+            </label>`,
+        )}
+        <label
+          >Hashtags <span class="hint">Separated by spaces, with or without #.</span
+          ><input type="text" name="hashtags" value="${form.hashtags}"
+        /></label>
+        <label
+          >Image URL <span class="hint">https only.</span><input type="url" name="imageUrl" value="${form.imageUrl}"
+        /></label>
+        <p><button type="submit">Save kit</button></p>
+      </form>
+      <h2>Kits</h2>
+      ${
+        kits.length === 0
+          ? html`<p>No kits yet. Posts without one get messages made from their feed.</p>`
+          : html`<table>
+              <thead>
+                <tr>
+                  <th>Post</th>
+                  <th>Pitch</th>
+                  <th>Updated</th>
+                  <th></th>
+                </tr>
+              </thead>
+              <tbody>
+                ${kits.map(
+                  (kit) =>
+                    html`<tr>
+                      <td class="url">
+                        <a href="/dashboard/kits?postKey=${encodeURIComponent(kit.postKey)}">${kit.postKey}</a>
+                      </td>
+                      <td>${kit.pitch}</td>
+                      <td>${kit.updatedAt.slice(0, 16).replace('T', ' ')}</td>
+                      <td>
+                        <form method="post" action="/dashboard/kits/delete" class="inline">
+                          ${csrfField(options.csrfToken)}<input
+                            type="hidden"
+                            name="postKey"
+                            value="${kit.postKey}"
+                          /><button type="submit">Delete</button>
+                        </form>
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }`,
   );
 }

@@ -6,10 +6,16 @@ export function loginPage(loginToken: string, error: string | null = null): stri
   return page(
     { title: 'Sign in', error },
     html`<form method="post" action="/dashboard/login" class="stack">
-<input type="hidden" name="_csrf" value="${loginToken}">
-<label>Admin token <span class="hint">Printed when the endpoint first started; a new one comes from <code>npm run server:admin -- rotate-admin-token</code>.</span>
-<input type="password" name="token" autocomplete="off" required></label>
-<p><button type="submit">Sign in</button></p>
-</form>`,
+      <input type="hidden" name="_csrf" value="${loginToken}" />
+      <label
+        >Admin token
+        <span class="hint"
+          >Printed when the endpoint first started; a new one comes from
+          <code>npm run server:admin -- rotate-admin-token</code>.</span
+        >
+        <input type="password" name="token" autocomplete="off" required
+      /></label>
+      <p><button type="submit">Sign in</button></p>
+    </form>`,
   );
 }

@@ -25,34 +25,105 @@ export function overviewPage(data: OverviewData, csrfToken: string, notice: stri
   return page(
     { title: 'Results', csrfToken, notice },
     html`<ul class="totals">
-<li><strong>${data.people}</strong> people enrolled</li>
-<li><strong>${data.shares}</strong> shares standing</li>
-<li><strong>${thisWeek}</strong> shares this week</li>
-<li><strong>${data.clicks}</strong> clicks on shared links</li>
-</ul>
-<h2>Shares per week</h2>
-${weeklyChart(data.weekly, 'Shares per week, last 12 weeks')}
-<h2>Leaderboard</h2>
-${data.leaders.length === 0
-  ? html`<p>No shares yet.</p>`
-  : html`<table><thead><tr><th class="number">Rank</th><th>Name</th><th>Team</th><th class="number">Shares</th><th class="number">Clicks</th></tr></thead><tbody>
-${data.leaders.map((leader) => html`<tr><td class="number">${leader.rank}</td><td>${leader.displayName}</td><td>${leader.team ?? '–'}</td><td class="number">${leader.shares}</td><td class="number">${leader.clicks}</td></tr>`)}
-</tbody></table>`}
-<form method="post" action="/dashboard/settings" class="stack">${csrfField(csrfToken)}
-<label><span><input type="checkbox" name="anonymous" value="on" ${data.anonymous ? 'checked' : ''}> Anonymous leaderboard</span>
-<span class="hint">People see their own rank and the others' numbers, but no names. This dashboard always shows names.</span></label>
-<p><button type="submit">Save setting</button></p>
-</form>
-<h2>Teams</h2>
-<table><thead><tr><th>Team</th><th class="number">People</th><th class="number">Shares</th><th class="number">Clicks</th></tr></thead><tbody>
-${data.teams.map((team) => html`<tr><td>${team.name}</td><td class="number">${team.people}</td><td class="number">${team.shares}</td><td class="number">${team.clicks}</td></tr>`)}
-</tbody></table>
-<h2>Posts</h2>
-<p><a href="/dashboard/export/people.csv">Download people (CSV)</a> · <a href="/dashboard/export/posts.csv">Download posts (CSV)</a></p>
-${data.posts.length === 0
-  ? html`<p>No post has been shared yet.</p>`
-  : html`<table><thead><tr><th>Post</th><th class="number">People</th>${NETWORKS.map((network) => html`<th class="number">${NETWORK_LABELS[network]}<br><span class="hint">shares / clicks</span></th>`)}<th class="number">Unique visitors</th></tr></thead><tbody>
-${data.posts.map((post) => html`<tr><td class="url">${post.postKey}</td><td class="number">${post.people}</td>${NETWORKS.map((network) => html`<td class="number">${post.sharesBy.get(network) ?? 0} / ${post.clicksBy.get(network) ?? 0}</td>`)}<td class="number">${post.uniqueVisitors}</td></tr>`)}
-</tbody></table>`}`,
+        <li><strong>${data.people}</strong> people enrolled</li>
+        <li><strong>${data.shares}</strong> shares standing</li>
+        <li><strong>${thisWeek}</strong> shares this week</li>
+        <li><strong>${data.clicks}</strong> clicks on shared links</li>
+      </ul>
+      <h2>Shares per week</h2>
+      ${weeklyChart(data.weekly, 'Shares per week, last 12 weeks')}
+      <h2>Leaderboard</h2>
+      ${
+        data.leaders.length === 0
+          ? html`<p>No shares yet.</p>`
+          : html`<table>
+              <thead>
+                <tr>
+                  <th class="number">Rank</th>
+                  <th>Name</th>
+                  <th>Team</th>
+                  <th class="number">Shares</th>
+                  <th class="number">Clicks</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${data.leaders.map(
+                  (leader) =>
+                    html`<tr>
+                      <td class="number">${leader.rank}</td>
+                      <td>${leader.displayName}</td>
+                      <td>${leader.team ?? '–'}</td>
+                      <td class="number">${leader.shares}</td>
+                      <td class="number">${leader.clicks}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
+      <form method="post" action="/dashboard/settings" class="stack">
+        ${csrfField(csrfToken)}
+        <label
+          ><span
+            ><input type="checkbox" name="anonymous" value="on" ${data.anonymous ? 'checked' : ''} /> Anonymous
+            leaderboard</span
+          >
+          <span class="hint"
+            >People see their own rank and the others' numbers, but no names. This dashboard always shows names.</span
+          ></label
+        >
+        <p><button type="submit">Save setting</button></p>
+      </form>
+      <h2>Teams</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Team</th>
+            <th class="number">People</th>
+            <th class="number">Shares</th>
+            <th class="number">Clicks</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${data.teams.map(
+            (team) =>
+              html`<tr>
+                <td>${team.name}</td>
+                <td class="number">${team.people}</td>
+                <td class="number">${team.shares}</td>
+                <td class="number">${team.clicks}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <h2>Posts</h2>
+      <p>
+        <a href="/dashboard/export/people.csv">Download people (CSV)</a> ·
+        <a href="/dashboard/export/posts.csv">Download posts (CSV)</a>
+      </p>
+      ${
+        data.posts.length === 0
+          ? html`<p>No post has been shared yet.</p>`
+          : html`<table>
+              <thead>
+                <tr>
+                  <th>Post</th>
+                  <th class="number">People</th>
+                  ${NETWORKS.map((network) => html`<th class="number">${NETWORK_LABELS[network]}<br /><span class="hint">shares / clicks</span></th>`)}
+                  <th class="number">Unique visitors</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${data.posts.map(
+                  (post) =>
+                    html`<tr>
+                      <td class="url">${post.postKey}</td>
+                      <td class="number">${post.people}</td>
+                      ${NETWORKS.map((network) => html`<td class="number">${post.sharesBy.get(network) ?? 0} / ${post.clicksBy.get(network) ?? 0}</td>`)}
+                      <td class="number">${post.uniqueVisitors}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }`,
   );
 }

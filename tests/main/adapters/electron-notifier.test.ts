@@ -40,7 +40,7 @@ describe('notifier', () => {
     expect(Notification.instances).toHaveLength(0);
   });
 
-  it('on Windows sets the AppUserModelId to electron-builder.yml\'s appId, and nowhere else', async () => {
+  it("on Windows sets the AppUserModelId to electron-builder.yml's appId, and nowhere else", async () => {
     const builder = parse(await readFile('electron-builder.yml', 'utf8')) as { appId: string };
     expect(APP_ID).toBe(builder.appId);
     prepareNotifications('linux');

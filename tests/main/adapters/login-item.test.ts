@@ -28,7 +28,7 @@ const options = (platform: NodeJS.Platform, env: Record<string, string> = {}) =>
 });
 
 describe('start at login', () => {
-  it('macOS and Windows: Electron\'s login item, on and off', async () => {
+  it("macOS and Windows: Electron's login item, on and off", async () => {
     for (const platform of ['darwin', 'win32'] as const) {
       await applyStartAtLogin(true, options(platform));
       expect(app.getLoginItemSettings().openAtLogin).toBe(true);
@@ -60,6 +60,9 @@ describe('start at login', () => {
     await applyStartAtLogin(true, options('linux'));
     expect(app.getLoginItemSettings().openAtLogin).toBe(false);
     await expect(stat(join(config, 'autostart'))).rejects.toThrow('ENOENT');
-    expect(infos).toEqual(['start at login is only registered by installed builds', 'start at login is only registered by installed builds']);
+    expect(infos).toEqual([
+      'start at login is only registered by installed builds',
+      'start at login is only registered by installed builds',
+    ]);
   });
 });

@@ -38,7 +38,11 @@ describe('macOS managed preferences', () => {
   it('ignores a bad value with a reason', () => {
     fakeState.userDefaults.set('TrainingUrl', 'file:///Users/Shared/guide.pdf');
     expect(readMacPolicy().problems).toEqual([
-      { origin: MACOS_POLICY_ORIGIN, key: 'TrainingUrl', reason: '"file:///Users/Shared/guide.pdf" must start with http:// or https://, so it was ignored' },
+      {
+        origin: MACOS_POLICY_ORIGIN,
+        key: 'TrainingUrl',
+        reason: '"file:///Users/Shared/guide.pdf" must start with http:// or https://, so it was ignored',
+      },
     ]);
   });
 });
@@ -51,8 +55,14 @@ describe('preset layers per platform', () => {
   });
 
   it('Windows asks reg.exe under SystemRoot (here missing: a problem per hive, not a crash)', async () => {
-    const layers = await readPresetLayers('win32', { SystemRoot: '/nonexistent-windows', ProgramData: '/nonexistent-programdata' });
-    expect(layers.policy.problems.map((problem) => problem.origin)).toEqual(['HKCU\\SOFTWARE\\Policies\\Advocate', 'HKLM\\SOFTWARE\\Policies\\Advocate']);
+    const layers = await readPresetLayers('win32', {
+      SystemRoot: '/nonexistent-windows',
+      ProgramData: '/nonexistent-programdata',
+    });
+    expect(layers.policy.problems.map((problem) => problem.origin)).toEqual([
+      'HKCU\\SOFTWARE\\Policies\\Advocate',
+      'HKLM\\SOFTWARE\\Policies\\Advocate',
+    ]);
     expect(layers.machine).toEqual({ values: {}, problems: [] });
   });
 });

@@ -30,7 +30,7 @@ describe('settings store', () => {
     expect(openJsonStore('settings', log).read()).toEqual({ pollIntervalMinutes: 15 });
   });
 
-  it('does not leave electron-store\'s synchronous IPC channel open to renderers', () => {
+  it("does not leave electron-store's synchronous IPC channel open to renderers", () => {
     openJsonStore('settings', log);
     expect(ipcMain.listenerCount('electron-store-get-data')).toBe(0);
   });
@@ -43,7 +43,9 @@ describe('settings store', () => {
     expect(warnings).toEqual(['a settings file was not valid JSON; kept it aside and started fresh']);
     const files = await readdir(fakeState.userData);
     expect(files).toContain('settings.unreadable-2026-11-25T10-00-00-000Z.json');
-    expect(await readFile(join(fakeState.userData, 'settings.unreadable-2026-11-25T10-00-00-000Z.json'), 'utf8')).toBe('{"pollIntervalMinutes": 15,');
+    expect(await readFile(join(fakeState.userData, 'settings.unreadable-2026-11-25T10-00-00-000Z.json'), 'utf8')).toBe(
+      '{"pollIntervalMinutes": 15,',
+    );
   });
 
   it('keeps the notification pause beside other state, and removes it on resume', () => {

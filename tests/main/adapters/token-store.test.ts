@@ -42,7 +42,7 @@ describe('device token store', () => {
     expect(warnings).toEqual(['no OS key store: the device token is kept for this run only']);
   });
 
-  it('treats Linux\'s basic_text store (a hard-coded key) as no key store', async () => {
+  it("treats Linux's basic_text store (a hard-coded key) as no key store", async () => {
     fakeState.storageBackend = 'basic_text';
     expect(await createDeviceTokenStore({ file, platform: 'linux', log }).save(TOKEN)).toBe(false);
     await expect(stat(file)).rejects.toThrow('ENOENT');

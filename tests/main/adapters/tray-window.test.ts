@@ -12,14 +12,25 @@ beforeEach(() => {
 /** The adapter, the fake window it created, and a clock the test moves. */
 function trayWindow(trayBounds: Rect | null, platform: NodeJS.Platform = 'win32') {
   const clock = { now: 1_000_000 };
-  const adapter = createTrayWindow({ preload: '/app/out/preload/index.cjs', platform, trayBounds: () => trayBounds, now: () => clock.now });
+  const adapter = createTrayWindow({
+    preload: '/app/out/preload/index.cjs',
+    platform,
+    trayBounds: () => trayBounds,
+    now: () => clock.now,
+  });
   return { adapter, window: BrowserWindow.instances[0] as BrowserWindow, clock };
 }
 
 describe('tray window', () => {
   it('is frameless and hidden until asked for, and loads the app page', () => {
     const { window } = trayWindow(null);
-    expect(window.options).toMatchObject({ ...TRAY_WINDOW_SIZE, frame: false, show: false, resizable: false, skipTaskbar: true });
+    expect(window.options).toMatchObject({
+      ...TRAY_WINDOW_SIZE,
+      frame: false,
+      show: false,
+      resizable: false,
+      skipTaskbar: true,
+    });
     expect(window.loadedUrl).toBe(APP_INDEX_URL);
     expect(window.isVisible()).toBe(false);
   });
@@ -38,7 +49,12 @@ describe('tray window', () => {
   });
 
   it('without tray bounds (Linux), opens at the top right of the display under the cursor', () => {
-    fakeState.displays[0] = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 32, width: 1920, height: 1048 }, scaleFactor: 1 };
+    fakeState.displays[0] = {
+      id: 1,
+      bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+      workArea: { x: 0, y: 32, width: 1920, height: 1048 },
+      scaleFactor: 1,
+    };
     const { adapter, window } = trayWindow({ x: 0, y: 0, width: 0, height: 0 }, 'linux');
     adapter.show();
     expect(window.position).toEqual([1920 - TRAY_WINDOW_SIZE.width, 32]);
@@ -87,10 +103,21 @@ describe('tray window', () => {
     const { adapter, window } = trayWindow(null);
     const own = window.webContents.mainFrame;
     expect(adapter.isSender({ sender: window.webContents, senderFrame: own } as never)).toBe(true);
-    expect(adapter.isSender({ sender: window.webContents, senderFrame: new FakeWebFrame('app://advocate/other.html') } as never)).toBe(true);
-    expect(adapter.isSender({ sender: window.webContents, senderFrame: new FakeWebFrame('app://evil/index.html') } as never)).toBe(false);
-    expect(adapter.isSender({ sender: window.webContents, senderFrame: new FakeWebFrame(own.url, own) } as never)).toBe(false);
-    expect(adapter.isSender({ sender: window.webContents, senderFrame: new FakeWebFrame('not a url') } as never)).toBe(false);
+    expect(
+      adapter.isSender({
+        sender: window.webContents,
+        senderFrame: new FakeWebFrame('app://advocate/other.html'),
+      } as never),
+    ).toBe(true);
+    expect(
+      adapter.isSender({ sender: window.webContents, senderFrame: new FakeWebFrame('app://evil/index.html') } as never),
+    ).toBe(false);
+    expect(adapter.isSender({ sender: window.webContents, senderFrame: new FakeWebFrame(own.url, own) } as never)).toBe(
+      false,
+    );
+    expect(adapter.isSender({ sender: window.webContents, senderFrame: new FakeWebFrame('not a url') } as never)).toBe(
+      false,
+    );
     expect(adapter.isSender({ sender: new FakeWebContents(), senderFrame: own } as never)).toBe(false);
     window.destroy();
     expect(adapter.isSender({ sender: window.webContents, senderFrame: own } as never)).toBe(false);

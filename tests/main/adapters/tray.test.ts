@@ -85,6 +85,9 @@ describe('tray', () => {
     const { tray, fake, paused } = appTray('linux');
     paused.until = new Date(2026, 10, 25, 11, 0);
     tray.refreshMenu();
-    expect(fake.menu()?.items.find((item) => item.label === 'Notifications paused until 11:00')).toEqual({ label: 'Notifications paused until 11:00', enabled: false });
+    expect(fake.menu()?.items.find((item) => item.label === 'Notifications paused until 11:00')).toEqual({
+      label: 'Notifications paused until 11:00',
+      enabled: false,
+    });
   });
 });

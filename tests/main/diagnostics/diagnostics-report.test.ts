@@ -23,7 +23,13 @@ const input: DiagnosticsInput = {
       { key: 'endpointUrl', value: '"https://advocate.example.com/"', source: 'policy' },
       { key: 'enrollmentCode', value: 'set (hidden)', source: 'policy' },
     ],
-    problems: [{ origin: 'HKLM\\SOFTWARE\\Policies\\Advocate', key: 'PollIntervalMinutes', reason: 'must be a whole number from 5 to 1440, so it was ignored' }],
+    problems: [
+      {
+        origin: 'HKLM\\SOFTWARE\\Policies\\Advocate',
+        key: 'PollIntervalMinutes',
+        reason: 'must be a whole number from 5 to 1440, so it was ignored',
+      },
+    ],
   },
   notifications: { supported: false, pausedUntil: null, shownToday: 2, unread: 4 },
   deviceTokenStored: true,
@@ -34,10 +40,32 @@ const input: DiagnosticsInput = {
       url: 'https://engineering.example.com/rss',
       fetchUrl: 'https://eng.example.com/rss',
       title: 'Engineering',
-      status: { state: 'error', message: 'the server answered 404 Not Found', checkedAt: CHECKED, nextCheckAt: '2026-11-25T10:30:00.000Z' },
+      status: {
+        state: 'error',
+        message: 'the server answered 404 Not Found',
+        checkedAt: CHECKED,
+        nextCheckAt: '2026-11-25T10:30:00.000Z',
+      },
     }),
-    feed({ id: 'news', url: 'https://news.example.com/atom', fetchUrl: 'https://news.example.com/atom', title: '', status: { state: 'backing-off', message: 'the server asked us to wait', checkedAt: CHECKED, until: '2026-11-26T08:00:00.000Z' } }),
-    feed({ id: 'new', url: 'https://new.example.com/feed', fetchUrl: 'https://new.example.com/feed', title: 'New', status: { state: 'pending' } }),
+    feed({
+      id: 'news',
+      url: 'https://news.example.com/atom',
+      fetchUrl: 'https://news.example.com/atom',
+      title: '',
+      status: {
+        state: 'backing-off',
+        message: 'the server asked us to wait',
+        checkedAt: CHECKED,
+        until: '2026-11-26T08:00:00.000Z',
+      },
+    }),
+    feed({
+      id: 'new',
+      url: 'https://new.example.com/feed',
+      fetchUrl: 'https://new.example.com/feed',
+      title: 'New',
+      status: { state: 'pending' },
+    }),
   ],
   sync: { state: 'ok', pending: 3, rejected: 1, lastSyncAt: '2026-11-25T09:55:00.000Z' },
   postsByFeed: [{ title: 'Example Blog', posts: 12, newest: '2026-11-24T09:00:00.000Z' }],
@@ -50,31 +78,53 @@ describe('diagnostics report', () => {
     expect(report).toContain('Advocate 1.2.3 (installed), app id com.advocate.desktop');
     expect(report).toContain('electron 45.5.0\nnode 22.20.0\nwin32 10.0.26100 x64, locale de-DE');
     expect(report).toContain('endpointUrl = "https://advocate.example.com/"  [policy]');
-    expect(report).toContain('HKLM\\SOFTWARE\\Policies\\Advocate: PollIntervalMinutes must be a whole number from 5 to 1440, so it was ignored');
+    expect(report).toContain(
+      'HKLM\\SOFTWARE\\Policies\\Advocate: PollIntervalMinutes must be a whole number from 5 to 1440, so it was ignored',
+    );
     expect(report).toContain('supported by this system: no (the tray count tells instead)');
     expect(report).toContain('shown today: 2; unread posts: 4');
-    expect(report).toContain('== Feeds ==\nExample Blog: ok, checked 2026-11-25T09:30:00.000Z, next check 2026-11-25T10:00:00.000Z\n  https://blog.example.com/feed.xml?token=[redacted]\n');
+    expect(report).toContain(
+      '== Feeds ==\nExample Blog: ok, checked 2026-11-25T09:30:00.000Z, next check 2026-11-25T10:00:00.000Z\n  https://blog.example.com/feed.xml?token=[redacted]\n',
+    );
     expect(report).toContain('Example Blog: 12 posts, newest 2026-11-24T09:00:00.000Z');
     expect(report).toContain('== Log (most recent last) ==\n2026-11-25T09:59:00.000Z WARN feed poll failed');
   });
 
-  it('gives each feed\'s status in words with exact times: an error, backing off, not checked yet, a moved feed', () => {
+  it("gives each feed's status in words with exact times: an error, backing off, not checked yet, a moved feed", () => {
     const report = diagnosticsReport(input);
     expect(report).toContain(
       'Engineering: error: the server answered 404 Not Found; checked 2026-11-25T09:30:00.000Z, next try 2026-11-25T10:30:00.000Z\n  https://engineering.example.com/rss\n  moved to https://eng.example.com/rss\n',
     );
-    expect(report).toContain('(untitled): backing off: the server asked us to wait; checked 2026-11-25T09:30:00.000Z, on hold until 2026-11-26T08:00:00.000Z\n  https://news.example.com/atom\n');
+    expect(report).toContain(
+      '(untitled): backing off: the server asked us to wait; checked 2026-11-25T09:30:00.000Z, on hold until 2026-11-26T08:00:00.000Z\n  https://news.example.com/atom\n',
+    );
     expect(report).toContain('New: not checked yet\n  https://new.example.com/feed\n');
   });
 
   it('gives the sync with the endpoint: its state, queued and refused shares, the last sync', () => {
-    expect(diagnosticsReport(input)).toContain('== Sync ==\nendpoint: connected\nqueued shares: 3; refused shares: 1\nlast sync: 2026-11-25T09:55:00.000Z\n');
-    expect(diagnosticsReport({ ...input, sync: { state: 'ok', pending: 0, lastSyncAt: null } })).toContain('queued shares: 0; refused shares: 0\nlast sync: never\n');
-    expect(diagnosticsReport({ ...input, sync: { state: 'no-endpoint' } })).toContain('== Sync ==\nendpoint: none configured; shares are counted on this desktop only\n');
-    expect(diagnosticsReport({ ...input, sync: { state: 'needs-enrollment', reason: 'the endpoint refused the device token' } })).toContain(
+    expect(diagnosticsReport(input)).toContain(
+      '== Sync ==\nendpoint: connected\nqueued shares: 3; refused shares: 1\nlast sync: 2026-11-25T09:55:00.000Z\n',
+    );
+    expect(diagnosticsReport({ ...input, sync: { state: 'ok', pending: 0, lastSyncAt: null } })).toContain(
+      'queued shares: 0; refused shares: 0\nlast sync: never\n',
+    );
+    expect(diagnosticsReport({ ...input, sync: { state: 'no-endpoint' } })).toContain(
+      '== Sync ==\nendpoint: none configured; shares are counted on this desktop only\n',
+    );
+    expect(
+      diagnosticsReport({
+        ...input,
+        sync: { state: 'needs-enrollment', reason: 'the endpoint refused the device token' },
+      }),
+    ).toContain(
       '== Sync ==\nendpoint: not enrolled (the endpoint refused the device token); waiting for an enrollment code\n',
     );
-    expect(diagnosticsReport({ ...input, sync: { state: 'waiting', pending: 5, message: 'the endpoint could not be reached', retryAt: null } })).toContain(
+    expect(
+      diagnosticsReport({
+        ...input,
+        sync: { state: 'waiting', pending: 5, message: 'the endpoint could not be reached', retryAt: null },
+      }),
+    ).toContain(
       '== Sync ==\nendpoint: waiting (the endpoint could not be reached); next try when the network is back\nqueued shares: 5; refused shares: 0\n',
     );
   });
@@ -83,8 +133,22 @@ describe('diagnostics report', () => {
     // Tried: a feed error and a sync message that carry a bearer token and a URL password. Must hold: both masked.
     const report = diagnosticsReport({
       ...input,
-      feeds: [feed({ status: { state: 'error', message: 'refused Bearer eyJhbGciOi.secret', checkedAt: CHECKED, nextCheckAt: CHECKED } })],
-      sync: { state: 'waiting', pending: 1, message: 'https://admin:hunter2@advocate.example.com/ did not answer', retryAt: CHECKED },
+      feeds: [
+        feed({
+          status: {
+            state: 'error',
+            message: 'refused Bearer eyJhbGciOi.secret',
+            checkedAt: CHECKED,
+            nextCheckAt: CHECKED,
+          },
+        }),
+      ],
+      sync: {
+        state: 'waiting',
+        pending: 1,
+        message: 'https://admin:hunter2@advocate.example.com/ did not answer',
+        retryAt: CHECKED,
+      },
     });
     expect(report).toContain('error: refused Bearer [redacted]');
     expect(report).toContain('endpoint: waiting (https://[redacted]@advocate.example.com/ did not answer)');

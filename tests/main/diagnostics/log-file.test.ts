@@ -24,7 +24,11 @@ describe('log file', () => {
     const logDir = join(await dir(), 'logs');
     const log = createFileLogger({ dir: logDir, now: () => AT });
     log.info('starting', { version: '1.0.0' });
-    log.warn('sync failed', { token: 'tok_secret', text: 'Proud of our team!', url: 'https://e.example/v1?token=tok_secret' });
+    log.warn('sync failed', {
+      token: 'tok_secret',
+      text: 'Proud of our team!',
+      url: 'https://e.example/v1?token=tok_secret',
+    });
     const content = await readFile(join(logDir, 'advocate.log'), 'utf8');
     expect(content).toBe(
       '2026-11-25T10:00:00.000Z INFO starting {"version":"1.0.0"}\n' +
@@ -36,7 +40,8 @@ describe('log file', () => {
   it('rotates by size, keeping the configured number of older files', async () => {
     const logDir = await dir();
     const log = createFileLogger({ dir: logDir, maxBytes: 200, keep: 2, now: () => AT });
-    for (let index = 0; index < 20; index += 1) log.info(`entry ${String(index).padStart(2, '0')}`, { padding: 'x'.repeat(40) });
+    for (let index = 0; index < 20; index += 1)
+      log.info(`entry ${String(index).padStart(2, '0')}`, { padding: 'x'.repeat(40) });
     expect((await readdir(logDir)).sort()).toEqual(['advocate.1.log', 'advocate.2.log', 'advocate.log']);
     const current = await readFile(join(logDir, 'advocate.log'), 'utf8');
     expect(current.length).toBeLessThanOrEqual(200);

@@ -22,13 +22,19 @@ describe('redaction', () => {
   });
 
   it('scrubs bearer tokens, passwords in addresses and secret query parameters out of any string', () => {
-    expect(redactText('sent Authorization: Bearer eyJhbGciOi.x.y to https://user:pa55@feeds.example.com/private.xml?token=abc&page=2&api_key=k')).toBe(
+    expect(
+      redactText(
+        'sent Authorization: Bearer eyJhbGciOi.x.y to https://user:pa55@feeds.example.com/private.xml?token=abc&page=2&api_key=k',
+      ),
+    ).toBe(
       `sent Authorization: Bearer ${REDACTED} to https://${REDACTED}@feeds.example.com/private.xml?token=${REDACTED}&page=2&api_key=${REDACTED}`,
     );
   });
 
   it('keeps errors as their scrubbed message and stops at a sane depth', () => {
-    expect(redact(new Error('fetch https://a.example/?sig=123 failed'))).toBe(`fetch https://a.example/?sig=${REDACTED} failed`);
+    expect(redact(new Error('fetch https://a.example/?sig=123 failed'))).toBe(
+      `fetch https://a.example/?sig=${REDACTED} failed`,
+    );
     const deep = { a: { b: { c: { d: { e: { f: 1 } } } } } };
     expect(JSON.stringify(redact(deep))).toContain('[nested]');
   });

@@ -22,7 +22,10 @@ afterEach(async () => {
 
 const HOUR = 60 * 60 * 1000;
 const item = (slug: string, hoursAgo: number): FeedItem => ({
-  title: `Post ${slug}`, link: `https://blog.example.com/${slug}`, description: `About ${slug}.`, published: new Date(Date.now() - hoursAgo * HOUR),
+  title: `Post ${slug}`,
+  link: `https://blog.example.com/${slug}`,
+  description: `About ${slug}.`,
+  published: new Date(Date.now() - hoursAgo * HOUR),
 });
 
 async function startCore(dataDir: string, feedUrls: string[]) {
@@ -33,7 +36,8 @@ async function startCore(dataDir: string, feedUrls: string[]) {
   core.events.on('feedsChanged', (feeds) => feedsChanged.push(feeds));
   await core.start();
   const dispatch = createIpcDispatcher(handlersWith(core.handlers), quietLog);
-  const call = async <T>(name: string, ...args: unknown[]): Promise<IpcAnswer<T>> => (await dispatch(name, args)) as IpcAnswer<T>;
+  const call = async <T>(name: string, ...args: unknown[]): Promise<IpcAnswer<T>> =>
+    (await dispatch(name, args)) as IpcAnswer<T>;
   return { core, notices, feedsChanged, call };
 }
 
@@ -72,27 +76,40 @@ describe('feeds in the core', () => {
   it('checks an address live: a web page leads to the feed it announces; anything but http(s) is refused', async () => {
     const feed = await feedServer('Example Blog', [item('a', 1)]);
     const page = await startLocalServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><link rel="alternate" type="application/rss+xml" href="${feed.feedUrl}"></head></html>`);
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(`<html><head><link rel="alternate" type="application/rss+xml" href="${feed.feedUrl}"></head></html>`);
     });
     cleanups.push(page.close);
     const { core, call } = await startCore(await dataDir(), []);
     stopLater(core);
     const found = await call<FeedCheck>('checkFeed', page.url);
-    expect(found).toMatchObject({ ok: true, value: { ok: true, url: feed.feedUrl, discoveredFrom: page.url, title: 'Example Blog', format: 'RSS 2.0' } });
-    expect(found.ok && found.value.ok && found.value.items.map((entry) => entry.link)).toEqual(['https://blog.example.com/a']);
-    expect(await call('checkFeed', 'file:///etc/passwd')).toEqual({ ok: true, value: { ok: false, url: 'file:///etc/passwd', error: 'only http and https addresses can be read, not file' } });
+    expect(found).toMatchObject({
+      ok: true,
+      value: { ok: true, url: feed.feedUrl, discoveredFrom: page.url, title: 'Example Blog', format: 'RSS 2.0' },
+    });
+    expect(found.ok && found.value.ok && found.value.items.map((entry) => entry.link)).toEqual([
+      'https://blog.example.com/a',
+    ]);
+    expect(await call('checkFeed', 'file:///etc/passwd')).toEqual({
+      ok: true,
+      value: { ok: false, url: 'file:///etc/passwd', error: 'only http and https addresses can be read, not file' },
+    });
     const refused = await call('checkFeed', 42);
     expect(!refused.ok && refused.error).toMatch(/^malformed arguments for checkFeed/);
   });
 
-  it('changes the feed list at runtime: a new feed\'s posts appear, a removed feed\'s posts go', async () => {
+  it("changes the feed list at runtime: a new feed's posts appear, a removed feed's posts go", async () => {
     const first = await feedServer('First', [item('one', 1)]);
     const second = await feedServer('Second', [item('two', 2)]);
     const { core, call } = await startCore(await dataDir(), [first.feedUrl]);
     stopLater(core);
     await core.setFeedUrls([first.feedUrl, second.feedUrl]);
     const both = await call<PostView[]>('listPosts');
-    expect(both.ok && both.value.map((post) => `${post.feedTitle}: ${post.title}`)).toEqual(['First: Post one', 'Second: Post two']);
+    expect(both.ok && both.value.map((post) => `${post.feedTitle}: ${post.title}`)).toEqual([
+      'First: Post one',
+      'Second: Post two',
+    ]);
     await core.setFeedUrls([second.feedUrl]);
     const after = await call<PostView[]>('listPosts');
     expect(after.ok && after.value.map((post) => post.title)).toEqual(['Post two']);

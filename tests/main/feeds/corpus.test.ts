@@ -17,13 +17,17 @@ const corpusDir = process.env['FEED_CORPUS_DIR'];
 if (!corpusDir) {
   describe('feed corpus', () => {
     it('did not run: FEED_CORPUS_DIR is not set', () => {
-      console.log('The feed corpus tests did not run: set FEED_CORPUS_DIR to the corpus folder (shared/feeds) to run them.');
+      console.log(
+        'The feed corpus tests did not run: set FEED_CORPUS_DIR to the corpus folder (shared/feeds) to run them.',
+      );
       expect(corpusDir).toBeUndefined();
     });
   });
 } else {
   const dir = corpusDir;
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: { folder: string; name: string }[] };
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    files: { folder: string; name: string }[];
+  };
   const files = manifest.files.map(({ folder, name }) => `${folder}/${name}`);
 
   /** What a real server would send with each file. */
@@ -37,7 +41,11 @@ if (!corpusDir) {
       // gzip bytes: sent as a gzip-encoded response, which the HTTP client must decode.
       'node-feedparser/compressed.xml': { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' },
     };
-    const type = file.endsWith('.json') ? 'application/feed+json' : file.endsWith('.atom') ? 'application/atom+xml' : 'application/rss+xml';
+    const type = file.endsWith('.json')
+      ? 'application/feed+json'
+      : file.endsWith('.atom')
+        ? 'application/atom+xml'
+        : 'application/rss+xml';
     return special[file] ?? { 'content-type': type };
   }
 
@@ -56,19 +64,25 @@ if (!corpusDir) {
       }
       const bytes = readFileSync(join(dir, file));
       if (route === 'corpus') response.writeHead(200, headersFor(file)).end(bytes);
-      else if (route === 'unlabelled-gzip') response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
+      else if (route === 'unlabelled-gzip')
+        response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
       else if (route === 'repeated-first-item') {
         // The same (guid-less) item twice in one fetch: it must collapse to one post, by its link.
         const text = bytes.toString('latin1');
         const first = /<item>[\s\S]*?<\/item>/.exec(text)?.[0] ?? '';
-        response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(Buffer.from(text.replace(first, first + first), 'latin1'));
+        response
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(Buffer.from(text.replace(first, first + first), 'latin1'));
       } else response.writeHead(404).end();
     });
     // Every file over HTTP, four at a time, as the engine polls.
     const queue = [...files];
-    await Promise.all(Array.from({ length: 4 }, async () => {
-      for (let file = queue.shift(); file !== undefined; file = queue.shift()) results.set(file, await checkFeed(fetch, urlOf(file)));
-    }));
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let file = queue.shift(); file !== undefined; file = queue.shift())
+          results.set(file, await checkFeed(fetch, urlOf(file)));
+      }),
+    );
   }, 60_000);
 
   afterAll(() => server.close());
@@ -150,11 +164,15 @@ if (!corpusDir) {
       expect(scoped).toEqual(['https://example.com/first/first', 'https://example.com/second']);
       const relative = item('node-feedparser/rss-with-relative-urls.xml');
       expect(relative.link).toMatch(new RegExp(`^${server.url}en/games/neverwinter/news/detail/`));
-      expect(item('node-feedparser/intertwingly.atom').link).toBe('http://intertwingly.net/blog/2012/07/16/Inhibiting-Suspend');
+      expect(item('node-feedparser/intertwingly.atom').link).toBe(
+        'http://intertwingly.net/blog/2012/07/16/Inhibiting-Suspend',
+      );
     });
 
     it('collapses duplicates in one fetch: a repeated guid, and a guid-less item repeated (by its link)', async () => {
-      expect(parsed('node-feedparser/guid-dupes.xml').items.map((entry) => entry.id)).toEqual(['http://www.braingle.com/50366.html']);
+      expect(parsed('node-feedparser/guid-dupes.xml').items.map((entry) => entry.id)).toEqual([
+        'http://www.braingle.com/50366.html',
+      ]);
       const original = parsed('rss-parser/encoding.rss').items;
       expect(original).toHaveLength(40);
       expect(original.every((entry) => entry.id === entry.link)).toBe(true);
@@ -164,17 +182,26 @@ if (!corpusDir) {
 
     it('never lets script or event handlers into text', () => {
       expect(item('feedparser/entry_content_script_cdata.xml').pitch).toBe('safe description');
-      expect(JSON.stringify(parsed('feedparser/entry_content_onerror.xml').items)).not.toMatch(/onerror|location\.href/);
+      expect(JSON.stringify(parsed('feedparser/entry_content_onerror.xml').items)).not.toMatch(
+        /onerror|location\.href/,
+      );
       const scripted = parsed('feedparser/example.json').items[1];
       expect(scripted?.pitch).toBe('Hello, world!');
     });
 
     it('parses JSON Feed 1.0 and 1.1 items', () => {
       expect(parsed('feedparser/example.json')).toMatchObject({ format: 'JSON Feed 1.0', title: 'My Example Feed' });
-      expect(parsed('feedparser/example.json').items.map((entry) => entry.link)).toEqual(['https://example.org/second-item', 'https://example.org/initial-post']);
+      expect(parsed('feedparser/example.json').items.map((entry) => entry.link)).toEqual([
+        'https://example.org/second-item',
+        'https://example.org/initial-post',
+      ]);
       expect(item('gofeed/json11_feed.json')).toMatchObject({
-        id: 'id', link: 'https://sample-json-feed.com/id', title: 'title', pitch: 'summary',
-        imageUrl: 'https://sample-json-feed.com/image.png', publishedAt: '2019-10-12T07:20:50.520Z',
+        id: 'id',
+        link: 'https://sample-json-feed.com/id',
+        title: 'title',
+        pitch: 'summary',
+        imageUrl: 'https://sample-json-feed.com/image.png',
+        publishedAt: '2019-10-12T07:20:50.520Z',
       });
     });
 
@@ -184,20 +211,26 @@ if (!corpusDir) {
       expect(parsed('miniflux-v2/rdf_UTF8.xml').items).toHaveLength(60);
       expect(parsed('rss-parser/rss-1.rss').format).toBe('RSS 1.0');
       expect(parsed('gofeed/atom03_feed.xml')).toMatchObject({ format: 'Atom 0.3', title: 'Feed Title' });
-      expect(item('node-feedparser/nondefaultnamespace.atom').title).toBe('If you can read the content of this entry, your aggregator works fine.');
+      expect(item('node-feedparser/nondefaultnamespace.atom').title).toBe(
+        'If you can read the content of this entry, your aggregator works fine.',
+      );
       expect(parsed('rss-parser/giantbomb-podcast.rss').items).toHaveLength(730);
     });
 
     it('repairs a bare ampersand, a DOCTYPE, and reads what comes before a truncation', () => {
       expect(parsed('gofeed/issue_305_bare_ampersand.xml').title).toBe('Fish & Chips & more <3');
-      expect(parsed('node-feedparser/saxerror.xml').items.map((entry) => entry.link)).toContain('http://example.com/bad?foo=1&bar=2');
+      expect(parsed('node-feedparser/saxerror.xml').items.map((entry) => entry.link)).toContain(
+        'http://example.com/bad?foo=1&bar=2',
+      );
       expect(parsed('feedparser/always_strip_doctype.xml').title).toBe('found');
       expect(item('feedparser/rss_item_link_corrupted_ampersands.xml').link).toBe('http://link/get?a=1&b=2');
       expect(parsed('feedparser/rss_incomplete_cdata.xml').warnings.join()).toMatch(/the feed is damaged/);
     });
 
     it('picks images from media:content (widest), enclosures, and the content, skipping tracking pixels', () => {
-      expect(item('gofeed/feed_item_image_-_rss_channel_item_media.xml').imageUrl).toBe('https://example.com/blog-open.png');
+      expect(item('gofeed/feed_item_image_-_rss_channel_item_media.xml').imageUrl).toBe(
+        'https://example.com/blog-open.png',
+      );
       expect(item('feedparser/item_enclosure_multiple.xml').imageUrl).toBe('http://example.com/1');
       expect(item('rss-parser/guardian.rss').imageUrl).toMatch(/\/master\/3000\.jpg/);
       expect(item('miniflux-v2/encoding_ISO-8859-1.xml').imageUrl).not.toMatch(/cpx\.golem\.de/);
@@ -206,7 +239,11 @@ if (!corpusDir) {
     it('unpacks gzip bytes served without Content-Encoding', async () => {
       const unlabelled = await checkFeed(fetch, `${server.url}unlabelled-gzip/node-feedparser/compressed.xml`);
       expect(unlabelled.ok && unlabelled.items).toEqual(parsed('node-feedparser/iconv.xml').items);
-      expect(gunzipSync(readFileSync(join(dir, 'node-feedparser/compressed.xml'))).equals(readFileSync(join(dir, 'node-feedparser/iconv.xml')))).toBe(true);
+      expect(
+        gunzipSync(readFileSync(join(dir, 'node-feedparser/compressed.xml'))).equals(
+          readFileSync(join(dir, 'node-feedparser/iconv.xml')),
+        ),
+      ).toBe(true);
     });
   });
 }

@@ -32,11 +32,19 @@ interface Entry {
 
 /** A feed server whose items, channel extras and headers a test changes between polls; it honours ETags. */
 async function startBlog(clock: FakeClock, initial: Entry[]) {
-  const blog = { entries: initial, channelExtra: '', headers: {} as Record<string, string>, requests: [] as string[], honourEtag: true };
+  const blog = {
+    entries: initial,
+    channelExtra: '',
+    headers: {} as Record<string, string>,
+    requests: [] as string[],
+    honourEtag: true,
+  };
   const body = (): string => {
-    const items = blog.entries.map((entry) =>
-      `<item><title>${entry.title ?? `Post ${entry.slug}`}</title><link>https://blog.example.com/${entry.slug}</link><guid>urn:post:${entry.slug}</guid>`
-      + `<pubDate>${new Date(clock.now() - entry.hoursAgo * HOUR).toUTCString()}</pubDate><description>About ${entry.slug}.</description>${entry.extra ?? ''}</item>`);
+    const items = blog.entries.map(
+      (entry) =>
+        `<item><title>${entry.title ?? `Post ${entry.slug}`}</title><link>https://blog.example.com/${entry.slug}</link><guid>urn:post:${entry.slug}</guid>` +
+        `<pubDate>${new Date(clock.now() - entry.hoursAgo * HOUR).toUTCString()}</pubDate><description>About ${entry.slug}.</description>${entry.extra ?? ''}</item>`,
+    );
     return `<?xml version="1.0"?><rss version="2.0" xmlns:advocate="urn:advocate:share-kit:1"><channel><title>Blog</title><link>https://blog.example.com/</link>${blog.channelExtra}${items.join('')}</channel></rss>`;
   };
   const server = await startLocalServer((request, response) => {
@@ -80,8 +88,12 @@ async function setup(entries: Entry[], intervalMs?: number) {
 const titles = (update: FeedUpdate | undefined): string[] => (update?.fresh ?? []).map((item) => item.title);
 
 describe('feed engine', () => {
-  it('counts only items from the last 3 days as new on a feed\'s first poll', async () => {
-    const { engine, updates } = await setup([{ slug: 'today', hoursAgo: 2 }, { slug: 'two-days', hoursAgo: 48 }, { slug: 'last-week', hoursAgo: 24 * 7 }]);
+  it("counts only items from the last 3 days as new on a feed's first poll", async () => {
+    const { engine, updates } = await setup([
+      { slug: 'today', hoursAgo: 2 },
+      { slug: 'two-days', hoursAgo: 48 },
+      { slug: 'last-week', hoursAgo: 24 * 7 },
+    ]);
     await engine.poll();
     expect(updates).toHaveLength(1);
     expect(updates[0]?.firstPoll).toBe(true);
@@ -92,7 +104,10 @@ describe('feed engine', () => {
   it('announces each new item once; an edited item updates silently', async () => {
     const { engine, updates, blog } = await setup([{ slug: 'a', hoursAgo: 100 }]);
     await engine.poll(true);
-    blog.entries = [{ slug: 'b', hoursAgo: 1 }, { slug: 'a', title: 'Post a, corrected', hoursAgo: 100 }];
+    blog.entries = [
+      { slug: 'b', hoursAgo: 1 },
+      { slug: 'a', title: 'Post a, corrected', hoursAgo: 100 },
+    ];
     await engine.poll(true);
     await engine.poll(true);
     expect(updates.map(titles)).toEqual([[], ['Post b'], []]);
@@ -103,7 +118,10 @@ describe('feed engine', () => {
     const { clock, dir, blog, engine } = await setup([{ slug: 'a', hoursAgo: 1 }]);
     await engine.poll();
     await engine.stop();
-    blog.entries = [{ slug: 'b', hoursAgo: 0 }, { slug: 'a', hoursAgo: 1 }];
+    blog.entries = [
+      { slug: 'b', hoursAgo: 0 },
+      { slug: 'a', hoursAgo: 1 },
+    ];
     const again = await openEngine(clock, dir.path, [blog.url]);
     expect(again.engine.snapshot().map((update) => update.items.map((item) => item.title))).toEqual([['Post a']]);
     await again.engine.poll(true);
@@ -124,9 +142,19 @@ describe('feed engine', () => {
     const { blog } = await setup([{ slug: 'a', hoursAgo: 1 }]);
     blog.honourEtag = false;
     const bytes = await (await fetch(blog.url)).arrayBuffer();
-    const state = { ...newFeedState(blog.url, 0, 30 * MINUTE), bodyHash: createHash('sha256').update(Buffer.from(bytes)).digest('hex'), firstPollDone: true };
+    const state = {
+      ...newFeedState(blog.url, 0, 30 * MINUTE),
+      bodyHash: createHash('sha256').update(Buffer.from(bytes)).digest('hex'),
+      firstPollDone: true,
+    };
     // The stored items are empty: had the body been parsed, they would hold "Post a".
-    const outcome = await pollFeed(state, { fetch, limits: DEFAULT_LIMITS, now: Date.now(), random: () => 0, baseIntervalMs: 30 * MINUTE });
+    const outcome = await pollFeed(state, {
+      fetch,
+      limits: DEFAULT_LIMITS,
+      now: Date.now(),
+      random: () => 0,
+      baseIntervalMs: 30 * MINUTE,
+    });
     expect(outcome.state.items).toEqual([]);
     expect(outcome.state.lastError).toBeNull();
   });
@@ -181,7 +209,10 @@ describe('feed engine', () => {
     const embargo = new Date(clock.now() + 2 * HOUR).toISOString();
     const dir = await makeTempDir();
     cleanups.push(dir.remove);
-    const blog = await startBlog(clock, [{ slug: 'live', hoursAgo: 200 }, { slug: 'launch', hoursAgo: 0, extra: `<advocate:embargo>${embargo}</advocate:embargo>` }]);
+    const blog = await startBlog(clock, [
+      { slug: 'live', hoursAgo: 200 },
+      { slug: 'launch', hoursAgo: 0, extra: `<advocate:embargo>${embargo}</advocate:embargo>` },
+    ]);
     const { engine, updates } = await openEngine(clock, dir.path, [blog.url], 4 * HOUR);
     await engine.poll();
     expect(updates[0]?.items.map((item) => item.title)).toEqual(['Post live']);
@@ -199,13 +230,21 @@ describe('feed engine', () => {
     expect(engine.feeds()[0]?.status).toEqual({ state: 'pending' });
     await engine.poll();
     expect(engine.feeds()[0]?.status).toEqual({
-      state: 'ok', checkedAt: new Date(clock.now()).toISOString(), nextCheckAt: new Date(clock.now() + 30 * MINUTE).toISOString(),
+      state: 'ok',
+      checkedAt: new Date(clock.now()).toISOString(),
+      nextCheckAt: new Date(clock.now() + 30 * MINUTE).toISOString(),
     });
     await engine.setFeedUrls([`${blog.url}-missing`]);
     await engine.poll();
-    expect(engine.feeds()[0]?.status).toMatchObject({ state: 'error', message: 'the feed was not found at this address (404)' });
+    expect(engine.feeds()[0]?.status).toMatchObject({
+      state: 'error',
+      message: 'the feed was not found at this address (404)',
+    });
     await engine.poll(true);
-    expect(engine.feeds()[0]?.status).toMatchObject({ state: 'backing-off', message: 'the feed was not found at this address (404)' });
+    expect(engine.feeds()[0]?.status).toMatchObject({
+      state: 'backing-off',
+      message: 'the feed was not found at this address (404)',
+    });
   });
 
   it('adds and removes feeds at runtime: a new one is due at once, a removed one is forgotten', async () => {

@@ -23,27 +23,35 @@ async function tempDir(): Promise<string> {
 describe('feed state store', () => {
   it('saves and loads a state as it was', async () => {
     const dataDir = await tempDir();
-    const state = { ...newFeedState('https://blog.example.com/feed', 1000, 1_800_000), etag: 'W/"1"', seen: { abc: 5 } };
+    const state = {
+      ...newFeedState('https://blog.example.com/feed', 1000, 1_800_000),
+      etag: 'W/"1"',
+      seen: { abc: 5 },
+    };
     await new FeedStateStore(dataDir).save('f1', state);
     const loaded = await new FeedStateStore(dataDir).loadAll();
     expect(loaded).toEqual({ states: new Map([['f1', state]]), problems: [] });
   });
 
-  it('survives being killed mid-write: the file holds the old or the new state, whole', { timeout: 30_000 }, async () => {
-    for (let run = 0; run < 3; run += 1) {
-      const dataDir = await tempDir();
-      const writer = await startTsx('tests/main/feeds/state-writer.ts', [dataDir], /writing/);
-      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 150));
-      writer.child.kill('SIGKILL');
-      await writer.stop();
-      const { states, problems } = await new FeedStateStore(dataDir).loadAll();
-      expect(problems).toEqual([]);
-      expect(['A', 'B']).toContain(states.get('feed')?.title);
-      expect(states.get('feed')?.items).toHaveLength(400);
-      // What the killed write left behind is cleaned up on load.
-      expect((await readdir(join(dataDir, 'feeds'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    }
-  });
+  it(
+    'survives being killed mid-write: the file holds the old or the new state, whole',
+    { timeout: 30_000 },
+    async () => {
+      for (let run = 0; run < 3; run += 1) {
+        const dataDir = await tempDir();
+        const writer = await startTsx('tests/main/feeds/state-writer.ts', [dataDir], /writing/);
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 150));
+        writer.child.kill('SIGKILL');
+        await writer.stop();
+        const { states, problems } = await new FeedStateStore(dataDir).loadAll();
+        expect(problems).toEqual([]);
+        expect(['A', 'B']).toContain(states.get('feed')?.title);
+        expect(states.get('feed')?.items).toHaveLength(400);
+        // What the killed write left behind is cleaned up on load.
+        expect((await readdir(join(dataDir, 'feeds'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+      }
+    },
+  );
 
   it('sets a damaged or foreign file aside and loads the others', async () => {
     const dataDir = await tempDir();
@@ -57,6 +65,10 @@ describe('feed state store', () => {
       'broken.json: not a feed state this version can read; starting that feed afresh',
       'future.json: not a feed state this version can read; starting that feed afresh',
     ]);
-    expect((await readdir(join(dataDir, 'feeds'))).sort()).toEqual(['broken.json.unreadable', 'future.json.unreadable', 'good.json']);
+    expect((await readdir(join(dataDir, 'feeds'))).sort()).toEqual([
+      'broken.json.unreadable',
+      'future.json.unreadable',
+      'good.json',
+    ]);
   });
 });

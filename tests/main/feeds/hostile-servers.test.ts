@@ -24,7 +24,13 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function serve(handler: (path: string, response: ServerResponse, request: Parameters<Parameters<typeof startLocalServer>[0]>[0]) => void): Promise<LocalServer> {
+async function serve(
+  handler: (
+    path: string,
+    response: ServerResponse,
+    request: Parameters<Parameters<typeof startLocalServer>[0]>[0],
+  ) => void,
+): Promise<LocalServer> {
   const server = await startLocalServer((request, response) => {
     handler(new URL(request.url ?? '/', 'http://localhost').pathname, response, request);
   });
@@ -33,12 +39,16 @@ async function serve(handler: (path: string, response: ServerResponse, request: 
 }
 
 async function failure(promise: Promise<unknown>): Promise<FeedError> {
-  const error = await promise.then(() => null, (reason: unknown) => reason);
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
   if (!(error instanceof FeedError)) throw new Error(`expected a FeedError, got ${String(error)}`);
   return error;
 }
 
-const rss = (items: string): string => `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://blog.example.com/</link>${items}</channel></rss>`;
+const rss = (items: string): string =>
+  `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://blog.example.com/</link>${items}</channel></rss>`;
 
 describe('hostile servers', () => {
   it('a slow drip hits the timeout, and the socket is really closed', async () => {
@@ -101,11 +111,21 @@ describe('hostile servers', () => {
     expect(bomb.length).toBeLessThan(100 * 1024);
     const server = await serve((path, response) => {
       const labelled = path === '/labelled';
-      response.writeHead(200, { 'content-type': 'application/rss+xml', ...(labelled ? { 'content-encoding': 'gzip' } : {}) });
+      response.writeHead(200, {
+        'content-type': 'application/rss+xml',
+        ...(labelled ? { 'content-encoding': 'gzip' } : {}),
+      });
       response.end(bomb);
     });
-    expect((await checkFeed(fetch, `${server.url}labelled`))).toEqual({ ok: false, url: `${server.url}labelled`, error: 'the feed is larger than 10 MiB' });
-    expect((await checkFeed(fetch, `${server.url}unlabelled`))).toMatchObject({ ok: false, error: 'the feed is larger than 10 MiB' });
+    expect(await checkFeed(fetch, `${server.url}labelled`)).toEqual({
+      ok: false,
+      url: `${server.url}labelled`,
+      error: 'the feed is larger than 10 MiB',
+    });
+    expect(await checkFeed(fetch, `${server.url}unlabelled`)).toMatchObject({
+      ok: false,
+      error: 'the feed is larger than 10 MiB',
+    });
   });
 
   it('a redirect loop and a chain longer than 5 redirects end with what happened', async () => {
@@ -116,17 +136,32 @@ describe('hostile servers', () => {
       else if (hop > 0) response.writeHead(302, { location: `/chain/${String(hop - 1)}` }).end();
       else response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(''));
     });
-    expect(await failure(fetchFeedBytes(fetch, `${server.url}loop-a`))).toMatchObject({ kind: 'redirects', message: 'the address redirects in a loop' });
-    expect(await failure(fetchFeedBytes(fetch, `${server.url}chain/6`))).toMatchObject({ kind: 'redirects', message: 'the address redirected more than 5 times' });
-    expect(await fetchFeedBytes(fetch, `${server.url}chain/5`)).toMatchObject({ status: 'ok', url: `${server.url}chain/0` });
+    expect(await failure(fetchFeedBytes(fetch, `${server.url}loop-a`))).toMatchObject({
+      kind: 'redirects',
+      message: 'the address redirects in a loop',
+    });
+    expect(await failure(fetchFeedBytes(fetch, `${server.url}chain/6`))).toMatchObject({
+      kind: 'redirects',
+      message: 'the address redirected more than 5 times',
+    });
+    expect(await fetchFeedBytes(fetch, `${server.url}chain/5`)).toMatchObject({
+      status: 'ok',
+      url: `${server.url}chain/0`,
+    });
   });
 
   it('an HTML login page is "not a feed", in plain words', async () => {
     const server = await serve((_path, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end('<!DOCTYPE html><html><head><title>Sign in</title></head><body><form method="post"><input name="password" type="password"></form></body></html>');
+      response.end(
+        '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form method="post"><input name="password" type="password"></form></body></html>',
+      );
     });
-    expect(await checkFeed(fetch, server.url)).toEqual({ ok: false, url: server.url, error: 'the server sent an HTML page, maybe a login page, not a feed' });
+    expect(await checkFeed(fetch, server.url)).toEqual({
+      ok: false,
+      url: server.url,
+      error: 'the server sent an HTML page, maybe a login page, not a feed',
+    });
   });
 
   it('XXE and entity expansion: no file is read, no DTD is fetched, nothing blows up', async () => {
@@ -134,7 +169,10 @@ describe('hostile servers', () => {
     cleanups.push(dir.remove);
     const secretFile = join(dir.path, 'secret.txt');
     await writeFile(secretFile, 'TOP-SECRET-CONTENT');
-    const laughs = Array.from({ length: 9 }, (_, level) => `<!ENTITY lol${String(level + 1)} "${`&lol${String(level)};`.repeat(10)}">`).join('');
+    const laughs = Array.from(
+      { length: 9 },
+      (_, level) => `<!ENTITY lol${String(level + 1)} "${`&lol${String(level)};`.repeat(10)}">`,
+    ).join('');
     const requested: string[] = [];
     const server = await serve((path, response) => {
       requested.push(path);
@@ -145,7 +183,9 @@ describe('hostile servers', () => {
       };
       const entity = path === '/xxe' ? '&xxe;' : path === '/laughs' ? '&lol9;' : 'plain';
       response.writeHead(200, { 'content-type': 'application/rss+xml' });
-      response.end(`<?xml version="1.0"?>${doctypes[path] ?? ''}<rss version="2.0"><channel><title>T ${entity}</title><item><title>I ${entity}</title><link>https://blog.example.com/a</link></item></channel></rss>`);
+      response.end(
+        `<?xml version="1.0"?>${doctypes[path] ?? ''}<rss version="2.0"><channel><title>T ${entity}</title><item><title>I ${entity}</title><link>https://blog.example.com/a</link></item></channel></rss>`,
+      );
     });
     for (const path of ['xxe', 'laughs', 'external-dtd']) {
       const started = Date.now();
@@ -163,12 +203,16 @@ describe('hostile servers', () => {
   it('drops javascript:, file: and data: links and images; relative ones resolve', async () => {
     const server = await serve((_path, response) => {
       response.writeHead(200, { 'content-type': 'application/rss+xml' });
-      response.end(rss([
-        '<item><title>Script</title><link>javascript:alert(1)</link><description>&lt;img src="javascript:alert(2)"&gt;</description></item>',
-        '<item><title>File</title><link>file:///etc/passwd</link><enclosure url="file:///etc/passwd" type="image/png"/></item>',
-        '<item><title>Data</title><link>data:text/html,&lt;script&gt;alert(3)&lt;/script&gt;</link></item>',
-        '<item><title>Fine</title><link>/posts/fine</link><description>&lt;img src="/img/fine.png"&gt;</description></item>',
-      ].join('')));
+      response.end(
+        rss(
+          [
+            '<item><title>Script</title><link>javascript:alert(1)</link><description>&lt;img src="javascript:alert(2)"&gt;</description></item>',
+            '<item><title>File</title><link>file:///etc/passwd</link><enclosure url="file:///etc/passwd" type="image/png"/></item>',
+            '<item><title>Data</title><link>data:text/html,&lt;script&gt;alert(3)&lt;/script&gt;</link></item>',
+            '<item><title>Fine</title><link>/posts/fine</link><description>&lt;img src="/img/fine.png"&gt;</description></item>',
+          ].join(''),
+        ),
+      );
     });
     const result = await checkFeed(fetch, server.url);
     expect(result.ok && result.items.map(({ title, link, imageUrl }) => ({ title, link, imageUrl }))).toEqual([
@@ -199,8 +243,10 @@ describe('the engine with hostile servers', () => {
     const { clock, engine } = await engineFor(server.url);
     await engine.poll();
     expect(engine.feeds()[0]?.status).toEqual({
-      state: 'backing-off', message: 'the server says we asked too often (429)',
-      checkedAt: new Date(clock.now()).toISOString(), until: new Date(clock.now() + 2 * 60 * 60 * 1000).toISOString(),
+      state: 'backing-off',
+      message: 'the server says we asked too often (429)',
+      checkedAt: new Date(clock.now()).toISOString(),
+      until: new Date(clock.now() + 2 * 60 * 60 * 1000).toISOString(),
     });
     await engine.poll(true);
     expect(requests).toBe(1);
@@ -213,7 +259,8 @@ describe('the engine with hostile servers', () => {
     for (let poll = 0; poll < 10; poll += 1) {
       await engine.poll();
       const status = engine.feeds()[0]?.status;
-      if (status?.state !== 'error' && status?.state !== 'backing-off') throw new Error(`unexpected status ${JSON.stringify(status)}`);
+      if (status?.state !== 'error' && status?.state !== 'backing-off')
+        throw new Error(`unexpected status ${JSON.stringify(status)}`);
       expect(status.message).toBe('the server had an internal error (500)');
       const until = Date.parse(status.state === 'error' ? status.nextCheckAt : status.until);
       waits.push(until - clock.now());

@@ -38,27 +38,36 @@ describe('fetchFeedBytes', () => {
         response.writeHead(304).end();
         return;
       }
-      response.writeHead(200, { etag: ETAG, 'last-modified': LAST_MODIFIED, 'content-type': 'application/rss+xml' }).end(FEED);
+      response
+        .writeHead(200, { etag: ETAG, 'last-modified': LAST_MODIFIED, 'content-type': 'application/rss+xml' })
+        .end(FEED);
     });
     const first = await fetchFeedBytes(fetch, feed.url);
     if (first.status !== 'ok') throw new Error('expected a body');
     expect(first.validators).toEqual({ etag: ETAG, lastModified: LAST_MODIFIED });
     const second = await fetchFeedBytes(fetch, feed.url, { validators: first.validators });
     expect(second.status).toBe('not-modified');
-    expect(seen).toEqual([[undefined, undefined], [ETAG, LAST_MODIFIED]]);
+    expect(seen).toEqual([
+      [undefined, undefined],
+      [ETAG, LAST_MODIFIED],
+    ]);
   });
 
   it('moves the address on 301 and 308, but not on 302 or 307, and keeps only a fully permanent chain', async () => {
     const feed = await server((request, response) => {
       const redirects: Record<string, [number, string]> = {
-        '/moved': [301, '/new'], '/moved-308': [308, '/new'], '/found': [302, '/new'], '/temporary': [307, '/new'],
+        '/moved': [301, '/new'],
+        '/moved-308': [308, '/new'],
+        '/found': [302, '/new'],
+        '/temporary': [307, '/new'],
         '/permanent-then-temporary': [301, '/found'],
       };
       const redirect = redirects[request.url ?? ''];
       if (redirect) response.writeHead(redirect[0], { location: redirect[1] }).end();
       else response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED);
     });
-    const movedTo = async (path: string): Promise<string | null> => (await fetchFeedBytes(fetch, `${feed.url}${path}`)).movedTo;
+    const movedTo = async (path: string): Promise<string | null> =>
+      (await fetchFeedBytes(fetch, `${feed.url}${path}`)).movedTo;
     expect(await movedTo('moved')).toBe(`${feed.url}new`);
     expect(await movedTo('moved-308')).toBe(`${feed.url}new`);
     expect(await movedTo('found')).toBeNull();
@@ -73,20 +82,23 @@ describe('fetchFeedBytes', () => {
     ['br', brotliCompressSync],
   ])('decodes a %s-encoded body', async (encoding, compress) => {
     const feed = await server((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': encoding }).end(compress(Buffer.from(FEED)));
+      response
+        .writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': encoding })
+        .end(compress(Buffer.from(FEED)));
     });
     const result = await fetchFeedBytes(fetch, feed.url);
     expect(result.status === 'ok' && text(result.body)).toBe(FEED);
   });
 
-  it('follows redirects through Chromium when the client refuses manual redirects, as Electron\'s net.fetch does', async () => {
+  it("follows redirects through Chromium when the client refuses manual redirects, as Electron's net.fetch does", async () => {
     const feed = await server((request, response) => {
       if (request.url === '/old') response.writeHead(301, { location: '/new' }).end();
       else response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED);
     });
     const electronLike: HttpFetch = async (input, init) => {
       const response = await fetch(input, init);
-      if (init?.redirect === 'manual' && response.status >= 300 && response.status < 400) throw new Error('Redirect was cancelled');
+      if (init?.redirect === 'manual' && response.status >= 300 && response.status < 400)
+        throw new Error('Redirect was cancelled');
       return response;
     };
     const result = await fetchFeedBytes(electronLike, `${feed.url}old`);

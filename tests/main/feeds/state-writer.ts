@@ -11,8 +11,15 @@ const stateNamed = (title: string): FeedState => ({
   ...newFeedState('https://blog.example.com/feed', 0, 30 * 60 * 1000),
   title,
   items: Array.from({ length: 400 }, (_, index) => ({
-    id: `${title}-${String(index)}`, link: `https://blog.example.com/${String(index)}`, title: `${title} ${String(index)}`, pitch: title.repeat(200),
-    imageUrl: null, publishedAt: null, messages: {}, hashtags: [], embargoUntil: null,
+    id: `${title}-${String(index)}`,
+    link: `https://blog.example.com/${String(index)}`,
+    title: `${title} ${String(index)}`,
+    pitch: title.repeat(200),
+    imageUrl: null,
+    publishedAt: null,
+    messages: {},
+    hashtags: [],
+    embargoUntil: null,
   })),
 });
 

@@ -3,7 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CoreEvents } from '../../../main/core/app-core.ts';
 import { EventBus } from '../../../main/core/event-bus.ts';
 import type { Notice } from '../../../main/core/ports.ts';
-import { createNotificationCenter, type NotificationRules, type PauseStore } from '../../../main/notifications/notification-center.ts';
+import {
+  createNotificationCenter,
+  type NotificationRules,
+  type PauseStore,
+} from '../../../main/notifications/notification-center.ts';
 import { testPost } from '../../helpers/posts.ts';
 
 function setup(options: { rules?: NotificationRules; stored?: string | null } = {}) {
@@ -13,7 +17,13 @@ function setup(options: { rules?: NotificationRules; stored?: string | null } = 
   let stored = options.stored ?? null;
   const pauses: PauseStore = { load: () => stored, save: (value) => (stored = value) };
   const rules = { current: options.rules ?? { quietHours: null, dailyNotificationCap: 10 } };
-  const center = createNotificationCenter({ core: { coreEvents }, notifier: { show: (notice) => shown.push(notice) }, rules: () => rules.current, pauses, now: () => clock });
+  const center = createNotificationCenter({
+    core: { coreEvents },
+    notifier: { show: (notice) => shown.push(notice) },
+    rules: () => rules.current,
+    pauses,
+    now: () => clock,
+  });
   const poll = (...ids: string[]): void => {
     coreEvents.emit('newPosts', { feedId: 'feed', posts: ids.map((id) => testPost(id, null)), firstPoll: false });
   };

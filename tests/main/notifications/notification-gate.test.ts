@@ -5,7 +5,8 @@ import { gateNotices, localDay, pauseEnd } from '../../../main/notifications/not
 import { isQuietTime } from '../../../main/notifications/quiet-hours.ts';
 
 const at = (hours: number, minutes = 0, day = 25): Date => new Date(2026, 10, day, hours, minutes);
-const notices = (count: number): Notice[] => Array.from({ length: count }, (_, index) => ({ title: `Post ${String(index)}`, body: '', postId: String(index) }));
+const notices = (count: number): Notice[] =>
+  Array.from({ length: count }, (_, index) => ({ title: `Post ${String(index)}`, body: '', postId: String(index) }));
 const open = { pausedUntil: null, quietHours: null, dailyCap: 10, shownToday: 0 };
 
 describe('quiet hours', () => {
@@ -46,15 +47,24 @@ describe('gateNotices', () => {
 
   it('holds everything while paused, until the pause ends', () => {
     expect(gateNotices(notices(1), at(10), { ...open, pausedUntil: at(11) })).toEqual({ show: [], withheld: 'paused' });
-    expect(gateNotices(notices(1), at(11), { ...open, pausedUntil: at(11) })).toEqual({ show: notices(1), withheld: null });
+    expect(gateNotices(notices(1), at(11), { ...open, pausedUntil: at(11) })).toEqual({
+      show: notices(1),
+      withheld: null,
+    });
   });
 
   it('holds everything in quiet hours', () => {
-    expect(gateNotices(notices(1), at(23), { ...open, quietHours: { start: '22:00', end: '07:00' } })).toEqual({ show: [], withheld: 'quiet hours' });
+    expect(gateNotices(notices(1), at(23), { ...open, quietHours: { start: '22:00', end: '07:00' } })).toEqual({
+      show: [],
+      withheld: 'quiet hours',
+    });
   });
 
   it('shows only what fits under the daily cap; a cap of 0 shows nothing', () => {
-    expect(gateNotices(notices(2), at(10), { ...open, dailyCap: 10, shownToday: 9 })).toEqual({ show: notices(1), withheld: 'daily cap' });
+    expect(gateNotices(notices(2), at(10), { ...open, dailyCap: 10, shownToday: 9 })).toEqual({
+      show: notices(1),
+      withheld: 'daily cap',
+    });
     expect(gateNotices(notices(1), at(10), { ...open, dailyCap: 0 })).toEqual({ show: [], withheld: 'daily cap' });
   });
 });

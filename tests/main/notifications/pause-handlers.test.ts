@@ -14,7 +14,11 @@ const START = new Date(2026, 10, 25, 10, 0);
 
 function setup() {
   let clock = START;
-  const center = createNotificationCenter({ core: { coreEvents: new EventBus<CoreEvents>() }, notifier: { show: () => undefined }, now: () => clock });
+  const center = createNotificationCenter({
+    core: { coreEvents: new EventBus<CoreEvents>() },
+    notifier: { show: () => undefined },
+    now: () => clock,
+  });
   const events = new EventBus<EventMap>();
   const told: NotificationPause[] = [];
   events.on('notificationPauseChanged', (pause) => told.push(pause));
@@ -28,7 +32,7 @@ afterEach(() => {
 });
 
 describe('notification pause over IPC', () => {
-  it('pauses for an hour from the window: the answer, the event and the tray menu\'s center agree', async () => {
+  it("pauses for an hour from the window: the answer, the event and the tray menu's center agree", async () => {
     const { center, told, dispatch } = setup();
     expect(await dispatch('getNotificationPause', [])).toEqual({ ok: true, value: { pausedUntil: null } });
     const hourLater = new Date(2026, 10, 25, 11, 0).toISOString();

@@ -6,7 +6,11 @@ import { testPost } from '../../helpers/posts.ts';
 const NOW = new Date('2026-11-25T12:00:00Z');
 const HOUR = 60 * 60 * 1000;
 const post = (id: string, hoursAgo: number | null, pitch?: string) =>
-  testPost(id, hoursAgo === null ? null : new Date(NOW.getTime() - hoursAgo * HOUR), pitch === undefined ? {} : { pitch });
+  testPost(
+    id,
+    hoursAgo === null ? null : new Date(NOW.getTime() - hoursAgo * HOUR),
+    pitch === undefined ? {} : { pitch },
+  );
 
 describe('selectNotices', () => {
   it('gives one notification per new post: title is the post title, body its pitch', () => {
@@ -29,9 +33,11 @@ describe('selectNotices', () => {
     ]);
   });
 
-  it('on a feed\'s first poll, tells about the newest recent post only, and about no old one', () => {
+  it("on a feed's first poll, tells about the newest recent post only, and about no old one", () => {
     const firstRun = [post('old', 24 * 10), post('recent', 30), post('newest', 2), post('undated', null)];
-    expect(selectNotices(firstRun, { firstPoll: true, now: NOW })).toEqual([{ title: 'Post newest', body: 'About newest.', postId: 'newest' }]);
+    expect(selectNotices(firstRun, { firstPoll: true, now: NOW })).toEqual([
+      { title: 'Post newest', body: 'About newest.', postId: 'newest' },
+    ]);
     expect(selectNotices([post('old', 24 * 10)], { firstPoll: true, now: NOW })).toEqual([]);
   });
 });

@@ -21,9 +21,17 @@ async function file(content: string | Buffer): Promise<string> {
 
 describe('JSON policy and machine defaults files', () => {
   it('reads the policy names, with a BOM as Notepad writes it', async () => {
-    const layer = await readJsonLayer(await file('\uFEFF{"FeedUrls": ["https://blog.example.com/feed"], "AllowUserFeeds": false, "QuietHours": "22:00-07:00"}'));
+    const layer = await readJsonLayer(
+      await file(
+        '\uFEFF{"FeedUrls": ["https://blog.example.com/feed"], "AllowUserFeeds": false, "QuietHours": "22:00-07:00"}',
+      ),
+    );
     expect(layer).toEqual({
-      values: { feedUrls: ['https://blog.example.com/feed'], allowUserFeeds: false, quietHours: { start: '22:00', end: '07:00' } },
+      values: {
+        feedUrls: ['https://blog.example.com/feed'],
+        allowUserFeeds: false,
+        quietHours: { start: '22:00', end: '07:00' },
+      },
       problems: [],
     });
   });
@@ -58,7 +66,15 @@ describe('policy locations', () => {
       regExe: 'D:\\Windows\\System32\\reg.exe',
     });
     expect(policyLocations('win32', {}).regExe).toBe('C:\\Windows\\System32\\reg.exe');
-    expect(policyLocations('darwin', {})).toEqual({ machineDefaultsFile: '/Library/Application Support/Advocate/defaults.json', policyFile: null, regExe: null });
-    expect(policyLocations('linux', {})).toEqual({ machineDefaultsFile: '/etc/advocate/defaults.json', policyFile: '/etc/advocate/policy.json', regExe: null });
+    expect(policyLocations('darwin', {})).toEqual({
+      machineDefaultsFile: '/Library/Application Support/Advocate/defaults.json',
+      policyFile: null,
+      regExe: null,
+    });
+    expect(policyLocations('linux', {})).toEqual({
+      machineDefaultsFile: '/etc/advocate/defaults.json',
+      policyFile: '/etc/advocate/policy.json',
+      regExe: null,
+    });
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateSettings, SETTINGS_SCHEMA_VERSION } from '../../../main/settings/migrations.ts';
 
 describe('settings migrations', () => {
-  it('upgrades a 0.1.0 file: copied defaults dropped, the person\'s feeds become their own feeds', () => {
+  it("upgrades a 0.1.0 file: copied defaults dropped, the person's feeds become their own feeds", () => {
     expect(migrateSettings({ feedUrls: ['https://mine.example/feed'], endpointUrl: null })).toEqual({
       data: { userFeedUrls: ['https://mine.example/feed'], schemaVersion: SETTINGS_SCHEMA_VERSION },
       fromVersion: 0,
@@ -23,6 +23,8 @@ describe('settings migrations', () => {
   });
 
   it('treats a nonsense version as the oldest', () => {
-    expect(migrateSettings({ schemaVersion: 'one', feedUrls: ['https://mine.example/feed'] }).data).toMatchObject({ userFeedUrls: ['https://mine.example/feed'] });
+    expect(migrateSettings({ schemaVersion: 'one', feedUrls: ['https://mine.example/feed'] }).data).toMatchObject({
+      userFeedUrls: ['https://mine.example/feed'],
+    });
   });
 });

@@ -38,7 +38,7 @@ describe('policy keys', () => {
     });
   });
 
-  it('gives number keys their bounds, for the templates\' decimal elements', () => {
+  it("gives number keys their bounds, for the templates' decimal elements", () => {
     expect(policyKeyNamed('pollintervalminutes')?.range).toEqual({ min: 5, max: 1440 });
     expect(policyKeyNamed('DailyNotificationCap')?.range).toEqual({ min: 0, max: 100 });
     expect(policyKeyNamed('Autostart')?.range).toBeUndefined();

@@ -17,7 +17,11 @@ afterEach(async () => {
 });
 
 /** A reg.exe that prints a recorded answer per hive; exit code and stderr as the real one. */
-async function standInRegExe(answers: { HKLM?: string | null; HKCU?: string | null; exitCode?: number }): Promise<string> {
+async function standInRegExe(answers: {
+  HKLM?: string | null;
+  HKCU?: string | null;
+  exitCode?: number;
+}): Promise<string> {
   const dir = await makeTempDir();
   cleanups.push(dir.remove);
   const missing = await fixture('reg-query-missing.txt');
@@ -59,7 +63,10 @@ describe('reg query output', () => {
 
 describe('Windows policy reader', () => {
   it('reads HKLM then HKCU: machine policy wins, user policy fills the gaps, bad values are ignored with a reason', async () => {
-    const regExe = await standInRegExe({ HKLM: await fixture('reg-query-hklm.txt'), HKCU: await fixture('reg-query-hkcu.txt') });
+    const regExe = await standInRegExe({
+      HKLM: await fixture('reg-query-hklm.txt'),
+      HKCU: await fixture('reg-query-hkcu.txt'),
+    });
     const layer = await readRegistryPolicy(regExe);
     expect(layer.values).toEqual({
       endpointUrl: 'https://advocate.example.com/',
@@ -71,7 +78,11 @@ describe('Windows policy reader', () => {
       dailyNotificationCap: 5,
     });
     expect(layer.problems).toEqual([
-      { origin: 'HKCU\\SOFTWARE\\Policies\\Advocate', key: 'EnabledNetworks', reason: expect.stringContaining('"myspace" is not one of') as unknown },
+      {
+        origin: 'HKCU\\SOFTWARE\\Policies\\Advocate',
+        key: 'EnabledNetworks',
+        reason: expect.stringContaining('"myspace" is not one of') as unknown,
+      },
     ]);
   });
 
@@ -94,10 +105,16 @@ describe('Windows policy reader', () => {
   });
 
   it('turns a failing reg.exe into a problem for that hive, never a crash', async () => {
-    const failing = await readRegistryPolicy(await standInRegExe({ HKLM: 'ERROR: Access is denied.\r\n', exitCode: 5 }));
+    const failing = await readRegistryPolicy(
+      await standInRegExe({ HKLM: 'ERROR: Access is denied.\r\n', exitCode: 5 }),
+    );
     expect(failing.values).toEqual({});
     expect(failing.problems).toEqual([
-      { origin: 'HKLM\\SOFTWARE\\Policies\\Advocate', key: '*', reason: 'reg.exe failed (exit 5): ERROR: Access is denied., so this key was ignored' },
+      {
+        origin: 'HKLM\\SOFTWARE\\Policies\\Advocate',
+        key: '*',
+        reason: 'reg.exe failed (exit 5): ERROR: Access is denied., so this key was ignored',
+      },
     ]);
     const absent = await readRegistryPolicy('/nonexistent/reg.exe');
     expect(absent.problems).toHaveLength(2);

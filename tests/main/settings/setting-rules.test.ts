@@ -4,7 +4,10 @@ import { checkSetting, fromPolicyValue } from '../../../main/settings/setting-ru
 
 describe('setting rules', () => {
   it('accepts http(s) addresses, normalised, and an empty or null one as "none"', () => {
-    expect(checkSetting('endpointUrl', ' https://advocate.example.com ')).toEqual({ ok: true, value: 'https://advocate.example.com/' });
+    expect(checkSetting('endpointUrl', ' https://advocate.example.com ')).toEqual({
+      ok: true,
+      value: 'https://advocate.example.com/',
+    });
     expect(checkSetting('endpointUrl', '')).toEqual({ ok: true, value: null });
     expect(checkSetting('trainingUrl', null)).toEqual({ ok: true, value: null });
   });
@@ -19,7 +22,9 @@ describe('setting rules', () => {
   });
 
   it('keeps feed lists as unique normalised addresses and names the entry that is wrong', () => {
-    expect(checkSetting('userFeedUrls', ['https://a.example/feed', 'https://a.example/feed', 'http://b.example'])).toEqual({
+    expect(
+      checkSetting('userFeedUrls', ['https://a.example/feed', 'https://a.example/feed', 'http://b.example']),
+    ).toEqual({
       ok: true,
       value: ['https://a.example/feed', 'http://b.example/'],
     });
@@ -28,7 +33,12 @@ describe('setting rules', () => {
       reason: 'entry 2: "file:///etc/passwd" must start with http:// or https://',
     });
     expect(checkSetting('feedUrls', 'https://a.example/feed')).toEqual({ ok: false, reason: 'must be a list' });
-    expect(checkSetting('feedUrls', Array.from({ length: 51 }, (_, index) => `https://a.example/${String(index)}`))).toEqual({
+    expect(
+      checkSetting(
+        'feedUrls',
+        Array.from({ length: 51 }, (_, index) => `https://a.example/${String(index)}`),
+      ),
+    ).toEqual({
       ok: false,
       reason: 'may hold at most 50 entries',
     });
@@ -36,24 +46,42 @@ describe('setting rules', () => {
 
   it('bounds numbers: the poll interval keeps its 5-minute floor, the cap may be 0', () => {
     expect(checkSetting('pollIntervalMinutes', 5)).toEqual({ ok: true, value: 5 });
-    expect(checkSetting('pollIntervalMinutes', 4)).toEqual({ ok: false, reason: 'must be a whole number from 5 to 1440' });
+    expect(checkSetting('pollIntervalMinutes', 4)).toEqual({
+      ok: false,
+      reason: 'must be a whole number from 5 to 1440',
+    });
     expect(checkSetting('pollIntervalMinutes', 7.5)).toMatchObject({ ok: false });
     expect(checkSetting('dailyNotificationCap', 0)).toEqual({ ok: true, value: 0 });
     expect(checkSetting('dailyNotificationCap', '3')).toMatchObject({ ok: false });
   });
 
   it('checks quiet hours: two different HH:MM times, nothing else', () => {
-    expect(checkSetting('quietHours', { start: '22:00', end: '07:00' })).toEqual({ ok: true, value: { start: '22:00', end: '07:00' } });
+    expect(checkSetting('quietHours', { start: '22:00', end: '07:00' })).toEqual({
+      ok: true,
+      value: { start: '22:00', end: '07:00' },
+    });
     expect(checkSetting('quietHours', null)).toEqual({ ok: true, value: null });
-    expect(checkSetting('quietHours', { start: '24:00', end: '07:00' })).toEqual({ ok: false, reason: 'start must be a time from 00:00 to 23:59' });
-    expect(checkSetting('quietHours', { start: '08:00', end: '08:00' })).toEqual({ ok: false, reason: 'start and end must differ' });
-    expect(checkSetting('quietHours', { start: '22:00', end: '07:00', days: 'all' })).toEqual({ ok: false, reason: 'has unknown fields: days' });
+    expect(checkSetting('quietHours', { start: '24:00', end: '07:00' })).toEqual({
+      ok: false,
+      reason: 'start must be a time from 00:00 to 23:59',
+    });
+    expect(checkSetting('quietHours', { start: '08:00', end: '08:00' })).toEqual({
+      ok: false,
+      reason: 'start and end must differ',
+    });
+    expect(checkSetting('quietHours', { start: '22:00', end: '07:00', days: 'all' })).toEqual({
+      ok: false,
+      reason: 'has unknown fields: days',
+    });
     expect(checkSetting('quietHours', '22:00-07:00')).toMatchObject({ ok: false });
   });
 
   it('knows the networks, and never quotes an enrollment code in a reason', () => {
     expect(checkSetting('enabledNetworks', ['x', 'linkedin', 'x'])).toEqual({ ok: true, value: ['x', 'linkedin'] });
-    expect(checkSetting('enabledNetworks', ['myspace'])).toMatchObject({ ok: false, reason: expect.stringContaining('"myspace" is not one of') as unknown });
+    expect(checkSetting('enabledNetworks', ['myspace'])).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('"myspace" is not one of') as unknown,
+    });
     const refused = checkSetting('enrollmentCode', 'two words secret');
     expect(refused).toEqual({ ok: false, reason: 'must be one word of at most 256 characters' });
     expect(checkSetting('enrollmentCode', ' ABC-123 ')).toEqual({ ok: true, value: 'ABC-123' });
@@ -61,18 +89,21 @@ describe('setting rules', () => {
 
   it('bounds the disclosure text', () => {
     expect(checkSetting('disclosureText', ' I work at Example. ')).toEqual({ ok: true, value: 'I work at Example.' });
-    expect(checkSetting('disclosureText', 'x'.repeat(501))).toEqual({ ok: false, reason: 'must be text of at most 500 characters' });
+    expect(checkSetting('disclosureText', 'x'.repeat(501))).toEqual({
+      ok: false,
+      reason: 'must be text of at most 500 characters',
+    });
   });
 });
 
 describe('reading policy values (registry, macOS strings, MSI properties)', () => {
   it('splits one string into a list at commas, semicolons, spaces and new lines, including inside REG_MULTI_SZ entries', () => {
-    expect(fromPolicyValue('urlList', 'https://a.example/feed, https://b.example/feed;https://c.example/feed\nhttps://d.example/feed')).toEqual([
-      'https://a.example/feed',
-      'https://b.example/feed',
-      'https://c.example/feed',
-      'https://d.example/feed',
-    ]);
+    expect(
+      fromPolicyValue(
+        'urlList',
+        'https://a.example/feed, https://b.example/feed;https://c.example/feed\nhttps://d.example/feed',
+      ),
+    ).toEqual(['https://a.example/feed', 'https://b.example/feed', 'https://c.example/feed', 'https://d.example/feed']);
     expect(fromPolicyValue('networks', ['linkedin,x', 'email'])).toEqual(['linkedin', 'x', 'email']);
   });
 

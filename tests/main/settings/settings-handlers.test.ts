@@ -32,8 +32,13 @@ describe('settings over IPC', () => {
     const sent: EventMap['settingsChanged'][] = [];
     events.on('settingsChanged', (view) => sent.push(view));
 
-    expect(await dispatch('getSettings', [])).toMatchObject({ ok: true, value: { values: { feedUrls: ['https://org.example/feed'] }, locked: {} } });
-    expect(await dispatch('updateSettings', [{ userFeedUrls: ['https://mine.example/feed'] }])).toMatchObject({ ok: true });
+    expect(await dispatch('getSettings', [])).toMatchObject({
+      ok: true,
+      value: { values: { feedUrls: ['https://org.example/feed'] }, locked: {} },
+    });
+    expect(await dispatch('updateSettings', [{ userFeedUrls: ['https://mine.example/feed'] }])).toMatchObject({
+      ok: true,
+    });
     expect(polled).toEqual([['https://org.example/feed', 'https://mine.example/feed']]);
     expect(sent).toHaveLength(1);
 
@@ -42,7 +47,7 @@ describe('settings over IPC', () => {
     expect(polled).toHaveLength(1);
   });
 
-  it('answers a refused change with the rule\'s words, and a malformed one before any handler runs', async () => {
+  it("answers a refused change with the rule's words, and a malformed one before any handler runs", async () => {
     const { dispatch } = setup();
     expect(await dispatch('updateSettings', [{ quietHours: { start: '25:00', end: '07:00' } }])).toEqual({
       ok: false,

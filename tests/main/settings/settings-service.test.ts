@@ -19,13 +19,21 @@ function recordingLog(): Logger & { lines: [string, string, Record<string, unkno
 function service(options: { store?: KeyValueStore; machine?: Layer; policy?: Layer } = {}) {
   const store = options.store ?? memoryStore();
   const log = recordingLog();
-  const settings = createSettingsService({ store, storeOrigin: 'settings.json', machine: options.machine ?? EMPTY_LAYER, policy: options.policy ?? EMPTY_LAYER, log });
+  const settings = createSettingsService({
+    store,
+    storeOrigin: 'settings.json',
+    machine: options.machine ?? EMPTY_LAYER,
+    policy: options.policy ?? EMPTY_LAYER,
+    log,
+  });
   return { store, log, settings };
 }
 
 describe('settings service', () => {
   it('upgrades an old file on open and says so', () => {
-    const { store, log, settings } = service({ store: memoryStore({ feedUrls: ['https://mine.example/feed'], endpointUrl: null }) });
+    const { store, log, settings } = service({
+      store: memoryStore({ feedUrls: ['https://mine.example/feed'], endpointUrl: null }),
+    });
     expect(store.read()).toEqual({ userFeedUrls: ['https://mine.example/feed'], schemaVersion: 1 });
     expect(settings.values().userFeedUrls).toEqual(['https://mine.example/feed']);
     expect(log.lines).toContainEqual(['info', 'upgraded the settings file', { from: 0 }]);
@@ -36,7 +44,11 @@ describe('settings service', () => {
     expect(log.lines).toContainEqual([
       'warn',
       'ignored a setting',
-      { origin: 'HKLM\\SOFTWARE\\Policies\\Advocate', key: 'PollIntervalMinutes', reason: 'must be a whole number from 5 to 1440, so it was ignored' },
+      {
+        origin: 'HKLM\\SOFTWARE\\Policies\\Advocate',
+        key: 'PollIntervalMinutes',
+        reason: 'must be a whole number from 5 to 1440, so it was ignored',
+      },
     ]);
   });
 
@@ -48,7 +60,11 @@ describe('settings service', () => {
     const view = settings.view();
     expect(view.values).not.toHaveProperty('enrollmentCode');
     expect(view.enrollmentCodeSet).toBe(true);
-    expect(view.locked).toEqual({ endpointUrl: LOCKED_BY_POLICY, allowUserFeeds: LOCKED_BY_POLICY, userFeedUrls: USER_FEEDS_NOT_ALLOWED });
+    expect(view.locked).toEqual({
+      endpointUrl: LOCKED_BY_POLICY,
+      allowUserFeeds: LOCKED_BY_POLICY,
+      userFeedUrls: USER_FEEDS_NOT_ALLOWED,
+    });
   });
 
   it('writes a good change, answers the new view and tells listeners which keys changed', () => {
@@ -64,29 +80,53 @@ describe('settings service', () => {
   });
 
   it.each([
-    ['a value out of range', { dailyNotificationCap: 500 }, 'Notifications per day must be a whole number from 0 to 100'],
-    ['a key the organisation locked', { endpointUrl: 'https://mine.example/' }, `Endpoint address: ${LOCKED_BY_POLICY}`],
+    [
+      'a value out of range',
+      { dailyNotificationCap: 500 },
+      'Notifications per day must be a whole number from 0 to 100',
+    ],
+    [
+      'a key the organisation locked',
+      { endpointUrl: 'https://mine.example/' },
+      `Endpoint address: ${LOCKED_BY_POLICY}`,
+    ],
     ['an organisation-only key', { disclosureText: 'hi' }, 'Disclosure text can only be set by your organisation'],
     ['an unknown key', { theme: 'dark' }, 'there is no setting called "theme"'],
   ])('refuses %s with a message for the window, and writes nothing, not even the good part', (_case, bad, message) => {
-    const { store, settings } = service({ policy: policyLayer({ EndpointUrl: 'https://advocate.example.com/' }, 'policy.json') });
+    const { store, settings } = service({
+      policy: policyLayer({ EndpointUrl: 'https://advocate.example.com/' }, 'policy.json'),
+    });
     const before = store.read();
     expect(() => settings.update({ pollIntervalMinutes: 45, ...bad })).toThrow(new IpcRequestError(message));
     expect(store.read()).toEqual(before);
     expect(settings.values().pollIntervalMinutes).toBe(30);
   });
 
-  it('refuses the person\'s own feeds while the organisation does not allow them', () => {
+  it("refuses the person's own feeds while the organisation does not allow them", () => {
     const { settings } = service({ policy: policyLayer({ AllowUserFeeds: 'false' }, 'policy.json') });
-    expect(() => settings.update({ userFeedUrls: ['https://mine.example/feed'] })).toThrow(`Your feeds: ${USER_FEEDS_NOT_ALLOWED}`);
+    expect(() => settings.update({ userFeedUrls: ['https://mine.example/feed'] })).toThrow(
+      `Your feeds: ${USER_FEEDS_NOT_ALLOWED}`,
+    );
   });
 
   it('reports every value with its source for diagnostics, the enrollment code only as set or not', () => {
-    const { settings } = service({ machine: policyLayer({ EnrollmentCode: 'ENROL-SECRET', Colour: 'x' }, 'defaults.json') });
+    const { settings } = service({
+      machine: policyLayer({ EnrollmentCode: 'ENROL-SECRET', Colour: 'x' }, 'defaults.json'),
+    });
     const report = settings.report();
-    expect(report.rows.find((row) => row.key === 'enrollmentCode')).toEqual({ key: 'enrollmentCode', value: 'set (hidden)', source: 'machine' });
-    expect(report.rows.find((row) => row.key === 'pollIntervalMinutes')).toEqual({ key: 'pollIntervalMinutes', value: '30', source: 'default' });
+    expect(report.rows.find((row) => row.key === 'enrollmentCode')).toEqual({
+      key: 'enrollmentCode',
+      value: 'set (hidden)',
+      source: 'machine',
+    });
+    expect(report.rows.find((row) => row.key === 'pollIntervalMinutes')).toEqual({
+      key: 'pollIntervalMinutes',
+      value: '30',
+      source: 'default',
+    });
     expect(JSON.stringify(report)).not.toContain('ENROL-SECRET');
-    expect(report.problems).toEqual([{ origin: 'defaults.json', key: 'Colour', reason: 'is not a known policy name, so it was ignored' }]);
+    expect(report.problems).toEqual([
+      { origin: 'defaults.json', key: 'Colour', reason: 'is not a known policy name, so it was ignored' },
+    ]);
   });
 });

@@ -26,7 +26,14 @@ beforeAll(async () => {
   removeDir = dir.remove;
   endpoint = await startEndpoint(dir.path);
   vi.stubEnv('ADVOCATE_ENDPOINT_URL', endpoint.url);
-  built = await bootBuiltApp([{ title: 'Ship small', link: 'https://blog.example.com/ship-small', description: '<p>We ship small.</p>', published: new Date(Date.now() - 3_600_000) }]);
+  built = await bootBuiltApp([
+    {
+      title: 'Ship small',
+      link: 'https://blog.example.com/ship-small',
+      description: '<p>We ship small.</p>',
+      published: new Date(Date.now() - 3_600_000),
+    },
+  ]);
 });
 afterAll(async () => {
   await built.close();
@@ -43,27 +50,42 @@ const value = async <T>(channel: string, ...args: unknown[]): Promise<T> => {
 describe('the built app with an endpoint', () => {
   it('asks for an enrollment code while it has none, keeping the share it was given', async () => {
     await vi.waitUntil(() => built.sentOn(EVENT_CHANNELS.syncStatusChanged).length > 0, { timeout: 10_000 });
-    expect(await value<SyncStatus>(INVOKE_CHANNELS.getSyncStatus)).toEqual({ state: 'needs-enrollment', reason: NO_CODE_REASON });
+    expect(await value<SyncStatus>(INVOKE_CHANNELS.getSyncStatus)).toEqual({
+      state: 'needs-enrollment',
+      reason: NO_CODE_REASON,
+    });
     const [post] = await value<PostView[]>(INVOKE_CHANNELS.listPosts);
     await value(INVOKE_CHANNELS.markShared, { postId: post?.id, network: 'linkedin' });
     expect(endpoint.rows()).toEqual([]);
   });
 
   it('enrolls with a code typed in Settings, keeps the token encrypted, and sends the waiting share', async () => {
-    await value(INVOKE_CHANNELS.updateSettings, { enrollmentCode: endpoint.enrollmentCode, displayName: 'Ada Lovelace' });
-    await vi.waitUntil(async () => (await value<SyncStatus>(INVOKE_CHANNELS.getSyncStatus)).state === 'ok', { timeout: 10_000 });
-    expect(endpoint.rows()).toEqual([expect.objectContaining({ post_key: 'https://blog.example.com/ship-small', network: 'linkedin' })]);
+    await value(INVOKE_CHANNELS.updateSettings, {
+      enrollmentCode: endpoint.enrollmentCode,
+      displayName: 'Ada Lovelace',
+    });
+    await vi.waitUntil(async () => (await value<SyncStatus>(INVOKE_CHANNELS.getSyncStatus)).state === 'ok', {
+      timeout: 10_000,
+    });
+    expect(endpoint.rows()).toEqual([
+      expect.objectContaining({ post_key: 'https://blog.example.com/ship-small', network: 'linkedin' }),
+    ]);
 
     const stored = await readFile(join(built.userData, 'device-token.bin'));
     const { result: token } = await safeStorage.decryptStringAsync(stored);
     expect(stored.includes(Buffer.from(token))).toBe(false);
     expect((await apiAs(endpoint.url, token).get('v1/summary')).status).toBe(200);
 
-    await vi.waitUntil(() => (built.sentOn(EVENT_CHANNELS.resultsChanged).at(-1) as ResultsView | undefined)?.summary?.me.shares === 1, { timeout: 10_000 });
-    expect((built.sentOn(EVENT_CHANNELS.resultsChanged).at(-1) as ResultsView).summary?.me.displayName).toBe('Ada Lovelace');
+    await vi.waitUntil(
+      () => (built.sentOn(EVENT_CHANNELS.resultsChanged).at(-1) as ResultsView | undefined)?.summary?.me.shares === 1,
+      { timeout: 10_000 },
+    );
+    expect((built.sentOn(EVENT_CHANNELS.resultsChanged).at(-1) as ResultsView).summary?.me.displayName).toBe(
+      'Ada Lovelace',
+    );
   });
 
-  it('gives the person\'s tracked link for Copy and Open composer', async () => {
+  it("gives the person's tracked link for Copy and Open composer", async () => {
     const [post] = await value<PostView[]>(INVOKE_CHANNELS.listPosts);
     const kit = await value<ShareKitView>(INVOKE_CHANNELS.getShareKit, post?.id);
     expect(kit.links.linkedin.startsWith(`${endpoint.url}r/`)).toBe(true);

@@ -27,14 +27,17 @@ async function desktop(clock = new FakeClock(Date.now())) {
     dataDir: dir.path,
     tokens,
     clock,
-    enrollment: { current: () => ({ code: endpoint.enrollmentCode, displayName: 'Eve', team: '' }), onChange: () => () => undefined },
+    enrollment: {
+      current: () => ({ code: endpoint.enrollmentCode, displayName: 'Eve', team: '' }),
+      onChange: () => () => undefined,
+    },
   });
   cleanups.push(opened.stop);
   await opened.sync.start();
   return { ...opened, tokens };
 }
 
-describe('the endpoint\'s verdicts', () => {
+describe("the endpoint's verdicts", () => {
   it('counts events the endpoint already has as acknowledged, and the endpoint keeps them once', async () => {
     const { journal, sync, tokens, share } = await desktop();
     const events: ShareEvent[] = Array.from({ length: 3 }, (_, n) => ({
@@ -54,13 +57,15 @@ describe('the endpoint\'s verdicts', () => {
     expect(endpoint.rows()).toHaveLength(4);
   });
 
-  it('sets a rejected event aside with the endpoint\'s reason, and sends the ones behind it', async () => {
+  it("sets a rejected event aside with the endpoint's reason, and sends the ones behind it", async () => {
     // This computer's clock is three days ahead: the endpoint refuses its shares' times.
     const { journal, sync, share } = await desktop(new FakeClock(Date.now() + 3 * 24 * 3600_000));
     const refused = await share();
     const good = await share({ network: 'x', at: new Date().toISOString() });
     expect(journal.pendingCount()).toBe(0);
-    expect(journal.rejected().map(({ event, reason }) => [event.id, reason])).toEqual([[refused.id, `"at" is more than a day in the future (${refused.at}); check the computer's clock`]]);
+    expect(journal.rejected().map(({ event, reason }) => [event.id, reason])).toEqual([
+      [refused.id, `"at" is more than a day in the future (${refused.at}); check the computer's clock`],
+    ]);
     expect(sync.status()).toMatchObject({ state: 'ok', pending: 0, rejected: 1 });
     expect(endpoint.rows().map((row) => row.id)).toEqual([good.id]);
   });

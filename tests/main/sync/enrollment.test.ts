@@ -9,7 +9,12 @@ import { createEnrollmentCode } from '../../../server/admin/enrollment-codes.ts'
 import { listDevices, revokeDevice } from '../../../server/admin/devices.ts';
 import { createSettingsService, memoryStore } from '../../../main/settings/settings-service.ts';
 import { EMPTY_LAYER } from '../../../main/settings/layers.ts';
-import { NO_CODE_REASON, TOKEN_REFUSED_REASON, type EnrollmentDetails, type EnrollmentSource } from '../../../main/sync/device-auth.ts';
+import {
+  NO_CODE_REASON,
+  TOKEN_REFUSED_REASON,
+  type EnrollmentDetails,
+  type EnrollmentSource,
+} from '../../../main/sync/device-auth.ts';
 import { enrollmentFromSettings } from '../../../main/sync/enrollment-source.ts';
 import { memoryTokenStore } from '../../../main/sync/token-stand-ins.ts';
 import { freshEndpointPerTest } from '../../helpers/endpoint.ts';
@@ -22,7 +27,9 @@ afterEach(async () => {
 });
 
 /** An enrollment source a test can change, as the settings window would. */
-function changeableEnrollment(initial: EnrollmentDetails): EnrollmentSource & { set(change: Partial<EnrollmentDetails>): void } {
+function changeableEnrollment(
+  initial: EnrollmentDetails,
+): EnrollmentSource & { set(change: Partial<EnrollmentDetails>): void } {
   let details = initial;
   const listeners = new Set<() => void>();
   return {
@@ -68,7 +75,9 @@ describe('enrollment', () => {
     await again.share({ network: 'x' });
     expect(again.journal.pendingCount()).toBe(0);
     expect(endpoint.rows()).toHaveLength(2);
-    expect((await listDevices(endpoint.db)).map((device) => [device.displayName, device.team])).toEqual([['Ada', 'Research']]);
+    expect((await listDevices(endpoint.db)).map((device) => [device.displayName, device.team])).toEqual([
+      ['Ada', 'Research'],
+    ]);
   });
 
   it('waits for a code when none is set, keeping shares, and enrolls as soon as one is typed', async () => {
@@ -115,18 +124,24 @@ describe('enrollment', () => {
     enrollment.set({ code: fresh.code });
     await again.sync.idle();
     expect(again.sync.status()).toMatchObject({ state: 'ok', pending: 0 });
-    expect(endpoint.rows().map((row) => row.network).sort()).toEqual(['bluesky', 'linkedin', 'x']);
+    expect(
+      endpoint
+        .rows()
+        .map((row) => row.network)
+        .sort(),
+    ).toEqual(['bluesky', 'linkedin', 'x']);
     expect(await listDevices(endpoint.db)).toHaveLength(2);
   });
 
-  it('names a refused code in the endpoint\'s words and loses nothing', async () => {
+  it("names a refused code in the endpoint's words and loses nothing", async () => {
     const enrollment = changeableEnrollment({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', displayName: 'Di', team: '' });
     const { sync, share, journal } = await desktop(await dataDir(), enrollment, memoryTokenStore());
     await sync.start();
     await share();
     expect(sync.status()).toEqual({
       state: 'needs-enrollment',
-      reason: 'the endpoint answered 403: this enrollment code is not known here; check it, or ask for a new one; enter another enrollment code in Settings',
+      reason:
+        'the endpoint answered 403: this enrollment code is not known here; check it, or ask for a new one; enter another enrollment code in Settings',
     });
     expect(journal.pendingCount()).toBe(1);
   });
@@ -139,8 +154,14 @@ describe('enrollment', () => {
       policy: EMPTY_LAYER,
       log: quietLog,
     });
-    const { sync } = await desktop(await dataDir(), enrollmentFromSettings(settings, () => 'jdoe'), memoryTokenStore());
+    const { sync } = await desktop(
+      await dataDir(),
+      enrollmentFromSettings(settings, () => 'jdoe'),
+      memoryTokenStore(),
+    );
     await sync.start();
-    expect((await listDevices(endpoint.db)).map((device) => [device.displayName, device.team])).toEqual([['jdoe', 'Sales']]);
+    expect((await listDevices(endpoint.db)).map((device) => [device.displayName, device.team])).toEqual([
+      ['jdoe', 'Sales'],
+    ]);
   });
 });

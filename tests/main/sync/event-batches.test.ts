@@ -4,7 +4,13 @@ import type { ShareEvent } from '../../../common/domain.ts';
 import { uuidv7 } from '../../../common/uuid.ts';
 import { MAX_BATCH_BYTES, nextBatch } from '../../../main/sync/event-batches.ts';
 
-const event = (postKey = 'https://blog.example.com/a'): ShareEvent => ({ id: uuidv7(), type: 'shared', postKey, network: 'x', at: '2026-03-02T09:00:00.000Z' });
+const event = (postKey = 'https://blog.example.com/a'): ShareEvent => ({
+  id: uuidv7(),
+  type: 'shared',
+  postKey,
+  network: 'x',
+  at: '2026-03-02T09:00:00.000Z',
+});
 
 describe('nextBatch', () => {
   it('takes the first 100 events in order, and nothing from an empty outbox', () => {

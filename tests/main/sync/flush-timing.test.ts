@@ -91,12 +91,25 @@ async function setup(initialScript: Script = healthy) {
     clock.advance(ms);
     await sync.idle();
   };
-  return { clock, sync, journal, network, share, eventPosts, requests: () => requests, advance, warnings, setScript: (next: Script) => (script = next) };
+  return {
+    clock,
+    sync,
+    journal,
+    network,
+    share,
+    eventPosts,
+    requests: () => requests,
+    advance,
+    warnings,
+    setScript: (next: Script) => (script = next),
+  };
 }
 
 describe('flushing the outbox', () => {
   it('backs off with jitter while the endpoint fails, with no request in between, then sends and keeps pulling on schedule', async () => {
-    const { clock, sync, journal, share, eventPosts, requests, advance, setScript } = await setup((path) => (path === '/v1/events' ? { status: 503 } : { status: 200 }));
+    const { clock, sync, journal, share, eventPosts, requests, advance, setScript } = await setup((path) =>
+      path === '/v1/events' ? { status: 503 } : { status: 200 },
+    );
     await share();
     expect(eventPosts()).toHaveLength(1);
     for (let failures = 1; failures <= 6; failures += 1) {
@@ -105,7 +118,11 @@ describe('flushing the outbox', () => {
       expect(wait).toBeGreaterThanOrEqual(step / 2);
       expect(wait).toBeLessThanOrEqual(step);
       const status = sync.status();
-      expect(status).toMatchObject({ state: 'waiting', pending: 1, retryAt: new Date(clock.nextTimerAt() ?? 0).toISOString() });
+      expect(status).toMatchObject({
+        state: 'waiting',
+        pending: 1,
+        retryAt: new Date(clock.nextTimerAt() ?? 0).toISOString(),
+      });
       expect(status.state === 'waiting' && status.message).toContain('503');
       await advance(wait - 1);
       expect(eventPosts()).toHaveLength(failures);
@@ -121,7 +138,8 @@ describe('flushing the outbox', () => {
     const nextPull = (clock.nextTimerAt() ?? 0) - clock.now();
     expect(nextPull).toBeGreaterThanOrEqual(PULL_INTERVAL_MS * 0.9);
     expect(nextPull).toBeLessThanOrEqual(PULL_INTERVAL_MS * 1.1);
-    const pulls = (): number => requests().filter((request) => request.path === '/v1/summary' || request.path === '/v1/kits').length;
+    const pulls = (): number =>
+      requests().filter((request) => request.path === '/v1/summary' || request.path === '/v1/kits').length;
     const before = pulls();
     await advance(nextPull);
     expect(pulls()).toBe(before + 2);
@@ -131,7 +149,9 @@ describe('flushing the outbox', () => {
   it('waits as long as Retry-After says, even when the person presses Refresh now', async () => {
     let answered = 0;
     const { clock, sync, journal, share, eventPosts, advance } = await setup((path) =>
-      path === '/v1/events' && (answered += 1) === 1 ? { status: 429, headers: { 'retry-after': '120' } } : { status: 200 },
+      path === '/v1/events' && (answered += 1) === 1
+        ? { status: 429, headers: { 'retry-after': '120' } }
+        : { status: 200 },
     );
     await share();
     expect((clock.nextTimerAt() ?? 0) - clock.now()).toBe(120_000);
@@ -165,7 +185,10 @@ describe('flushing the outbox', () => {
   });
 
   it('retries at once when the network comes back after the endpoint could not be reached', async () => {
-    const { clock, sync, journal, network, share, eventPosts, setScript } = await setup(() => ({ status: 200, drop: true }));
+    const { clock, sync, journal, network, share, eventPosts, setScript } = await setup(() => ({
+      status: 200,
+      drop: true,
+    }));
     await sync.start();
     await share();
     expect(eventPosts()).toHaveLength(1);
@@ -180,8 +203,17 @@ describe('flushing the outbox', () => {
   });
 
   it('halves a batch the endpoint finds too large until it fits', async () => {
-    const { journal, share, eventPosts } = await setup((path, events) => (path === '/v1/events' && events.length > 10 ? { status: 413 } : { status: 200 }));
-    for (let n = 0; n < 29; n += 1) await journal.record({ id: uuidv7(), type: 'shared', postKey: `https://blog.example.com/${String(n)}`, network: 'x', at: new Date().toISOString() });
+    const { journal, share, eventPosts } = await setup((path, events) =>
+      path === '/v1/events' && events.length > 10 ? { status: 413 } : { status: 200 },
+    );
+    for (let n = 0; n < 29; n += 1)
+      await journal.record({
+        id: uuidv7(),
+        type: 'shared',
+        postKey: `https://blog.example.com/${String(n)}`,
+        network: 'x',
+        at: new Date().toISOString(),
+      });
     await share();
     const accepted = eventPosts().filter((request) => request.events.length <= 10);
     expect(accepted.flatMap((request) => request.events)).toHaveLength(30);
@@ -191,11 +223,19 @@ describe('flushing the outbox', () => {
   it('sets aside an event this desktop cannot send, says why, and sends the others in the same flush', async () => {
     const { sync, journal, share, eventPosts, warnings } = await setup();
     const tooLong = `https://blog.example.com/${'a'.repeat(3000)}`;
-    await journal.record({ id: uuidv7(), type: 'shared', postKey: tooLong, network: 'x', at: new Date().toISOString() });
+    await journal.record({
+      id: uuidv7(),
+      type: 'shared',
+      postKey: tooLong,
+      network: 'x',
+      at: new Date().toISOString(),
+    });
     const good = await share();
     expect(eventPosts().flatMap((request) => request.events)).toEqual([good]);
     expect(journal.pendingCount()).toBe(0);
-    expect(journal.rejected().map(({ event, reason }) => [event.postKey, reason])).toEqual([[tooLong, 'this desktop cannot send it: /postKey must not have more than 2048 characters']]);
+    expect(journal.rejected().map(({ event, reason }) => [event.postKey, reason])).toEqual([
+      [tooLong, 'this desktop cannot send it: /postKey must not have more than 2048 characters'],
+    ]);
     expect(sync.status()).toMatchObject({ state: 'ok', pending: 0, rejected: 1 });
     expect(warnings).toContain('a share was refused and set aside; it stays in the journal but is not sent again');
   });

@@ -13,7 +13,13 @@ const journal = await ShareJournal.open(path, { compactAtLines: 30 });
 console.log('writing');
 for (let n = 0; ; n += 1) {
   // Every event on a post of its own, so a compaction keeps them all: what was confirmed can be checked.
-  const event = { id: uuidv7(), type: 'shared' as const, postKey: `https://blog.example.com/${String(n)}`, network: 'linkedin' as const, at: new Date().toISOString() };
+  const event = {
+    id: uuidv7(),
+    type: 'shared' as const,
+    postKey: `https://blog.example.com/${String(n)}`,
+    network: 'linkedin' as const,
+    at: new Date().toISOString(),
+  };
   await journal.record(event);
   console.log(`recorded ${event.id}`);
   if (n % 3 === 0) {

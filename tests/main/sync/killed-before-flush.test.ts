@@ -20,35 +20,55 @@ afterEach(async () => {
 
 describe('a desktop killed between Mark shared and the end of the flush', () => {
   for (const mode of ['before-send', 'after-send'] as const) {
-    it(`sends the share exactly once after it starts again (killed ${mode === 'before-send' ? 'before the batch left' : 'before the acknowledgement was written'})`, { timeout: 30_000 }, async () => {
-      const dir = await makeTempDir();
-      cleanups.push(dir.remove);
-      const feed = await startFeedServer('Example Blog', [{ title: 'One', link: 'https://blog.example.com/one', description: '<p>One.</p>', published: new Date(Date.now() - 3_600_000) }]);
-      cleanups.push(feed.close);
-      const endpoint = await startEndpoint(dir.path);
-      cleanups.push(endpoint.close);
-      const dataDir = join(dir.path, 'desktop');
+    it(
+      `sends the share exactly once after it starts again (killed ${mode === 'before-send' ? 'before the batch left' : 'before the acknowledgement was written'})`,
+      { timeout: 30_000 },
+      async () => {
+        const dir = await makeTempDir();
+        cleanups.push(dir.remove);
+        const feed = await startFeedServer('Example Blog', [
+          {
+            title: 'One',
+            link: 'https://blog.example.com/one',
+            description: '<p>One.</p>',
+            published: new Date(Date.now() - 3_600_000),
+          },
+        ]);
+        cleanups.push(feed.close);
+        const endpoint = await startEndpoint(dir.path);
+        cleanups.push(endpoint.close);
+        const dataDir = join(dir.path, 'desktop');
 
-      const child = await startTsx('tests/main/sync/share-then-die.ts', [dataDir, feed.feedUrl, endpoint.url, endpoint.enrollmentCode, mode], /ready to die (\S+)/);
-      child.child.kill('SIGKILL');
-      await child.stop();
-      expect(endpoint.rows()).toHaveLength(mode === 'before-send' ? 0 : 1);
+        const child = await startTsx(
+          'tests/main/sync/share-then-die.ts',
+          [dataDir, feed.feedUrl, endpoint.url, endpoint.enrollmentCode, mode],
+          /ready to die (\S+)/,
+        );
+        child.child.kill('SIGKILL');
+        await child.stop();
+        expect(endpoint.rows()).toHaveLength(mode === 'before-send' ? 0 : 1);
 
-      const core = await createAppCore({
-        fetch,
-        log: quietLog,
-        dataDir,
-        feedUrls: [feed.feedUrl],
-        endpointUrl: endpoint.url,
-        enrollment: { current: () => ({ code: endpoint.enrollmentCode, displayName: 'Killed', team: '' }), onChange: () => () => undefined },
-        deviceTokens: plainFileTokenStore(join(dataDir, 'device-token.txt')),
-      });
-      cleanups.push(() => core.stop());
-      expect(await core.handlers.getSyncStatus()).toMatchObject({ pending: 1 });
-      await core.start();
-      await vi.waitUntil(async () => (await core.handlers.getSyncStatus()).state === 'ok');
-      expect(await core.handlers.getSyncStatus()).toMatchObject({ state: 'ok', pending: 0 });
-      expect(endpoint.rows()).toEqual([expect.objectContaining({ type: 'shared', post_key: child.captured, network: 'linkedin' })]);
-    });
+        const core = await createAppCore({
+          fetch,
+          log: quietLog,
+          dataDir,
+          feedUrls: [feed.feedUrl],
+          endpointUrl: endpoint.url,
+          enrollment: {
+            current: () => ({ code: endpoint.enrollmentCode, displayName: 'Killed', team: '' }),
+            onChange: () => () => undefined,
+          },
+          deviceTokens: plainFileTokenStore(join(dataDir, 'device-token.txt')),
+        });
+        cleanups.push(() => core.stop());
+        expect(await core.handlers.getSyncStatus()).toMatchObject({ pending: 1 });
+        await core.start();
+        await vi.waitUntil(async () => (await core.handlers.getSyncStatus()).state === 'ok');
+        expect(await core.handlers.getSyncStatus()).toMatchObject({ state: 'ok', pending: 0 });
+        expect(endpoint.rows()).toEqual([
+          expect.objectContaining({ type: 'shared', post_key: child.captured, network: 'linkedin' }),
+        ]);
+      },
+    );
   }
 });

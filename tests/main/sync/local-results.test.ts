@@ -39,7 +39,11 @@ describe('localResults', () => {
   });
 
   it('counts a streak of weeks up to last week when this week has no share yet', () => {
-    const events = [event('2026-11-17T08:00:00.000Z', { postKey: 'https://blog.example.com/1' }), event('2026-11-10T08:00:00.000Z', { postKey: 'https://blog.example.com/2' }), event('2026-10-20T08:00:00.000Z', { postKey: 'https://blog.example.com/3' })];
+    const events = [
+      event('2026-11-17T08:00:00.000Z', { postKey: 'https://blog.example.com/1' }),
+      event('2026-11-10T08:00:00.000Z', { postKey: 'https://blog.example.com/2' }),
+      event('2026-10-20T08:00:00.000Z', { postKey: 'https://blog.example.com/3' }),
+    ];
     expect(localResults(events, now).streakWeeks).toBe(2);
   });
 

@@ -28,8 +28,18 @@ async function setup() {
   const dir = await makeTempDir();
   cleanups.push(dir.remove);
   const feed = await startFeedServer('Example Blog', [
-    { title: 'Ship small', link: 'https://blog.example.com/ship-small', description: '<p>We ship small.</p>', published: new Date(Date.now() - 3_600_000) },
-    { title: 'Test early', link: 'https://blog.example.com/test-early', description: '<p>We test early.</p>', published: new Date(Date.now() - 7_200_000) },
+    {
+      title: 'Ship small',
+      link: 'https://blog.example.com/ship-small',
+      description: '<p>We ship small.</p>',
+      published: new Date(Date.now() - 3_600_000),
+    },
+    {
+      title: 'Test early',
+      link: 'https://blog.example.com/test-early',
+      description: '<p>We test early.</p>',
+      published: new Date(Date.now() - 7_200_000),
+    },
   ]);
   cleanups.push(feed.close);
   const log = captureEndpointLog();
@@ -46,7 +56,10 @@ async function setup() {
       dataDir: `${dir.path}/desktop`,
       feedUrls: [feed.feedUrl],
       endpointUrl: target.url,
-      enrollment: { current: () => ({ code: target.enrollmentCode, displayName: 'Ada', team: 'Research' }), onChange: () => () => undefined },
+      enrollment: {
+        current: () => ({ code: target.enrollmentCode, displayName: 'Ada', team: 'Research' }),
+        onChange: () => () => undefined,
+      },
       deviceTokens: tokens,
       ...(network ? { network } : {}),
       clock: new FakeClock(Date.now()),
@@ -61,10 +74,11 @@ async function setup() {
   return { endpoint, log, start, closeEndpoint, tokens };
 }
 
-const statuses = (log: ReturnType<typeof captureEndpointLog>, path: string): number[] => log.answered('GET', path).map((entry) => entry.status);
+const statuses = (log: ReturnType<typeof captureEndpointLog>, path: string): number[] =>
+  log.answered('GET', path).map((entry) => entry.status);
 
 describe('pulling from the endpoint', () => {
-  it('pulls summary and kits after each flush with ETags, puts marketing\'s kit first, and shows both at the next start', async () => {
+  it("pulls summary and kits after each flush with ETags, puts marketing's kit first, and shows both at the next start", async () => {
     const { endpoint, log, start, closeEndpoint } = await setup();
     const core = await start();
     const pushed: ResultsView[] = [];
@@ -80,7 +94,10 @@ describe('pulling from the endpoint', () => {
     // The share changed the summary; the kits did not.
     expect(statuses(log, '/v1/summary')).toEqual([200, 200]);
     expect(statuses(log, '/v1/kits')).toEqual([200, 304]);
-    expect(pushed.at(-1)?.summary).toMatchObject({ me: { displayName: 'Ada', shares: 1 }, posts: [{ postKey: post.key, shares: 1 }] });
+    expect(pushed.at(-1)?.summary).toMatchObject({
+      me: { displayName: 'Ada', shares: 1 },
+      posts: [{ postKey: post.key, shares: 1 }],
+    });
     expect((await core.handlers.listPosts()).find((view) => view.id === post.id)?.shareCount).toBe(1);
     await core.pollNow();
     expect(statuses(log, '/v1/summary')).toEqual([200, 200, 304]);
@@ -98,7 +115,12 @@ describe('pulling from the endpoint', () => {
     await core.pollNow();
     expect(statuses(log, '/v1/kits').at(-1)).toBe(200);
     const kit = await core.handlers.getShareKit(post.id);
-    expect(kit).toMatchObject({ source: 'endpoint', pitch: 'How we halved our release time.', hashtags: ['shipping'], imageUrl: 'https://blog.example.com/ship.png' });
+    expect(kit).toMatchObject({
+      source: 'endpoint',
+      pitch: 'How we halved our release time.',
+      hashtags: ['shipping'],
+      imageUrl: 'https://blog.example.com/ship.png',
+    });
     expect(kit.messages.x).toBe('Small releases, fewer surprises.');
     // A network marketing left out: made from marketing's pitch and hashtags.
     expect(kit.messages.linkedin).toBe('How we halved our release time. #shipping');
@@ -113,7 +135,7 @@ describe('pulling from the endpoint', () => {
     expect((await again.handlers.getShareKit(post.id)).source).toBe('endpoint');
   });
 
-  it('asks for a post\'s tracked links once and keeps them, even across a restart with the endpoint gone', async () => {
+  it("asks for a post's tracked links once and keeps them, even across a restart with the endpoint gone", async () => {
     const { endpoint, log, start, closeEndpoint } = await setup();
     const core = await start();
     await core.start();
@@ -155,7 +177,7 @@ describe('pulling from the endpoint', () => {
     expect(log.answered()).toEqual([]);
   });
 
-  it('starts over with another endpoint: enrolls there, and never hands out the old one\'s links or figures', async () => {
+  it("starts over with another endpoint: enrolls there, and never hands out the old one's links or figures", async () => {
     const { endpoint, start, tokens } = await setup();
     const core = await start();
     await core.start();

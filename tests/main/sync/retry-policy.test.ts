@@ -7,8 +7,12 @@ const now = Date.parse('2026-03-02T09:00:00Z');
 
 describe('backoff', () => {
   it('doubles with each failure, between half and all of the step, up to the cap', () => {
-    expect([1, 2, 3, 4].map((failures) => backoffDelay(failures, policy, () => 0))).toEqual([2_500, 5_000, 10_000, 20_000]);
-    expect([1, 2, 3, 4].map((failures) => backoffDelay(failures, policy, () => 1))).toEqual([5_000, 10_000, 20_000, 40_000]);
+    expect([1, 2, 3, 4].map((failures) => backoffDelay(failures, policy, () => 0))).toEqual([
+      2_500, 5_000, 10_000, 20_000,
+    ]);
+    expect([1, 2, 3, 4].map((failures) => backoffDelay(failures, policy, () => 1))).toEqual([
+      5_000, 10_000, 20_000, 40_000,
+    ]);
     expect(backoffDelay(50, policy, () => 1)).toBe(policy.maxDelayMs);
     expect(backoffDelay(50, policy, () => 0)).toBe(policy.maxDelayMs / 2);
   });

@@ -99,7 +99,13 @@ describe('ShareJournal', () => {
     const at = (): string => new Date(Date.parse('2026-03-02T09:00:00.000Z') + (minute += 1) * 60_000).toISOString();
     for (let round = 0; round < 3; round += 1) {
       for (let post = 0; post < 10; post += 1) {
-        const one: ShareEvent = { id: uuidv7(), type: round === 1 ? 'unshared' : 'shared', postKey: `https://blog.example.com/${String(post)}`, network: 'linkedin', at: at() };
+        const one: ShareEvent = {
+          id: uuidv7(),
+          type: round === 1 ? 'unshared' : 'shared',
+          postKey: `https://blog.example.com/${String(post)}`,
+          network: 'linkedin',
+          at: at(),
+        };
         await journal.record(one);
         await journal.acknowledge([one.id]);
       }

@@ -10,9 +10,10 @@ function pngInfo(bytes: Buffer): { width: number; height: number; pixels: Buffer
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
   const chunks: Buffer[] = [];
-  for (let offset = 8; offset < bytes.length; ) {
+  for (let offset = 8; offset < bytes.length;) {
     const length = bytes.readUInt32BE(offset);
-    if (bytes.toString('latin1', offset + 4, offset + 8) === 'IDAT') chunks.push(bytes.subarray(offset + 8, offset + 8 + length));
+    if (bytes.toString('latin1', offset + 4, offset + 8) === 'IDAT')
+      chunks.push(bytes.subarray(offset + 8, offset + 8 + length));
     offset += 12 + length;
   }
   return { width, height, pixels: inflateSync(Buffer.concat(chunks)) };
@@ -22,12 +23,16 @@ describe('tray icons', () => {
   it('are committed exactly as the generator draws them, and nothing else is in the folder', async () => {
     const drawn = renderTrayIcons();
     expect((await readdir(TRAY_ICON_DIR)).sort()).toEqual([...drawn.keys()].sort());
-    for (const [name, bytes] of drawn) expect((await readFile(join(TRAY_ICON_DIR, name))).equals(bytes), name).toBe(true);
+    for (const [name, bytes] of drawn)
+      expect((await readFile(join(TRAY_ICON_DIR, name))).equals(bytes), name).toBe(true);
   });
 
   it('give macOS 16 px template images with a 32 px @2x, black with alpha only', () => {
     const drawn = renderTrayIcons();
-    for (const [name, size] of [['trayTemplate.png', 16], ['trayTemplate@2x.png', 32]] as const) {
+    for (const [name, size] of [
+      ['trayTemplate.png', 16],
+      ['trayTemplate@2x.png', 32],
+    ] as const) {
       const { width, height, pixels } = pngInfo(drawn.get(name) ?? Buffer.alloc(0));
       expect([width, height]).toEqual([size, size]);
       const rowBytes = size * 4 + 1;

@@ -8,7 +8,11 @@ const NOW = new Date(2026, 10, 25, 14, 5);
 
 describe('tray status', () => {
   it('says nothing extra when there is nothing new', () => {
-    expect(trayStatus({ unread: 0, pausedUntil: null, now: NOW, platform: 'win32' })).toEqual({ title: '', tooltip: 'Advocate', icon: 'normal' });
+    expect(trayStatus({ unread: 0, pausedUntil: null, now: NOW, platform: 'win32' })).toEqual({
+      title: '',
+      tooltip: 'Advocate',
+      icon: 'normal',
+    });
   });
 
   it('shows the count as a title on macOS and as the unread icon elsewhere; the tooltip everywhere', () => {
@@ -25,9 +29,9 @@ describe('tray status', () => {
   });
 
   it('tells in the tooltip until when notifications are paused', () => {
-    expect(trayStatus({ unread: 0, pausedUntil: new Date(2026, 10, 25, 15, 5), now: NOW, platform: 'win32' }).tooltip).toBe(
-      'Advocate · notifications paused until 15:05',
-    );
+    expect(
+      trayStatus({ unread: 0, pausedUntil: new Date(2026, 10, 25, 15, 5), now: NOW, platform: 'win32' }).tooltip,
+    ).toBe('Advocate · notifications paused until 15:05');
     expect(shortTime(new Date(2026, 10, 26, 8, 0), NOW)).toBe('Thu 08:00');
   });
 
@@ -40,7 +44,8 @@ describe('tray status', () => {
 });
 
 describe('tray menu', () => {
-  const labels = (pausedUntil: Date | null) => trayMenu({ pausedUntil, now: NOW }).map((item) => (item.kind === 'separator' ? '---' : item.label));
+  const labels = (pausedUntil: Date | null) =>
+    trayMenu({ pausedUntil, now: NOW }).map((item) => (item.kind === 'separator' ? '---' : item.label));
 
   it('offers Open, Refresh now, both pauses, Settings, Export diagnostics and Quit', () => {
     expect(labels(null)).toEqual([

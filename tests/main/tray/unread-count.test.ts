@@ -12,7 +12,11 @@ describe('unread count', () => {
   it('rises with every new post, on a first poll only with recent ones, and clears on reset', () => {
     const coreEvents = new EventBus<CoreEvents>();
     const heard: number[] = [];
-    const unread = createUnreadCount({ coreEvents }, (count) => heard.push(count), () => NOW);
+    const unread = createUnreadCount(
+      { coreEvents },
+      (count) => heard.push(count),
+      () => NOW,
+    );
     coreEvents.emit('newPosts', { feedId: 'feed', posts: [post('old', 30), post('new', 1)], firstPoll: true });
     coreEvents.emit('newPosts', { feedId: 'feed', posts: [post('a', 0), post('b', 0)], firstPoll: false });
     expect(unread.value()).toBe(3);

@@ -38,7 +38,10 @@ describe('tray window position', () => {
     const workArea = { x: 0, y: 32, width: 1920, height: 1048 };
     expect(place({ workArea, trayBounds: null, platform: 'linux' })).toEqual({ x: 1540, y: 32 });
     // Zero-sized bounds, as AppIndicator reports them, count as none.
-    expect(place({ workArea, trayBounds: { x: 0, y: 0, width: 0, height: 0 }, platform: 'linux' })).toEqual({ x: 1540, y: 32 });
+    expect(place({ workArea, trayBounds: { x: 0, y: 0, width: 0, height: 0 }, platform: 'linux' })).toEqual({
+      x: 1540,
+      y: 32,
+    });
   });
 
   it('no reserved taskbar area and no bounds: top right on Linux and macOS, bottom right on Windows', () => {
@@ -62,13 +65,25 @@ describe('tray window position', () => {
     const display = { x: -1280, y: 0, width: 1280, height: 1024 };
     const workArea = { x: -1280, y: 0, width: 1280, height: 984 };
     const trayBounds = { x: -300.5, y: 990.25, width: 24.5, height: 24.5 };
-    const position = trayWindowPosition({ trayBounds, windowSize: WINDOW, displayBounds: display, workArea, platform: 'win32' });
+    const position = trayWindowPosition({
+      trayBounds,
+      windowSize: WINDOW,
+      displayBounds: display,
+      workArea,
+      platform: 'win32',
+    });
     expect(position).toEqual({ x: -478, y: 424 });
     expect(Number.isInteger(position.x) && Number.isInteger(position.y)).toBe(true);
   });
 
   it('keeps the top-left corner visible when the window is larger than the work area', () => {
     const workArea = { x: 0, y: 25, width: 300, height: 400 };
-    expect(place({ workArea, displayBounds: { x: 0, y: 0, width: 300, height: 425 }, trayBounds: { x: 250, y: 0, width: 22, height: 22 } })).toEqual({ x: 0, y: 25 });
+    expect(
+      place({
+        workArea,
+        displayBounds: { x: 0, y: 0, width: 300, height: 425 },
+        trayBounds: { x: 250, y: 0, width: 22, height: 22 },
+      }),
+    ).toEqual({ x: 0, y: 25 });
   });
 });

@@ -5,7 +5,10 @@ import { checkExternalUrl, requireExternalUrl } from '../../../main/web/external
 
 describe('external links', () => {
   it.each([
-    ['https://x.com/intent/tweet?text=Hello&url=https%3A%2F%2Fblog.example.com%2F', 'https://x.com/intent/tweet?text=Hello&url=https%3A%2F%2Fblog.example.com%2F'],
+    [
+      'https://x.com/intent/tweet?text=Hello&url=https%3A%2F%2Fblog.example.com%2F',
+      'https://x.com/intent/tweet?text=Hello&url=https%3A%2F%2Fblog.example.com%2F',
+    ],
     ['http://intranet.example/post', 'http://intranet.example/post'],
     ['mailto:?subject=Read&body=This', 'mailto:?subject=Read&body=This'],
     ['HTTPS://Blog.Example.com/a b', 'https://blog.example.com/a%20b'],
@@ -14,8 +17,16 @@ describe('external links', () => {
   });
 
   it.each([
-    ['javascript:', 'javascript:alert(document.cookie)', 'javascript: links are never opened; only web and email links are'],
-    ['javascript: with odd case and spaces', ' JavaScript:alert(1)', 'javascript: links are never opened; only web and email links are'],
+    [
+      'javascript:',
+      'javascript:alert(document.cookie)',
+      'javascript: links are never opened; only web and email links are',
+    ],
+    [
+      'javascript: with odd case and spaces',
+      ' JavaScript:alert(1)',
+      'javascript: links are never opened; only web and email links are',
+    ],
     ['file:', 'file:///C:/Windows/System32/calc.exe', 'file: links are never opened; only web and email links are'],
     ['data:', 'data:text/html;base64,PHNjcmlwdD4=', 'data: links are never opened; only web and email links are'],
     ['an unknown scheme', 'ms-msdt:/id PCWDiagnostic', 'ms-msdt: links are never opened; only web and email links are'],
@@ -29,6 +40,8 @@ describe('external links', () => {
   });
 
   it('throws the reason as a message for the window', () => {
-    expect(() => requireExternalUrl('file:///etc/passwd')).toThrow(new IpcRequestError('file: links are never opened; only web and email links are'));
+    expect(() => requireExternalUrl('file:///etc/passwd')).toThrow(
+      new IpcRequestError('file: links are never opened; only web and email links are'),
+    );
   });
 });

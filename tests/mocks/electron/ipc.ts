@@ -22,7 +22,12 @@ class FakeIpcMain extends EventEmitter {
   }
 
   /** Plays a renderer calling `ipcRenderer.invoke` from the given contents and frame. */
-  invokeFrom(sender: FakeWebContents, frame: FakeWebFrame | null, channel: string, ...args: unknown[]): Promise<unknown> {
+  invokeFrom(
+    sender: FakeWebContents,
+    frame: FakeWebFrame | null,
+    channel: string,
+    ...args: unknown[]
+  ): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
     // Like Electron, a handler that throws becomes a rejected invoke, never a synchronous throw.
@@ -48,7 +53,8 @@ export const ipcRenderer = new FakeIpcRenderer();
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
   exposeInMainWorld(key: string, api: unknown): void {
-    if (contextBridge.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+    if (contextBridge.exposed.has(key))
+      throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
     contextBridge.exposed.set(key, api);
   },
 };

@@ -4,7 +4,10 @@ import { fakeState, type FakeDisplay } from './state.ts';
 import { defaultSession } from './web-contents.ts';
 
 const contains = (display: FakeDisplay, x: number, y: number): boolean =>
-  x >= display.bounds.x && x < display.bounds.x + display.bounds.width && y >= display.bounds.y && y < display.bounds.y + display.bounds.height;
+  x >= display.bounds.x &&
+  x < display.bounds.x + display.bounds.width &&
+  y >= display.bounds.y &&
+  y < display.bounds.y + display.bounds.height;
 
 function displayAt(x: number, y: number): FakeDisplay {
   const found = fakeState.displays.find((display) => contains(display, x, y)) ?? fakeState.displays[0];
@@ -74,8 +77,12 @@ export const safeStorage = {
     return Promise.resolve(Buffer.concat([MAGIC, Buffer.from(plainText, 'utf8').map((byte) => byte ^ XOR)]));
   },
   decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
-    if (!encrypted.subarray(0, MAGIC.length).equals(MAGIC)) return Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'));
-    return Promise.resolve({ result: Buffer.from(encrypted.subarray(MAGIC.length).map((byte) => byte ^ XOR)).toString('utf8'), shouldReEncrypt: false });
+    if (!encrypted.subarray(0, MAGIC.length).equals(MAGIC))
+      return Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'));
+    return Promise.resolve({
+      result: Buffer.from(encrypted.subarray(MAGIC.length).map((byte) => byte ^ XOR)).toString('utf8'),
+      shouldReEncrypt: false,
+    });
   },
   getSelectedStorageBackend: (): string => fakeState.storageBackend,
 };

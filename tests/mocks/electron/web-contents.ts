@@ -1,7 +1,12 @@
 /** Sessions, frames and webContents: what a page can try (navigate, open windows, ask permissions, press keys). */
 import { EventEmitter } from 'node:events';
 
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl?: string },
+) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string) => boolean;
 
 export class FakeSession {

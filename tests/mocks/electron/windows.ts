@@ -12,7 +12,13 @@ export class BrowserWindow extends EventEmitter {
   #visible = false;
   #destroyed = false;
 
-  constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown>; width?: number; height?: number }) {
+  constructor(
+    readonly options: Record<string, unknown> & {
+      webPreferences?: Record<string, unknown>;
+      width?: number;
+      height?: number;
+    },
+  ) {
     super();
     BrowserWindow.instances.push(this);
     app.emit('web-contents-created', {}, this.webContents);
@@ -52,7 +58,8 @@ export class BrowserWindow extends EventEmitter {
   }
 
   setPosition(x: number, y: number): void {
-    if (!Number.isInteger(x) || !Number.isInteger(y)) throw new TypeError('Error processing argument at index 0, conversion failure');
+    if (!Number.isInteger(x) || !Number.isInteger(y))
+      throw new TypeError('Error processing argument at index 0, conversion failure');
     this.position = [x, y];
   }
 

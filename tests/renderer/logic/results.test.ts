@@ -30,14 +30,19 @@ describe('chart scale', () => {
 });
 
 describe('ownFigures', () => {
-  it('uses the desktop\'s journal alone without an endpoint, with no clicks', () => {
+  it("uses the desktop's journal alone without an endpoint, with no clicks", () => {
     const local = { ...EMPTY_RESULTS.local, sharesThisWeek: 2, sharesThisMonth: 3, streakWeeks: 1 };
     expect(ownFigures({ local, summary: null })).toEqual({ ...local, clicks: null });
   });
 
-  it('takes the larger figure: a fresh share counts at once, other desktops\' shares are not hidden', () => {
+  it("takes the larger figure: a fresh share counts at once, other desktops' shares are not hidden", () => {
     const remote = summary();
-    const local = { sharesThisWeek: 3, sharesThisMonth: 1, streakWeeks: 0, weekly: remote.me.weekly.map((week, index) => ({ ...week, shares: index === 8 ? 3 : 0 })) };
+    const local = {
+      sharesThisWeek: 3,
+      sharesThisMonth: 1,
+      streakWeeks: 0,
+      weekly: remote.me.weekly.map((week, index) => ({ ...week, shares: index === 8 ? 3 : 0 })),
+    };
     const figures = ownFigures({ local, summary: remote });
     expect(figures).toMatchObject({ sharesThisWeek: 3, sharesThisMonth: 5, streakWeeks: 4, clicks: 42 });
     expect(figures.weekly.map((week) => week.shares)).toEqual([0, 0, 1, 0, 1, 1, 1, 1, 3]);
@@ -53,13 +58,15 @@ describe('ownFigures', () => {
 });
 
 describe('whyItMatters', () => {
-  it('gives the team\'s and everyone\'s real numbers and the person\'s clicks', () => {
+  it("gives the team's and everyone's real numbers and the person's clicks", () => {
     const lines = whyItMatters({ ...EMPTY_RESULTS, summary: summary() });
-    expect(lines[1]).toBe('In the last two months your team shared 30 times, and all 25 colleagues shared 160 times together.');
+    expect(lines[1]).toBe(
+      'In the last two months your team shared 30 times, and all 25 colleagues shared 160 times together.',
+    );
     expect(lines[2]).toBe('Your own links brought 42 visits to the blog.');
   });
 
-  it('falls back to the person\'s own month without an endpoint', () => {
+  it("falls back to the person's own month without an endpoint", () => {
     expect(whyItMatters({ ...EMPTY_RESULTS, local: { ...EMPTY_RESULTS.local, sharesThisMonth: 2 } })).toHaveLength(2);
     expect(whyItMatters(EMPTY_RESULTS)).toHaveLength(1);
   });
@@ -67,7 +74,9 @@ describe('whyItMatters', () => {
 
 describe('settings forms', () => {
   it('never sends a key policy locks', () => {
-    expect(withoutLocked({ displayName: 'Ada', team: 'R' }, { team: 'set by your organisation' })).toEqual({ displayName: 'Ada' });
+    expect(withoutLocked({ displayName: 'Ada', team: 'R' }, { team: 'set by your organisation' })).toEqual({
+      displayName: 'Ada',
+    });
   });
 
   it('reads a bare host as https, keeps any scheme typed', () => {

@@ -9,10 +9,14 @@ import { composeShareText } from '../../../renderer/share/compose.ts';
 import { postView } from '../fake-api.ts';
 
 describe('composeShareText', () => {
-  it('puts the person\'s take first, then the message, then the disclosure', () => {
-    expect(composeShareText({ take: 'Worth a read.', message: 'We moved to daily releases.', disclosure: 'I work at Example.' })).toBe(
-      'Worth a read.\n\nWe moved to daily releases.\n\nI work at Example.',
-    );
+  it("puts the person's take first, then the message, then the disclosure", () => {
+    expect(
+      composeShareText({
+        take: 'Worth a read.',
+        message: 'We moved to daily releases.',
+        disclosure: 'I work at Example.',
+      }),
+    ).toBe('Worth a read.\n\nWe moved to daily releases.\n\nI work at Example.');
   });
 
   it('leaves out an empty take and has no disclosure when there is none', () => {
@@ -20,7 +24,9 @@ describe('composeShareText', () => {
   });
 
   it('never doubles a disclosure the message already carries, and never drops it when the message is emptied', () => {
-    expect(composeShareText({ take: '', message: 'News. I work at Example.', disclosure: 'I work at Example.' })).toBe('News. I work at Example.');
+    expect(composeShareText({ take: '', message: 'News. I work at Example.', disclosure: 'I work at Example.' })).toBe(
+      'News. I work at Example.',
+    );
     expect(composeShareText({ take: '', message: '', disclosure: 'I work at Example.' })).toBe('I work at Example.');
   });
 
@@ -64,7 +70,7 @@ describe('nextRow', () => {
 });
 
 describe('colleaguesText', () => {
-  it('prefers the endpoint\'s people count, then its share count', () => {
+  it("prefers the endpoint's people count, then its share count", () => {
     expect(colleaguesText(4, 9)).toBe('Shared by 4 colleagues');
     expect(colleaguesText(1, 1)).toBe('Shared by 1 colleague');
     expect(colleaguesText(0, 0)).toBe('No colleague has shared it yet. Be the first.');

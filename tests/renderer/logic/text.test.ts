@@ -73,16 +73,31 @@ describe('relativeTime', () => {
 describe('feed status in words', () => {
   const now = new Date(2026, 10, 25, 15, 0);
   it('says when a working feed was checked', () => {
-    expect(feedStatusText({ state: 'ok', checkedAt: new Date(2026, 10, 25, 14, 50).toISOString(), nextCheckAt: now.toISOString() }, now)).toBe('Working · checked 10 min ago');
+    expect(
+      feedStatusText(
+        { state: 'ok', checkedAt: new Date(2026, 10, 25, 14, 50).toISOString(), nextCheckAt: now.toISOString() },
+        now,
+      ),
+    ).toBe('Working · checked 10 min ago');
   });
 
-  it('gives the error in the engine\'s words and the next try', () => {
-    const status = { state: 'error', message: 'the server sent an HTML page, maybe a login page', checkedAt: now.toISOString(), nextCheckAt: new Date(2026, 10, 25, 15, 30).toISOString() } as const;
+  it("gives the error in the engine's words and the next try", () => {
+    const status = {
+      state: 'error',
+      message: 'the server sent an HTML page, maybe a login page',
+      checkedAt: now.toISOString(),
+      nextCheckAt: new Date(2026, 10, 25, 15, 30).toISOString(),
+    } as const;
     expect(feedStatusText(status, now)).toBe('The server sent an HTML page, maybe a login page. Next try at 15:30.');
   });
 
   it('says until when a feed is on hold', () => {
-    const status = { state: 'backing-off', message: 'the server asked us to wait', checkedAt: now.toISOString(), until: new Date(2026, 10, 26, 8, 0).toISOString() } as const;
+    const status = {
+      state: 'backing-off',
+      message: 'the server asked us to wait',
+      checkedAt: now.toISOString(),
+      until: new Date(2026, 10, 26, 8, 0).toISOString(),
+    } as const;
     expect(feedStatusText(status, now)).toBe('The server asked us to wait. On hold until 08:00 tomorrow.');
     expect(upcomingTime(new Date(2026, 11, 3, 8, 0).toISOString(), now)).toBe('3 Dec 08:00');
   });
@@ -100,9 +115,15 @@ describe('notification pause in words', () => {
   });
 
   it('says until when: a time today, "08:00 tomorrow", or a date further on', () => {
-    expect(pauseText({ pausedUntil: new Date(2026, 10, 25, 16, 0).toISOString() }, now)).toBe('Notifications paused until 16:00');
-    expect(pauseText({ pausedUntil: new Date(2026, 10, 26, 8, 0).toISOString() }, now)).toBe('Notifications paused until 08:00 tomorrow');
-    expect(pauseText({ pausedUntil: new Date(2026, 11, 3, 8, 0).toISOString() }, now)).toBe('Notifications paused until 3 Dec 08:00');
+    expect(pauseText({ pausedUntil: new Date(2026, 10, 25, 16, 0).toISOString() }, now)).toBe(
+      'Notifications paused until 16:00',
+    );
+    expect(pauseText({ pausedUntil: new Date(2026, 10, 26, 8, 0).toISOString() }, now)).toBe(
+      'Notifications paused until 08:00 tomorrow',
+    );
+    expect(pauseText({ pausedUntil: new Date(2026, 11, 3, 8, 0).toISOString() }, now)).toBe(
+      'Notifications paused until 3 Dec 08:00',
+    );
   });
 });
 

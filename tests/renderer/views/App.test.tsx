@@ -11,7 +11,10 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const TWO = [postView(), postView({ id: 'feed:2', title: 'Second post', unread: true, publishedAt: '2026-11-24T10:00:00.000Z' })];
+const TWO = [
+  postView(),
+  postView({ id: 'feed:2', title: 'Second post', unread: true, publishedAt: '2026-11-24T10:00:00.000Z' }),
+];
 
 function showApp(api: FakeApi = fakeApi(TWO), seen = true) {
   if (seen) rememberOnboardingSeen();
@@ -87,7 +90,7 @@ describe('App', () => {
     expect(nav('Settings').getAttribute('aria-current')).toBe('page');
   });
 
-  it('shows in Settings the pause main reports, and follows the tray menu\'s changes', async () => {
+  it("shows in Settings the pause main reports, and follows the tray menu's changes", async () => {
     const api = showApp(fakeApi(TWO, { pausedUntil: new Date(Date.now() + 60 * 60 * 1000).toISOString() }));
     fireEvent.click(nav('Settings'));
     const notifications = await screen.findByRole('region', { name: 'Notifications' });
@@ -108,7 +111,11 @@ describe('App', () => {
     await screen.findByText('✓ Shared on LinkedIn');
     act(() => {
       api.push('postsChanged', [postView({ sharedOn: ['linkedin'], shareCount: 3 }), TWO[1] ?? postView()]);
-      api.push('resultsChanged', { ...EMPTY_RESULTS, local: { ...EMPTY_RESULTS.local, sharesThisWeek: 1, sharesThisMonth: 1 }, summary: summary({ posts: [{ postKey: 'https://blog.example.com/one', shares: 3, people: 3, clicks: 0 }] }) });
+      api.push('resultsChanged', {
+        ...EMPTY_RESULTS,
+        local: { ...EMPTY_RESULTS.local, sharesThisWeek: 1, sharesThisMonth: 1 },
+        summary: summary({ posts: [{ postKey: 'https://blog.example.com/one', shares: 3, people: 3, clicks: 0 }] }),
+      });
     });
     expect(screen.getByText('Shared by 3 colleagues')).toBeTruthy();
     fireEvent.click(nav('Results'));

@@ -8,18 +8,36 @@ import { renderWith } from '../render.tsx';
 afterEach(cleanup);
 
 describe('GuideView', () => {
-  it('gives the team\'s real numbers, the two clicks and one tip per enabled network', () => {
-    renderWith(fakeApi([]), <GuideView results={{ ...EMPTY_RESULTS, summary: summary() }} networks={['linkedin', 'mastodon']} trainingUrl={null} focusTitle={false} />);
-    expect(screen.getByRole('region', { name: 'Why your shares matter' }).textContent).toContain('your team shared 30 times, and all 25 colleagues shared 160 times together');
+  it("gives the team's real numbers, the two clicks and one tip per enabled network", () => {
+    renderWith(
+      fakeApi([]),
+      <GuideView
+        results={{ ...EMPTY_RESULTS, summary: summary() }}
+        networks={['linkedin', 'mastodon']}
+        trainingUrl={null}
+        focusTitle={false}
+      />,
+    );
+    expect(screen.getByRole('region', { name: 'Why your shares matter' }).textContent).toContain(
+      'your team shared 30 times, and all 25 colleagues shared 160 times together',
+    );
     expect(screen.getByRole('region', { name: 'Sharing in two clicks' }).querySelectorAll('li')).toHaveLength(3);
     const tips = screen.getByRole('region', { name: 'One tip per network' });
     expect([...tips.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['LinkedIn', 'Mastodon']);
     expect(screen.queryByRole('button', { name: /training/ })).toBeNull();
   });
 
-  it('opens the company\'s training link from policy through main', async () => {
+  it("opens the company's training link from policy through main", async () => {
     const api = fakeApi([]);
-    renderWith(api, <GuideView results={null} networks={[]} trainingUrl="https://intranet.example.com/social-training" focusTitle={false} />);
+    renderWith(
+      api,
+      <GuideView
+        results={null}
+        networks={[]}
+        trainingUrl="https://intranet.example.com/social-training"
+        focusTitle={false}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Your company’s social media training' }));
     await waitFor(() => {
       expect(api.opened).toEqual(['https://intranet.example.com/social-training']);

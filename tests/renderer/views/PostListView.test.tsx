@@ -34,8 +34,20 @@ function show(props: Partial<PostListViewProps> = {}, api = fakeApi([])) {
 
 const THREE = [
   postView({ id: 'a', title: 'Oldest', publishedAt: hoursAgo(50) }),
-  postView({ id: 'b', title: 'Newest', publishedAt: hoursAgo(1), unread: true, imageUrl: 'https://cdn.example.com/b.png' }),
-  postView({ id: 'c', title: 'Middle', publishedAt: hoursAgo(5), sharedOn: ['linkedin', 'x'], imageUrl: 'http://cdn.example.com/c.png' }),
+  postView({
+    id: 'b',
+    title: 'Newest',
+    publishedAt: hoursAgo(1),
+    unread: true,
+    imageUrl: 'https://cdn.example.com/b.png',
+  }),
+  postView({
+    id: 'c',
+    title: 'Middle',
+    publishedAt: hoursAgo(5),
+    sharedOn: ['linkedin', 'x'],
+    imageUrl: 'http://cdn.example.com/c.png',
+  }),
 ];
 
 describe('PostListView', () => {
@@ -50,7 +62,7 @@ describe('PostListView', () => {
     expect(container.querySelectorAll('.post-row--unread')).toHaveLength(1);
   });
 
-  it('shows an https thumbnail, and the feed\'s letter for a plain-http one the CSP would block', () => {
+  it("shows an https thumbnail, and the feed's letter for a plain-http one the CSP would block", () => {
     const { container } = show({ posts: ready(THREE) });
     const images = container.querySelectorAll('img');
     expect([...images].map((image) => image.getAttribute('src'))).toEqual(['https://cdn.example.com/b.png']);
@@ -95,7 +107,9 @@ describe('PostListView', () => {
     expect(screen.getByRole('status').textContent).toBe('Loading posts…');
     cleanup();
     const view = show({ posts: { status: 'error', message: 'the preview server is not answering' } });
-    expect(screen.getByRole('alert').textContent).toContain('The posts could not be loaded: the preview server is not answering');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'The posts could not be loaded: the preview server is not answering',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(view.retried()).toBe(1);
   });
@@ -113,7 +127,16 @@ describe('PostListView', () => {
   it('names each failing feed with its error in plain words', () => {
     const failing: Feed[] = [
       feed(),
-      feed({ id: 'b', title: 'Careers', status: { state: 'error', message: 'the server sent an HTML page, maybe a login page', checkedAt: hoursAgo(1), nextCheckAt: hoursAgo(-1) } }),
+      feed({
+        id: 'b',
+        title: 'Careers',
+        status: {
+          state: 'error',
+          message: 'the server sent an HTML page, maybe a login page',
+          checkedAt: hoursAgo(1),
+          nextCheckAt: hoursAgo(-1),
+        },
+      }),
     ];
     const view = show({ posts: ready(THREE), feeds: failing });
     const problems = screen.getByRole('region', { name: 'Feed problems' });
@@ -134,7 +157,10 @@ describe('PostListView', () => {
   });
 
   it('renders hostile titles as inert, shortened plain text', () => {
-    const hostile = postView({ title: `<img src=x onerror="alert(1)">\u202Egpj.exe ${'A'.repeat(100_000)}`, feedTitle: '<script>alert(2)</script>' });
+    const hostile = postView({
+      title: `<img src=x onerror="alert(1)">\u202Egpj.exe ${'A'.repeat(100_000)}`,
+      feedTitle: '<script>alert(2)</script>',
+    });
     const { container } = show({ posts: ready([hostile]) });
     const row = screen.getByRole('button', { name: /onerror/ });
     expect(row.textContent.length).toBeLessThan(300);

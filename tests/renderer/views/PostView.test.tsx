@@ -18,10 +18,33 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const POST = postView({ pitch: 'We moved to daily releases without hiring anyone.', hashtags: ['devops'], messages: { x: 'Daily releases, no new hires. #devops' } });
+const POST = postView({
+  pitch: 'We moved to daily releases without hiring anyone.',
+  hashtags: ['devops'],
+  messages: { x: 'Daily releases, no new hires. #devops' },
+});
 
-function Harness({ api, settings, people = null, start = POST }: { api: FakeApi; settings: SettingsView; people?: number | null; start?: Post }) {
-  return <PostView post={start} settings={settings} people={people} onBack={() => undefined} onChanged={(changed) => api.push('postsChanged', [changed])} focusTitle={false} />;
+function Harness({
+  api,
+  settings,
+  people = null,
+  start = POST,
+}: {
+  api: FakeApi;
+  settings: SettingsView;
+  people?: number | null;
+  start?: Post;
+}) {
+  return (
+    <PostView
+      post={start}
+      settings={settings}
+      people={people}
+      onBack={() => undefined}
+      onChanged={(changed) => api.push('postsChanged', [changed])}
+      focusTitle={false}
+    />
+  );
 }
 
 /** The view with the post as main last sent it (onChanged feeds it back, as App does). */
@@ -30,13 +53,14 @@ function show(options: { settings?: SettingsView; people?: number | null; post?:
   const api = options.api ?? fakeApi([post]);
   const settings = options.settings ?? settingsView();
   let current = post;
-  const view = renderWith(api, <Harness api={api} settings={settings} people={options.people ?? null} start={current} />);
+  const view = renderWith(
+    api,
+    <Harness api={api} settings={settings} people={options.people ?? null} start={current} />,
+  );
   api.onPostsChanged(([changed]) => {
     if (!changed) return;
     current = changed;
-    view.rerender(
-      <Harness api={api} settings={settings} people={options.people ?? null} start={current} />,
-    );
+    view.rerender(<Harness api={api} settings={settings} people={options.people ?? null} start={current} />);
   });
   return { api, view };
 }
@@ -59,7 +83,11 @@ describe('PostView', () => {
   it('offers only the enabled networks, each with its own message from the kit', async () => {
     show({ settings: settingsView({}, { enabledNetworks: ['linkedin', 'x', 'mastodon'] }) });
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
-    expect(screen.getAllByRole('radio').map((radio) => radio.getAttribute('value'))).toEqual(['linkedin', 'x', 'mastodon']);
+    expect(screen.getAllByRole('radio').map((radio) => radio.getAttribute('value'))).toEqual([
+      'linkedin',
+      'x',
+      'mastodon',
+    ]);
     expect(message().value).toBe('We moved to daily releases without hiring anyone. #devops');
     choose('X');
     expect(message().value).toBe('Daily releases, no new hires. #devops');
@@ -81,15 +109,19 @@ describe('PostView', () => {
   it('copies the take, the edited message, the disclosure and the link, and says "Copied"', async () => {
     show({ settings: settingsView({}, { disclosureText: 'I work at Example.' }) });
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
-    fireEvent.change(screen.getByRole('textbox', { name: /Your own take/ }), { target: { value: 'Proud of this team.' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Your own take/ }), {
+      target: { value: 'Proud of this team.' },
+    });
     fireEvent.change(message(), { target: { value: 'Daily releases!' } });
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
     await screen.findByRole('button', { name: 'Copied ✓' });
-    expect(clipboard.writes).toEqual(['Proud of this team.\n\nDaily releases!\n\nI work at Example. https://blog.example.com/one?utm_source=linkedin']);
+    expect(clipboard.writes).toEqual([
+      'Proud of this team.\n\nDaily releases!\n\nI work at Example. https://blog.example.com/one?utm_source=linkedin',
+    ]);
     expect(screen.getByText('Copied. Paste it into LinkedIn.')).toBeTruthy();
   });
 
-  it('keeps edits per network, and Reset brings the kit\'s message back', async () => {
+  it("keeps edits per network, and Reset brings the kit's message back", async () => {
     show();
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
     fireEvent.change(message(), { target: { value: 'My LinkedIn words' } });
@@ -101,7 +133,7 @@ describe('PostView', () => {
     expect(message().value).toBe('We moved to daily releases without hiring anyone. #devops');
   });
 
-  it('opens X\'s composer through main with the text and link in the intent URL', async () => {
+  it("opens X's composer through main with the text and link in the intent URL", async () => {
     const { api } = show();
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
     choose('X');
@@ -121,11 +153,15 @@ describe('PostView', () => {
     expect(screen.getByText(/LinkedIn can’t take text from another app/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Copy and open LinkedIn' }));
     await screen.findByText(/Copied, and LinkedIn opened in your browser/);
-    expect(clipboard.writes).toEqual(['We moved to daily releases without hiring anyone. #devops https://blog.example.com/one?utm_source=linkedin']);
-    expect(api.opened).toEqual([`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent('https://blog.example.com/one?utm_source=linkedin')}`]);
+    expect(clipboard.writes).toEqual([
+      'We moved to daily releases without hiring anyone. #devops https://blog.example.com/one?utm_source=linkedin',
+    ]);
+    expect(api.opened).toEqual([
+      `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent('https://blog.example.com/one?utm_source=linkedin')}`,
+    ]);
   });
 
-  it('asks for the Mastodon server once, saves it, then opens that server\'s composer', async () => {
+  it("asks for the Mastodon server once, saves it, then opens that server's composer", async () => {
     const api = fakeApi([POST]);
     const settings = settingsView();
     const view = renderWith(api, <Harness api={api} settings={settings} />);
@@ -135,10 +171,16 @@ describe('PostView', () => {
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
     choose('Mastodon');
     expect(screen.getByRole('button', { name: 'Open Mastodon' })).toHaveProperty('disabled', true);
-    fireEvent.change(screen.getByRole('textbox', { name: 'Your Mastodon server' }), { target: { value: 'not a server' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Your Mastodon server' }), {
+      target: { value: 'not a server' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    expect(screen.getByRole('alert').textContent).toBe('"not a server" is not a Mastodon server name like mastodon.social');
-    fireEvent.change(screen.getByRole('textbox', { name: 'Your Mastodon server' }), { target: { value: '@ada@hachyderm.io' } });
+    expect(screen.getByRole('alert').textContent).toBe(
+      '"not a server" is not a Mastodon server name like mastodon.social',
+    );
+    fireEvent.change(screen.getByRole('textbox', { name: 'Your Mastodon server' }), {
+      target: { value: '@ada@hachyderm.io' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => {
       expect(screen.getByRole('button', { name: 'Open Mastodon' })).toHaveProperty('disabled', false);
@@ -150,7 +192,7 @@ describe('PostView', () => {
     });
   });
 
-  it('shows main\'s refusal when a link cannot be opened', async () => {
+  it("shows main's refusal when a link cannot be opened", async () => {
     show({ api: fakeApi([POST], { refuseOpen: 'the link is too long' }) });
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
     fireEvent.click(screen.getByRole('button', { name: 'Read the post' }));
@@ -205,7 +247,11 @@ describe('PostView', () => {
   });
 
   it('renders a hostile kit as inert text in the fields', async () => {
-    const hostile = postView({ title: '<script>alert(1)</script>', pitch: '<img src=x onerror=alert(2)>', messages: { linkedin: '<b onmouseover=alert(3)>hi</b>' } });
+    const hostile = postView({
+      title: '<script>alert(1)</script>',
+      pitch: '<img src=x onerror=alert(2)>',
+      messages: { linkedin: '<b onmouseover=alert(3)>hi</b>' },
+    });
     const { view } = show({ post: hostile });
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
     expect(message().value).toBe('<b onmouseover=alert(3)>hi</b>');

@@ -12,7 +12,13 @@ function show(results: Results) {
   let settingsAsked = 0;
   renderWith(
     fakeApi([]),
-    <ResultsView results={{ status: 'ready', value: results }} sync={null} onRetry={() => undefined} onSettings={() => (settingsAsked += 1)} focusTitle={false} />,
+    <ResultsView
+      results={{ status: 'ready', value: results }}
+      sync={null}
+      onRetry={() => undefined}
+      onSettings={() => (settingsAsked += 1)}
+      focusTitle={false}
+    />,
   );
   return { settingsAsked: () => settingsAsked };
 }
@@ -20,7 +26,7 @@ function show(results: Results) {
 const tile = (label: string): string | null => screen.getByText(label).nextElementSibling?.textContent ?? null;
 
 describe('ResultsView', () => {
-  it('shows the desktop\'s own figures without an endpoint, and what an endpoint would add', () => {
+  it("shows the desktop's own figures without an endpoint, and what an endpoint would add", () => {
     const local = { ...EMPTY_RESULTS.local, sharesThisWeek: 1, sharesThisMonth: 4, streakWeeks: 2 };
     const view = show({ ...EMPTY_RESULTS, local });
     expect(tile('This week')).toBe('1 share');
@@ -34,23 +40,32 @@ describe('ResultsView', () => {
     expect(view.settingsAsked()).toBe(1);
   });
 
-  it('shows clicks, team and everyone\'s totals and the leaderboard from the endpoint\'s summary', () => {
-    show({ ...EMPTY_RESULTS, summary: summary(), sync: { state: 'ok', pending: 0, lastSyncAt: new Date().toISOString() } });
+  it("shows clicks, team and everyone's totals and the leaderboard from the endpoint's summary", () => {
+    show({
+      ...EMPTY_RESULTS,
+      summary: summary(),
+      sync: { state: 'ok', pending: 0, lastSyncAt: new Date().toISOString() },
+    });
     expect(tile('This week')).toBe('2 shares');
     expect(tile('Clicks on your links')).toBe('42');
     expect(screen.getByText('Your shares drove 42 visits to the blog.')).toBeTruthy();
     const totals = screen.getByRole('region', { name: 'Together' });
-    expect(within(totals).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'Your team, Research: 30 shares by 4 people',
-      'Everyone: 160 shares by 25 people',
-    ]);
+    expect(
+      within(totals)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Your team, Research: 30 shares by 4 people', 'Everyone: 160 shares by 25 people']);
     const board = screen.getByRole('region', { name: 'Leaderboard' });
-    expect(within(board).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['1Grace20 shares', '2Linus11 shares', '3You7 shares']);
+    expect(
+      within(board)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['1Grace20 shares', '2Linus11 shares', '3You7 shares']);
     expect(within(board).queryByText(/Your rank/)).toBeNull();
     expect(screen.getByText(/Up to date · synced/)).toBeTruthy();
   });
 
-  it('keeps an anonymous leaderboard anonymous, and gives the person\'s rank when off the list', () => {
+  it("keeps an anonymous leaderboard anonymous, and gives the person's rank when off the list", () => {
     const anonymous = summary({
       anonymous: true,
       leaderboard: [
@@ -62,21 +77,40 @@ describe('ResultsView', () => {
     show({ ...EMPTY_RESULTS, summary: anonymous });
     const board = screen.getByRole('region', { name: 'Leaderboard' });
     expect(board.textContent).toContain('Your organisation keeps the leaderboard anonymous');
-    expect(within(board).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['1A colleague20 shares', '2A colleague11 shares']);
+    expect(
+      within(board)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['1A colleague20 shares', '2A colleague11 shares']);
     expect(board.textContent).toContain('Your rank: 14 with 1 share.');
   });
 
   it('charts nine weeks for you and your team, readable as a table', () => {
     const { container } = renderWith(
       fakeApi([]),
-      <ResultsView results={{ status: 'ready', value: { ...EMPTY_RESULTS, summary: summary() } }} sync={null} onRetry={() => undefined} onSettings={() => undefined} focusTitle={false} />,
+      <ResultsView
+        results={{ status: 'ready', value: { ...EMPTY_RESULTS, summary: summary() } }}
+        sync={null}
+        onRetry={() => undefined}
+        onSettings={() => undefined}
+        focusTitle={false}
+      />,
     );
     const table = screen.getByRole('table', { name: /Shares per week/ });
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Week of', 'You', 'Team']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Week of', 'You', 'Team']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(9);
     const thisWeek = rows.at(-1);
-    expect(thisWeek && within(thisWeek).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['2', '4']);
+    expect(
+      thisWeek &&
+        within(thisWeek)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+    ).toEqual(['2', '4']);
     // Team bars: the tallest week (5) fills the 39-unit area when the scale tops at 5.
     const teamBars = container.querySelectorAll('.chart__bars--1 rect');
     expect(teamBars).toHaveLength(9);
@@ -84,13 +118,25 @@ describe('ResultsView', () => {
   });
 
   it('says when shares are waiting for the endpoint, and that nothing is lost', () => {
-    show({ ...EMPTY_RESULTS, sync: { state: 'waiting', pending: 3, message: 'the endpoint did not answer', retryAt: null } });
+    show({
+      ...EMPTY_RESULTS,
+      sync: { state: 'waiting', pending: 3, message: 'the endpoint did not answer', retryAt: null },
+    });
     expect(screen.getByText('3 shares waiting to be sent: the endpoint did not answer. Nothing is lost.')).toBeTruthy();
   });
 
   it('offers to try again when the results cannot be loaded', () => {
     let retried = 0;
-    renderWith(fakeApi([]), <ResultsView results={{ status: 'error', message: 'no answer' }} sync={null} onRetry={() => (retried += 1)} onSettings={() => undefined} focusTitle={false} />);
+    renderWith(
+      fakeApi([]),
+      <ResultsView
+        results={{ status: 'error', message: 'no answer' }}
+        sync={null}
+        onRetry={() => (retried += 1)}
+        onSettings={() => undefined}
+        focusTitle={false}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('Your results could not be loaded: no answer');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(retried).toBe(1);

@@ -2,7 +2,12 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Feed } from '../../../common/domain.ts';
-import { LOCKED_BY_POLICY, USER_FEEDS_NOT_ALLOWED, type NotificationPause, type SettingsView as Settings } from '../../../common/settings.ts';
+import {
+  LOCKED_BY_POLICY,
+  USER_FEEDS_NOT_ALLOWED,
+  type NotificationPause,
+  type SettingsView as Settings,
+} from '../../../common/settings.ts';
 import { SettingsView } from '../../../renderer/views/SettingsView.tsx';
 import { fakeApi, feed, settingsView, type FakeApi, type FakeOptions } from '../fake-api.ts';
 import { renderWith } from '../render.tsx';
@@ -12,9 +17,19 @@ afterEach(cleanup);
 /** The view kept current by settingsChanged and notificationPauseChanged, as App does. */
 function show(settings: Settings, feeds: Feed[] = [], options: FakeOptions = {}): FakeApi {
   const api = fakeApi([], { settings, ...options });
-  const state: { settings: Settings; pause: NotificationPause } = { settings, pause: { pausedUntil: options.pausedUntil ?? null } };
+  const state: { settings: Settings; pause: NotificationPause } = {
+    settings,
+    pause: { pausedUntil: options.pausedUntil ?? null },
+  };
   const ui = () => (
-    <SettingsView settings={{ status: 'ready', value: state.settings }} feeds={feeds} sync={{ state: 'no-endpoint' }} pause={state.pause} onRetry={() => undefined} focusTitle={false} />
+    <SettingsView
+      settings={{ status: 'ready', value: state.settings }}
+      feeds={feeds}
+      sync={{ state: 'no-endpoint' }}
+      pause={state.pause}
+      onRetry={() => undefined}
+      focusTitle={false}
+    />
   );
   const view = renderWith(api, ui());
   api.onSettingsChanged((next) => {
@@ -31,13 +46,18 @@ function show(settings: Settings, feeds: Feed[] = [], options: FakeOptions = {})
 const section = (name: string): HTMLElement => screen.getByRole('region', { name });
 
 describe('SettingsView', () => {
-  it('lists every feed with its status in plain words; only the person\'s own can be removed', async () => {
+  it("lists every feed with its status in plain words; only the person's own can be removed", async () => {
     const orgFeed = feed({ url: 'https://blog.example.com/feed.xml', title: 'Company Blog' });
     const mine = feed({
       id: 'mine',
       url: 'https://team.example.com/rss',
       title: 'Team notes',
-      status: { state: 'error', message: 'the server answered 404 Not Found', checkedAt: new Date().toISOString(), nextCheckAt: new Date().toISOString() },
+      status: {
+        state: 'error',
+        message: 'the server answered 404 Not Found',
+        checkedAt: new Date().toISOString(),
+        nextCheckAt: new Date().toISOString(),
+      },
     });
     const api = show(settingsView({}, { feedUrls: [orgFeed.url], userFeedUrls: [mine.url] }), [orgFeed, mine]);
     const feeds = within(section('Feeds')).getAllByRole('listitem');
@@ -54,10 +74,21 @@ describe('SettingsView', () => {
   it('checks an address live (with autodiscovery) before adding the feed it found', async () => {
     const api = show(settingsView(), [], {
       checkFeed: (url) =>
-        Promise.resolve({ ok: true, url: 'https://blog.example.com/feed.xml', discoveredFrom: url, format: 'RSS 2.0', encoding: 'utf-8', title: 'Example Blog', items: [], warnings: ['1 item without a link was left out'] }),
+        Promise.resolve({
+          ok: true,
+          url: 'https://blog.example.com/feed.xml',
+          discoveredFrom: url,
+          format: 'RSS 2.0',
+          encoding: 'utf-8',
+          title: 'Example Blog',
+          items: [],
+          warnings: ['1 item without a link was left out'],
+        }),
     });
     const feeds = section('Feeds');
-    fireEvent.change(within(feeds).getByRole('textbox', { name: 'Add a site or feed' }), { target: { value: 'blog.example.com' } });
+    fireEvent.change(within(feeds).getByRole('textbox', { name: 'Add a site or feed' }), {
+      target: { value: 'blog.example.com' },
+    });
     fireEvent.click(within(feeds).getByRole('button', { name: 'Check' }));
     const found = await within(feeds).findByText(/Found/);
     expect(api.checked).toEqual(['https://blog.example.com']);
@@ -71,9 +102,14 @@ describe('SettingsView', () => {
   });
 
   it('says in plain words why an address is not a feed', async () => {
-    show(settingsView(), [], { checkFeed: (url) => Promise.resolve({ ok: false, url, error: 'the server sent an HTML page, maybe a login page' }) });
+    show(settingsView(), [], {
+      checkFeed: (url) =>
+        Promise.resolve({ ok: false, url, error: 'the server sent an HTML page, maybe a login page' }),
+    });
     const feeds = section('Feeds');
-    fireEvent.change(within(feeds).getByRole('textbox', { name: 'Add a site or feed' }), { target: { value: 'https://intranet.example.com/' } });
+    fireEvent.change(within(feeds).getByRole('textbox', { name: 'Add a site or feed' }), {
+      target: { value: 'https://intranet.example.com/' },
+    });
     fireEvent.click(within(feeds).getByRole('button', { name: 'Check' }));
     expect(await within(feeds).findByText('the server sent an HTML page, maybe a login page')).toBeTruthy();
     expect(within(feeds).queryByRole('button', { name: 'Add this feed' })).toBeNull();
@@ -81,12 +117,24 @@ describe('SettingsView', () => {
 
   it('greys what policy locks, with the reason next to it', () => {
     show(
-      settingsView({ locked: { endpointUrl: LOCKED_BY_POLICY, enabledNetworks: LOCKED_BY_POLICY, userFeedUrls: USER_FEEDS_NOT_ALLOWED, startAtLogin: LOCKED_BY_POLICY } }, { endpointUrl: 'https://advocate.example.com/' }),
+      settingsView(
+        {
+          locked: {
+            endpointUrl: LOCKED_BY_POLICY,
+            enabledNetworks: LOCKED_BY_POLICY,
+            userFeedUrls: USER_FEEDS_NOT_ALLOWED,
+            startAtLogin: LOCKED_BY_POLICY,
+          },
+        },
+        { endpointUrl: 'https://advocate.example.com/' },
+      ),
     );
     const endpoint = screen.getByRole('textbox', { name: 'Endpoint address' });
     expect(endpoint).toHaveProperty('disabled', true);
     expect(endpoint).toHaveProperty('value', 'https://advocate.example.com/');
-    expect(document.getElementById(endpoint.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '')?.textContent).toBe('Set by your organisation');
+    expect(
+      document.getElementById(endpoint.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '')?.textContent,
+    ).toBe('Set by your organisation');
     expect(screen.getByRole('checkbox', { name: 'LinkedIn' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('textbox', { name: 'Add a site or feed' })).toHaveProperty('disabled', true);
     expect(within(section('Feeds')).getByText(/Your organisation does not allow adding feeds/)).toBeTruthy();
@@ -106,23 +154,31 @@ describe('SettingsView', () => {
   it('takes the enrollment code write-only: sent once, never shown back', async () => {
     const api = show(settingsView());
     const counting = section('Counting shares');
-    fireEvent.change(within(counting).getByRole('textbox', { name: 'Endpoint address' }), { target: { value: 'https://advocate.example.com/' } });
-    fireEvent.change(within(counting).getByRole('textbox', { name: 'Enrollment code' }), { target: { value: '7KQ2-M9XD-3H8T-VW4C' } });
+    fireEvent.change(within(counting).getByRole('textbox', { name: 'Endpoint address' }), {
+      target: { value: 'https://advocate.example.com/' },
+    });
+    fireEvent.change(within(counting).getByRole('textbox', { name: 'Enrollment code' }), {
+      target: { value: '7KQ2-M9XD-3H8T-VW4C' },
+    });
     fireEvent.click(within(counting).getByRole('button', { name: 'Save' }));
     await within(counting).findByText('Saved ✓');
-    expect(api.settingsUpdates).toEqual([{ endpointUrl: 'https://advocate.example.com/', enrollmentCode: '7KQ2-M9XD-3H8T-VW4C' }]);
+    expect(api.settingsUpdates).toEqual([
+      { endpointUrl: 'https://advocate.example.com/', enrollmentCode: '7KQ2-M9XD-3H8T-VW4C' },
+    ]);
     const code = within(counting).getByRole('textbox', { name: 'Enrollment code' });
     expect(code).toHaveProperty('value', '');
     expect(code.getAttribute('placeholder')).toBe('A code is set');
   });
 
-  it('shows main\'s reason when it refuses a change, and keeps what was typed', async () => {
+  it("shows main's reason when it refuses a change, and keeps what was typed", async () => {
     show(settingsView(), [], { refuseSettings: 'Check feeds every (minutes) must be from 5 to 1440' });
     const notifications = section('Notifications');
     const interval = within(notifications).getByRole('spinbutton', { name: 'Check feeds every … minutes' });
     fireEvent.change(interval, { target: { value: '2' } });
     fireEvent.click(within(notifications).getByRole('button', { name: 'Save' }));
-    expect((await within(notifications).findByRole('alert')).textContent).toBe('Check feeds every (minutes) must be from 5 to 1440');
+    expect((await within(notifications).findByRole('alert')).textContent).toBe(
+      'Check feeds every (minutes) must be from 5 to 1440',
+    );
     expect(interval).toHaveProperty('value', '2');
   });
 
@@ -132,10 +188,14 @@ describe('SettingsView', () => {
     expect(within(notifications).getByLabelText('From')).toHaveProperty('disabled', true);
     fireEvent.click(within(notifications).getByRole('checkbox', { name: 'Quiet hours' }));
     fireEvent.change(within(notifications).getByLabelText('From'), { target: { value: '21:30' } });
-    fireEvent.change(within(notifications).getByRole('spinbutton', { name: 'Notifications per day, at most' }), { target: { value: '3' } });
+    fireEvent.change(within(notifications).getByRole('spinbutton', { name: 'Notifications per day, at most' }), {
+      target: { value: '3' },
+    });
     fireEvent.click(within(notifications).getByRole('button', { name: 'Save' }));
     await waitFor(() => {
-      expect(api.settingsUpdates).toEqual([{ quietHours: { start: '21:30', end: '07:00' }, dailyNotificationCap: 3, pollIntervalMinutes: 30 }]);
+      expect(api.settingsUpdates).toEqual([
+        { quietHours: { start: '21:30', end: '07:00' }, dailyNotificationCap: 3, pollIntervalMinutes: 30 },
+      ]);
     });
   });
 
@@ -148,7 +208,9 @@ describe('SettingsView', () => {
     pauseHour.focus();
     fireEvent.click(pauseHour);
     // An hour from now: a time today, or early tomorrow when the test runs near midnight.
-    expect((await within(notifications).findByText(/^Notifications paused until/)).textContent).toMatch(/^Notifications paused until \d\d:\d\d( tomorrow)?$/);
+    expect((await within(notifications).findByText(/^Notifications paused until/)).textContent).toMatch(
+      /^Notifications paused until \d\d:\d\d( tomorrow)?$/,
+    );
     expect(api.pauses).toEqual(['hour']);
     expect(document.activeElement).toBe(pauseHour);
 
@@ -190,12 +252,14 @@ describe('SettingsView', () => {
     expect(within(section('Notifications')).getByText('Notifications on')).toBeTruthy();
   });
 
-  it('shows main\'s reason when a pause is refused, and stays as it was', async () => {
+  it("shows main's reason when a pause is refused, and stays as it was", async () => {
     // Tried: a pause main refuses. Must hold: its reason shown as an alert, the state still "on".
     const api = show(settingsView(), [], { refusePause: 'something went wrong; please try again' });
     const notifications = section('Notifications');
     fireEvent.click(within(notifications).getByRole('button', { name: 'Pause 1 hour' }));
-    expect((await within(notifications).findByRole('alert')).textContent).toBe('something went wrong; please try again');
+    expect((await within(notifications).findByRole('alert')).textContent).toBe(
+      'something went wrong; please try again',
+    );
     expect(within(notifications).getByText('Notifications on')).toBeTruthy();
     expect(api.pauses).toEqual(['hour']);
   });
@@ -206,15 +270,25 @@ describe('SettingsView', () => {
     await waitFor(() => {
       expect(api.settingsUpdates).toHaveLength(1);
     });
-    expect(api.settingsUpdates[0]?.enabledNetworks).toEqual(['linkedin', 'x', 'bluesky', 'threads', 'mastodon', 'xing', 'email']);
+    expect(api.settingsUpdates[0]?.enabledNetworks).toEqual([
+      'linkedin',
+      'x',
+      'bluesky',
+      'threads',
+      'mastodon',
+      'xing',
+      'email',
+    ]);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Start Advocate when I log in' }));
     await waitFor(() => {
       expect(api.settingsUpdates[1]).toEqual({ startAtLogin: false });
     });
   });
 
-  it('shows the organisation\'s disclosure line', () => {
+  it("shows the organisation's disclosure line", () => {
     show(settingsView({}, { disclosureText: 'I work at Example.' }));
-    expect(section('Sharing').textContent).toContain('Every message ends with your organisation’s line: “I work at Example.”');
+    expect(section('Sharing').textContent).toContain(
+      'Every message ends with your organisation’s line: “I work at Example.”',
+    );
   });
 });
