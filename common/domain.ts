@@ -30,7 +30,9 @@ export interface FeedItem {
   /** Absolute http(s) address of the post, or null when the feed gives none usable. */
   readonly link: string | null;
   readonly title: string;
-  /** Plain text, one or two sentences: why this post is worth sharing (the feed's own, or its summary's first sentence). */
+  /**
+   * Plain text, one or two sentences: why this post is worth sharing (the feed's own, or its summary's first sentence).
+   */
   readonly pitch: string;
   readonly imageUrl: string | null;
   /** ISO 8601, or null when the feed gives no usable date. */

@@ -1,4 +1,7 @@
-/** Calendar maths for counts, shared by the endpoint and the desktop: weeks run Monday to Sunday and months start on the 1st, both in UTC. */
+/**
+ * Calendar maths for counts, shared by the endpoint and the desktop: weeks run Monday to Sunday and months start on the
+ * 1st, both in UTC.
+ */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

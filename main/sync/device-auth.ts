@@ -61,7 +61,9 @@ export class DeviceAuth {
     private readonly log: Logger,
   ) {}
 
-  /** The token to send; enrolls first when there is none. Throws NeedsEnrollment, or an EndpointError to retry later. */
+  /**
+   * The token to send; enrolls first when there is none. Throws NeedsEnrollment, or an EndpointError to retry later.
+   */
   token(): Promise<string> {
     if (!this.#token) {
       const obtaining = this.#obtain();

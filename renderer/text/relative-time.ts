@@ -1,4 +1,6 @@
-/** "5 min ago", "yesterday", "12 Mar": when a post appeared, at a glance; "08:00 tomorrow": when something happens next. */
+/**
+ * "5 min ago", "yesterday", "12 Mar": when a post appeared, at a glance; "08:00 tomorrow": when something happens next.
+ */
 
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;

@@ -20,7 +20,10 @@ export interface ResultsViewProps {
   readonly focusTitle: boolean;
 }
 
-/** What the person's sharing achieved: their own figures always, the endpoint's clicks, team and leaderboard when there is one. */
+/**
+ * What the person's sharing achieved: their own figures always, the endpoint's clicks, team and leaderboard when there
+ * is one.
+ */
 export function ResultsView({ results, sync, onRetry, onSettings, focusTitle }: ResultsViewProps) {
   const now = useNow();
   return (

@@ -1,4 +1,6 @@
-/** The browser preview as the e2e tests start it: the built renderer and bridge, a quiet log, files in a temp folder. */
+/**
+ * The browser preview as the e2e tests start it: the built renderer and bridge, a quiet log, files in a temp folder.
+ */
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../../main/core/ports.ts';
 import { startPreview, type Preview, type PreviewOptions } from '../../main/preview/preview-server.ts';

@@ -60,7 +60,8 @@ export async function openWindow(
 
 /** axe-core's violations on the page as it is now, one line each (rule, impact, the first offending node). */
 export async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern (an inline <script> would be refused).
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern (an inline <script> would be
+  // refused).
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const axe = (

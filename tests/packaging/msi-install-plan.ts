@@ -2,7 +2,8 @@
  * What Windows Installer would do with a WiX project for a given msiexec command line, worked out
  * offline: which launch conditions stop the install, and which registry values get written. Only the
  * condition forms the template and the policy hook use are understood (`PROP`, `NOT PROP`,
- * `PROP="v"`, `PROP >= n`, `Installed`, joined by OR); anything else throws, so a change in the hook's conditions cannot pass unexamined.
+ * `PROP="v"`, `PROP >= n`, `Installed`, joined by OR); anything else throws, so a change in the hook's conditions
+ * cannot pass unexamined.
  */
 import type { Document, Element } from '@xmldom/xmldom';
 import { childElements, parseXmlStrictly } from './strict-xml.ts';

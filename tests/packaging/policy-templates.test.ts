@@ -110,7 +110,10 @@ function policyNamedKey(name: string): PolicyKey {
   return key;
 }
 
-/** The registry values Group Policy writes for the example: a key's policy enabled with the example value, a false boolean as Disabled. */
+/**
+ * The registry values Group Policy writes for the example: a key's policy enabled with the example value, a false
+ * boolean as Disabled.
+ */
 function exampleGroupPolicyWrites(key: PolicyKey): ReturnType<typeof registryWrites> {
   const policy = policyNamed(groupPolicy, key.name);
   const example = policyJson[key.name];
@@ -288,7 +291,8 @@ describe('macOS configuration profile (Advocate.mobileconfig)', () => {
     expect(readMacPolicy()).toEqual({ ...exampleLayer, problems: [] });
   });
 
-  // Tried: a profile edited with a type the reader was never shown, or a key given twice. Must hold: the check names it.
+  // Tried: a profile edited with a type the reader was never shown, or a key given twice. Must hold: the check names
+  // it.
   it('refuses a value type or a repeated key it cannot vouch for, naming it', () => {
     const text = readTemplate('Advocate.mobileconfig');
     expect(() => parsePlist(text.replace('<integer>60</integer>', '<real>60.5</real>'))).toThrow(

@@ -1,4 +1,6 @@
-/** Renders a piece of the window against a fake API, as main.tsx does with the real one (rerender keeps the provider). */
+/**
+ * Renders a piece of the window against a fake API, as main.tsx does with the real one (rerender keeps the provider).
+ */
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { AdvocateProvider } from '../../renderer/advocate-context.tsx';

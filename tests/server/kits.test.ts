@@ -1,4 +1,7 @@
-/** Share kits over the API: written with the admin token, checked with common/share's lengths, read by devices with ETag. */
+/**
+ * Share kits over the API: written with the admin token, checked with common/share's lengths, read by devices with
+ * ETag.
+ */
 import { describe, expect, it } from 'vitest';
 import type { KitsResponse, ShareKitInput } from '../../common/protocol.ts';
 import { freshEndpointPerTest } from '../helpers/endpoint.ts';

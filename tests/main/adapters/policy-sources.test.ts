@@ -1,4 +1,7 @@
-/** Where policy comes from on each platform: macOS managed preferences through systemPreferences, the registry on Windows. */
+/**
+ * Where policy comes from on each platform: macOS managed preferences through systemPreferences, the registry on
+ * Windows.
+ */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MACOS_POLICY_ORIGIN, readMacPolicy, readPresetLayers } from '../../../main/adapters/policy-sources.ts';
 import { fakeState, resetElectronFake } from '../../mocks/electron.ts';

@@ -1,4 +1,6 @@
-/** electron-store files in a real userData folder: round trips, an unreadable file kept aside, no IPC channel left open. */
+/**
+ * electron-store files in a real userData folder: round trips, an unreadable file kept aside, no IPC channel left open.
+ */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,7 @@
-/** The report IT gets: every section present, secrets masked, ignored policy values explained, feed and sync statuses in words. */
+/**
+ * The report IT gets: every section present, secrets masked, ignored policy values explained, feed and sync statuses in
+ * words.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Feed } from '../../../common/domain.ts';
 import { diagnosticsReport, type DiagnosticsInput } from '../../../main/diagnostics/diagnostics-report.ts';

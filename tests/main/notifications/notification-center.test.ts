@@ -1,4 +1,6 @@
-/** The notification center on the core's new-post events: rules applied live, the pause kept, the cap counted per day. */
+/**
+ * The notification center on the core's new-post events: rules applied live, the pause kept, the cap counted per day.
+ */
 import { describe, expect, it, vi } from 'vitest';
 import type { CoreEvents } from '../../../main/core/app-core.ts';
 import { EventBus } from '../../../main/core/event-bus.ts';

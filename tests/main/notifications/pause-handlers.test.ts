@@ -1,4 +1,6 @@
-/** The window's pause over IPC: the same center as the tray menu, every change told to the window, bad requests refused. */
+/**
+ * The window's pause over IPC: the same center as the tray menu, every change told to the window, bad requests refused.
+ */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventMap } from '../../../common/ipc/contract.ts';
 import type { NotificationPause } from '../../../common/settings.ts';

@@ -109,7 +109,10 @@ describe('two desktops, one endpoint', () => {
       const waitDrained = (desktop: Desktop): Promise<boolean> =>
         vi.waitUntil(() => drained(desktop), { timeout: 10_000, interval: 20 });
       const postsOf = async (desktop: Desktop): Promise<PostView[]> => desktop.core.handlers.listPosts();
-      /** Marks shared, or takes back when already shared; a second passes on the desktop's clock, so every event has its own time. */
+      /**
+       * Marks shared, or takes back when already shared; a second passes on the desktop's clock, so every event has its
+       * own time.
+       */
       const toggle = async (desktop: Desktop, post: PostView, network: (typeof NETWORKS)[number]): Promise<void> => {
         const current = (await postsOf(desktop)).find((view) => view.id === post.id);
         const request = { postId: post.id, network };

@@ -1,4 +1,6 @@
-/** The tray icons in resources/tray/: exactly what resources/make-tray-icons.ts draws, in the sizes each platform needs. */
+/**
+ * The tray icons in resources/tray/: exactly what resources/make-tray-icons.ts draws, in the sizes each platform needs.
+ */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';

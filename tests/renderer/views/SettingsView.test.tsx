@@ -1,4 +1,7 @@
-/** Settings: feeds with status, add (live check) and remove; locks greyed with the reason; saves and refusals; the notification pause. */
+/**
+ * Settings: feeds with status, add (live check) and remove; locks greyed with the reason; saves and refusals; the
+ * notification pause.
+ */
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Feed } from '../../../common/domain.ts';
