@@ -51,6 +51,9 @@ describe('kill -9 during a load of batched events', () => {
     const sent: Batch[] = [];
     const acknowledged = new Set<string>();
     let stop = false;
+    let killed = false;
+    let inFlight = 0;
+    const failures: unknown[] = [];
     let serial = 0;
     const worker = async (): Promise<void> => {
       while (!stop) {
@@ -59,21 +62,30 @@ describe('kill -9 during a load of batched events', () => {
           shareEvent({ postKey: `https://blog.example.com/load/${String((serial += 1))}` }),
         );
         sent.push(batch);
+        inFlight += 1;
         try {
           const answer = await device.post<EventResults>('v1/events', { events: batch });
           if (answer.status === 200)
             for (const result of answer.body.results) if (result.status !== 'rejected') acknowledged.add(result.id);
-        } catch {
-          return; // the server is gone
+        } catch (error) {
+          // After the kill the server is gone; before it, a failed request is a finding.
+          if (!killed) failures.push(error);
+          return;
+        } finally {
+          inFlight -= 1;
         }
       }
     };
     const workers = Array.from({ length: 4 }, worker);
-    while (acknowledged.size < 3000) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Killed with batches on the wire, whenever that moment comes on a busy machine.
+    while ((acknowledged.size < 3000 || inFlight === 0) && failures.length === 0)
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    killed = true;
     server.child.kill('SIGKILL');
     stop = true;
     await Promise.all(workers);
     await server.stop();
+    expect(failures).toEqual([]);
     expect(server.child.signalCode).toBe('SIGKILL');
     // Batches were still in flight when it died (sent, never answered).
     expect(sent.length * 100).toBeGreaterThan(acknowledged.size);
