@@ -1,7 +1,9 @@
 /**
- * `npm run server`: the endpoint on an embedded SQLite file, no other setup. Flags (or environment):
+ * `npm run server`: the endpoint, on an embedded SQLite file with no other setup, or on PostgreSQL.
+ * Flags (or environment):
  *   --port (ADVOCATE_SERVER_PORT, default 8787)  --host (ADVOCATE_SERVER_HOST, default 127.0.0.1)
- *   --db PATH (ADVOCATE_DB, default .advocate-data/endpoint.sqlite)
+ *   --db PATH or postgres://user:pass@host:5432/db (ADVOCATE_DB, or DATABASE_URL; default
+ *        .advocate-data/endpoint.sqlite); ADVOCATE_DB_POOL_SIZE connections at most (PostgreSQL, default 10)
  *   --public-url URL (ADVOCATE_PUBLIC_URL: the address people reach it at, for tracked links)
  *   --trust-proxy (ADVOCATE_TRUST_PROXY=1: behind a reverse proxy that sets X-Forwarded-*)
  * Rate limits per minute: ADVOCATE_RATE_PER_IP, ADVOCATE_RATE_PER_DEVICE, ADVOCATE_RATE_ENROLL, ADVOCATE_RATE_LOGIN.
@@ -10,9 +12,8 @@
 import { parseArgs } from 'node:util';
 import { ensureOrganisation } from './admin/organisation.ts';
 import { buildServer } from './app.ts';
-import { databasePath, wholeNumber } from './cli-options.ts';
+import { databaseLocation, describeLocation, openDatabaseOrExit, wholeNumber } from './cli-options.ts';
 import { DEFAULT_RATE_LIMITS } from './context.ts';
-import { openDatabase } from './database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,9 +39,9 @@ const rateLimits = {
   enrollPerIp: wholeNumber('rate-enroll', undefined, 'ADVOCATE_RATE_ENROLL', DEFAULT_RATE_LIMITS.enrollPerIp),
   loginPerIp: wholeNumber('rate-login', undefined, 'ADVOCATE_RATE_LOGIN', DEFAULT_RATE_LIMITS.loginPerIp),
 };
-const dbPath = databasePath(values.db);
+const location = databaseLocation(values.db);
 
-const db = await openDatabase(dbPath);
+const db = await openDatabaseOrExit(location, 'Advocate endpoint');
 const firstStart = await ensureOrganisation(db);
 const app = await buildServer({
   db,
@@ -68,4 +69,4 @@ New organisation created. Keep these; they are not shown again.
 More codes, revocation and a new admin token: npm run server:admin -- help
 `);
 }
-console.log(`Advocate endpoint: ${address}/ (database ${dbPath})`);
+console.log(`Advocate endpoint: ${address}/ (database ${describeLocation(location)})`);
