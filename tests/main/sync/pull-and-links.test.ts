@@ -90,7 +90,8 @@ describe('pulling from the endpoint', () => {
     const [post] = await core.handlers.listPosts();
     if (!post) throw new Error('no post');
     await core.handlers.markShared({ postId: post.id, network: 'linkedin' });
-    await vi.waitUntil(() => statuses(log, '/v1/kits').length === 2);
+    // The endpoint logs its answer before the desktop has read it: wait for the desktop's push too.
+    await vi.waitUntil(() => statuses(log, '/v1/kits').length === 2 && pushed.at(-1)?.summary?.me.shares === 1);
     // The share changed the summary; the kits did not.
     expect(statuses(log, '/v1/summary')).toEqual([200, 200]);
     expect(statuses(log, '/v1/kits')).toEqual([200, 304]);
@@ -197,7 +198,7 @@ describe('pulling from the endpoint', () => {
     expect(await tokens.load()).not.toBe(oldToken);
     expect((await again.handlers.getShareKit(post.id)).links.x.startsWith(`${moved.url}r/`)).toBe(true);
     await again.handlers.markShared({ postId: post.id, network: 'x' });
-    await vi.waitUntil(() => moved.rows().length === 1);
-    expect(endpoint.rows()).toEqual([]);
+    await vi.waitUntil(async () => (await moved.rows()).length === 1);
+    expect(await endpoint.rows()).toEqual([]);
   });
 });
