@@ -35,6 +35,8 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['tests/{common,main,preload,server}/**/*.test.ts'],
+          // Replicas and outages: only PostgreSQL has them.
+          exclude: ['**/*.postgres.test.ts'],
           environment: 'node',
           ...electronFakeDeps,
           ...onSqlite,

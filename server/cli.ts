@@ -15,7 +15,7 @@ import { ensureOrganisation } from './admin/organisation.ts';
 import { buildServer } from './app.ts';
 import { databaseLocation, describeLocation, openDatabaseOrExit, wholeNumber } from './cli-options.ts';
 import { DEFAULT_RATE_LIMITS } from './context.ts';
-import { startHousekeeping } from './jobs/housekeeping.ts';
+import { HOUSEKEEPING_JOB, startHousekeeping } from './jobs/housekeeping.ts';
 import { DEFAULT_LEASE_SECONDS, replicaId } from './jobs/lease-keeper.ts';
 
 const { values } = parseArgs({
@@ -58,7 +58,7 @@ const housekeeping = startHousekeeping(db, {
   holder,
   seconds: Math.max(1, wholeNumber('lease-seconds', undefined, 'ADVOCATE_LEASE_SECONDS', DEFAULT_LEASE_SECONDS, 3600)),
   onChange: (lease) => {
-    app.log.info({ job: lease?.job ?? 'housekeeping', holder, held: lease !== null }, 'job lease');
+    app.log.info({ job: HOUSEKEEPING_JOB, holder, held: lease !== null, generation: lease?.generation }, 'job lease');
   },
   onError: (error) => {
     app.log.warn({ err: error }, 'housekeeping');

@@ -71,17 +71,24 @@ export async function acquireLease(db: Db, job: string, holder: string, seconds:
   return row ? fromRow(row) : null;
 }
 
-/** Gives the lease up now (on shutdown), so another replica need not wait for it to expire. */
+/**
+ * Gives the lease up now (on shutdown), so another replica need not wait for it to expire. The row
+ * stays, expired, so the next holder's generation still counts this hand-over.
+ */
 export async function releaseLease(db: Db, job: string, holder: string): Promise<boolean> {
-  const { numDeletedRows } = await db
-    .deleteFrom('job_leases')
+  const { numUpdatedRows } = await db
+    .updateTable('job_leases')
+    .set({ expires_at: databaseTime(dialectOf(db)) })
     .where('job', '=', job)
     .where('holder', '=', holder)
     .executeTakeFirst();
-  return numDeletedRows > 0n;
+  return numUpdatedRows > 0n;
 }
 
-/** Who holds the job's lease, expired or not; null when nobody ever took it or it was released. */
+/**
+ * Who holds or last held the job's lease (released and dead holders' leases have expired: see
+ * expiresAt); null when nobody ever took it.
+ */
 export async function leaseOf(db: Db, job: string): Promise<Lease | null> {
   const row = await db
     .selectFrom('job_leases')
