@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../../common/sharing.ts';
-import { plural } from '../text/plural.ts';
+import { plural } from '../../common/plural.ts';
 import { relativeTime } from '../text/relative-time.ts';
 
 /** How counting with the endpoint is going, in one sentence. */

@@ -10,7 +10,7 @@ import { ViewTitle } from '../components/ViewTitle.tsx';
 import { useShareKit } from '../data/use-share-kit.ts';
 import { useNow } from '../data/use-now.ts';
 import { messageOf } from '../errors.ts';
-import { colleaguesText } from '../posts/colleagues.ts';
+import { postSharersText } from '../text/counts.ts';
 import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
 import { safeImageUrl } from '../text/safe-image-url.ts';
 import { FormError } from '../components/FormError.tsx';
@@ -18,7 +18,7 @@ import { FormError } from '../components/FormError.tsx';
 export interface PostViewProps {
   readonly post: Post;
   readonly settings: SettingsView;
-  /** Colleagues who shared it, from the endpoint's summary; null without one. */
+  /** People who have it shared (the person too, when they have), from the endpoint's summary; null without one. */
   readonly people: number | null;
   readonly onBack: () => void;
   readonly onChanged: (post: Post) => void;
@@ -35,7 +35,7 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
   const network = chosen !== null && networks.includes(chosen) ? chosen : (networks[0] ?? null);
   const [openError, setOpenError] = useState<string | null>(null);
   const image = safeImageUrl(kit.status === 'ready' ? kit.value.imageUrl : post.imageUrl);
-  const colleagues = colleaguesText(people, post.shareCount);
+  const colleagues = postSharersText(people, post.shareCount, post.sharedOn.length > 0);
 
   const openPost = (): void => {
     setOpenError(null);

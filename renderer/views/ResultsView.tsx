@@ -9,8 +9,9 @@ import { WeeklyChart, type ChartSeries } from '../components/WeeklyChart.tsx';
 import type { Live } from '../data/use-live.ts';
 import { useNow } from '../data/use-now.ts';
 import { ownFigures } from '../results/own-figures.ts';
+import { groupText } from '../text/counts.ts';
 import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
-import { formatCount, plural } from '../text/plural.ts';
+import { formatCount, plural } from '../../common/plural.ts';
 
 export interface ResultsViewProps {
   readonly results: Live<Results>;
@@ -79,7 +80,8 @@ function Figures({ results }: { results: Results }) {
 }
 
 function Organisation({ summary }: { summary: Summary }) {
-  const { team, organisation } = summary;
+  const { team, organisation, me } = summary;
+  const youShared = me.shares > 0;
   return (
     <>
       <Card id="totals-title" title="Together">
@@ -88,12 +90,10 @@ function Organisation({ summary }: { summary: Summary }) {
             <li>
               Your team, <span dir="auto">{displayText(team.name, TEXT_LIMITS.name)}</span>
               {': '}
-              {plural(team.shares, 'share')} by {plural(team.people, 'person', 'people')}
+              {groupText(team, youShared)}
             </li>
           )}
-          <li>
-            Everyone: {plural(organisation.shares, 'share')} by {plural(organisation.people, 'person', 'people')}
-          </li>
+          <li>Everyone: {groupText(organisation, youShared)}</li>
         </ul>
       </Card>
       <Leaderboard summary={summary} />

@@ -54,7 +54,7 @@ describe('ResultsView', () => {
       within(totals)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual(['Your team, Research: 30 shares by 4 people', 'Everyone: 160 shares by 25 people']);
+    ).toEqual(['Your team, Research: 30 shares by you and 3 colleagues', 'Everyone: 160 shares by you and 24 colleagues']);
     const board = screen.getByRole('region', { name: 'Leaderboard' });
     expect(
       within(board)
@@ -82,7 +82,7 @@ describe('ResultsView', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual(['1A colleague20 shares', '2A colleague11 shares']);
-    expect(board.textContent).toContain('Your rank: 14 with 1 share.');
+    expect(board.textContent).toContain('Your rank: 14, with 1 share.');
   });
 
   it('charts nine weeks for you and your team, readable as a table', () => {
