@@ -78,6 +78,7 @@ export interface AppCore {
     | 'checkFeed'
     | 'getShareKit'
     | 'getResults'
+    | 'refreshResults'
     | 'getSyncStatus'
   >;
   /** Events for the window (the IPC contract's EventMap). */
@@ -231,6 +232,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       },
       getShareKit: shareKit,
       getResults: () => Promise.resolve(results()),
+      refreshResults: async (when) => {
+        // The new figures and status go out as events from the sync itself.
+        await (when === 'now' ? sync?.syncNow() : sync?.refreshIfStale());
+        return null;
+      },
       getSyncStatus: () => Promise.resolve(syncStatus()),
       refreshFeeds: async () => {
         await pollNow();
