@@ -32,7 +32,8 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   const ids = useId();
   const [take, setTake] = useState('');
   const [drafts, setDrafts] = useState<Partial<Record<Network, string>>>({});
-  const [copied, showCopied] = useTransient<true>(COPIED_MS);
+  // "Copied" belongs to the exact text of one network: switching network or editing clears it.
+  const [copied, showCopied] = useTransient<{ network: Network; text: string }>(COPIED_MS);
   // Each tied to the network it is about, so switching networks leaves none behind.
   const [status, setStatus] = useState<{ network: Network; text: string } | null>(null);
   const [error, setError] = useState<{ network: Network; text: string } | null>(null);
@@ -61,7 +62,7 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   const copy = (): Promise<void> =>
     act(async () => {
       await copyText(posted);
-      showCopied(true);
+      showCopied({ network, text: posted });
       return `Copied. Paste it into ${label}.`;
     });
   const openComposer = (): Promise<void> =>
@@ -134,7 +135,7 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
       </p>
       <div className="actions">
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
-          {copied ? 'Copied ✓' : 'Copy'}
+          {copied?.network === network && copied.text === posted ? 'Copied ✓' : 'Copy'}
         </button>
         <button
           type="button"

@@ -121,6 +121,19 @@ describe('PostView', () => {
     expect(screen.getByText('Copied. Paste it into LinkedIn.')).toBeTruthy();
   });
 
+  it('keeps "Copied" to the text of the network it was copied for: another network, or an edit, clears it', async () => {
+    show({ settings: settingsView({}, { enabledNetworks: ['linkedin', 'x'] }) });
+    await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    await screen.findByRole('button', { name: 'Copied ✓' });
+    choose('X');
+    expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Copied ✓' })).toBeNull();
+    choose('LinkedIn');
+    fireEvent.change(message(), { target: { value: 'Edited after copying.' } });
+    expect(screen.queryByRole('button', { name: 'Copied ✓' })).toBeNull();
+  });
+
   it("keeps edits per network, and Reset brings the kit's message back", async () => {
     show();
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
