@@ -2,6 +2,7 @@
  * The main process without Electron: polls feeds, keeps posts, raises notices, records shares and syncs
  * them. Electron (main/index.ts) and the browser preview (main/preview/) both run exactly this.
  */
+import { WINDOW_TEXT } from '../../common/messages.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeHandlers, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
@@ -181,7 +182,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   function knownPost(postId: string): Post {
     const post = posts.get(postId);
-    if (!post) throw new IpcRequestError('this post is no longer available');
+    if (!post) throw new IpcRequestError(WINDOW_TEXT.postGone);
     return post;
   }
 

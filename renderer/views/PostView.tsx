@@ -9,7 +9,7 @@ import { ShareComposer } from '../components/ShareComposer.tsx';
 import { ViewTitle } from '../components/ViewTitle.tsx';
 import { useShareKit } from '../data/use-share-kit.ts';
 import { useNow } from '../data/use-now.ts';
-import { messageOf } from '../errors.ts';
+import { WINDOW_TEXT } from '../../common/messages.ts';
 import { postSharersText } from '../text/counts.ts';
 import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
 import { safeImageUrl } from '../text/safe-image-url.ts';
@@ -39,8 +39,8 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
 
   const openPost = (): void => {
     setOpenError(null);
-    api.openExternal(post.link).catch((reason: unknown) => {
-      setOpenError(messageOf(reason));
+    api.openExternal(post.link).catch(() => {
+      setOpenError(WINDOW_TEXT.openFailed);
     });
   };
 
@@ -65,7 +65,7 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
           Read the post
         </button>
       </div>
-      <FormError lead="The post could not be opened" message={openError} />
+      <FormError message={openError} />
       <section className="share" aria-labelledby="share-title">
         <h2 id="share-title" className="section-title">
           Share it

@@ -1,4 +1,5 @@
 /** One post: pitch first, per-network messages with live counters, Copy, Open composer, Mark shared with undo. */
+import { WINDOW_TEXT } from '../../../common/messages.ts';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PostView as Post } from '../../../common/domain.ts';
@@ -205,11 +206,11 @@ describe('PostView', () => {
     });
   });
 
-  it("shows main's refusal when a link cannot be opened", async () => {
+  it('says in the catalogue’s words when a link cannot be opened', async () => {
     show({ api: fakeApi([POST], { refuseOpen: 'the link is too long' }) });
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
     fireEvent.click(screen.getByRole('button', { name: 'Read the post' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The post could not be opened: the link is too long');
+    expect((await screen.findByRole('alert')).textContent).toBe(WINDOW_TEXT.openFailed);
   });
 
   it('marks shared per network, offers Undo for a few seconds, then Take back', async () => {
