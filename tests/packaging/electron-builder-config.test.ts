@@ -48,13 +48,15 @@ describe('electron-builder.yml', () => {
     expect(readJson('resources/config/defaults.json')).toEqual(expect.any(Object));
   });
 
-  it('flips the security fuses of DESIGN.md', () => {
+  it('flips the security fuses of DESIGN.md, cookie encryption on and no extra file:// privileges', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 
