@@ -60,6 +60,16 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it("takes the deb's maintainer from package.json's author, with a name and an email, and nowhere else", () => {
+    const linux = config.linux as Record<string, unknown> | undefined;
+    expect(linux?.['maintainer']).toBeUndefined();
+    expect((config.deb as Record<string, unknown> | undefined)?.['maintainer']).toBeUndefined();
+    const { author } = readJson('package.json') as { author?: { name?: unknown; email?: unknown } };
+    expect(Object.keys(author ?? {}).sort()).toEqual(['email', 'name']);
+    expect(author?.name).toMatch(/\S/);
+    expect(author?.email).toMatch(/^[^@\s]+@[^@\s]+$/);
+  });
+
   it('publishes nothing and has no updater: IT ships every version', () => {
     expect(config.publish).toBeNull();
     const manifest = readJson('package.json') as {
