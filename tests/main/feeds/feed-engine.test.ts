@@ -7,9 +7,6 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../../../main/core/ports.ts';
 import { FeedEngine, type FeedUpdate } from '../../../main/feeds/feed-engine.ts';
-import { newFeedState } from '../../../main/feeds/feed-state.ts';
-import { DEFAULT_LIMITS } from '../../../main/feeds/http-get.ts';
-import { pollFeed } from '../../../main/feeds/poll-feed.ts';
 import { FakeClock } from '../../helpers/fake-clock.ts';
 import { startLocalServer } from '../../helpers/http-server.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
@@ -138,27 +135,6 @@ describe('feed engine', () => {
     expect(engine.feeds()[0]?.status.state).toBe('ok');
   });
 
-  it('skips the parse when a server that ignores validators sends the same bytes again', async () => {
-    const { blog } = await setup([{ slug: 'a', hoursAgo: 1 }]);
-    blog.honourEtag = false;
-    const bytes = await (await fetch(blog.url)).arrayBuffer();
-    const state = {
-      ...newFeedState(blog.url, 0, 30 * MINUTE),
-      bodyHash: createHash('sha256').update(Buffer.from(bytes)).digest('hex'),
-      firstPollDone: true,
-    };
-    // The stored items are empty: had the body been parsed, they would hold "Post a".
-    const outcome = await pollFeed(state, {
-      fetch,
-      limits: DEFAULT_LIMITS,
-      now: Date.now(),
-      random: () => 0,
-      baseIntervalMs: 30 * MINUTE,
-    });
-    expect(outcome.state.items).toEqual([]);
-    expect(outcome.state.lastError).toBeNull();
-  });
-
   it('follows a 301 for good: the next poll goes straight to the new address', async () => {
     const clock = new FakeClock();
     const dir = await makeTempDir();
@@ -245,6 +221,28 @@ describe('feed engine', () => {
       state: 'backing-off',
       message: 'the feed was not found at this address (404)',
     });
+  });
+
+  it('"Refresh now" polls every feed except one whose server asked to wait (429 with Retry-After)', async () => {
+    const { engine, blog, clock, dir } = await setup([{ slug: 'a', hoursAgo: 1 }]);
+    let limited = 0;
+    const busy = await startLocalServer((_request, response) => {
+      limited += 1;
+      response.writeHead(429, { 'retry-after': '7200' }).end();
+    });
+    cleanups.push(busy.close);
+    await engine.setFeedUrls([blog.url, busy.url]);
+    await engine.poll();
+    await engine.poll(true);
+    expect([blog.requests.length, limited]).toEqual([2, 1]);
+    // The hold is in the saved state: a restart within the two hours respects it too.
+    await engine.stop();
+    const reopened = await openEngine(clock, dir.path, [blog.url, busy.url]);
+    await reopened.engine.poll(true);
+    expect([blog.requests.length, limited]).toEqual([3, 1]);
+    clock.advance(2 * HOUR);
+    await reopened.engine.poll(true);
+    expect(limited).toBe(2);
   });
 
   it('adds and removes feeds at runtime: a new one is due at once, a removed one is forgotten', async () => {

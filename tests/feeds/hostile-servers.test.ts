@@ -1,6 +1,6 @@
 /**
  * Servers that misbehave, on purpose, on 127.0.0.1: each must end in a specific error (or a safe parse)
- * quickly, with the socket closed and memory bounded, and the engine must back off politely.
+ * quickly, with the socket closed and memory bounded (backing off from them: poll-feed.test.ts).
  */
 import type { ServerResponse } from 'node:http';
 import { writeFile } from 'node:fs/promises';
@@ -8,17 +8,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Logger } from '../../../main/core/ports.ts';
-import { checkFeed } from '../../../main/feeds/check-feed.ts';
-import { FeedEngine } from '../../../main/feeds/feed-engine.ts';
-import { FeedError } from '../../../main/feeds/feed-error.ts';
-import { DEFAULT_LIMITS, fetchFeedBytes } from '../../../main/feeds/http-get.ts';
-import { MAX_DELAY_MS } from '../../../main/feeds/schedule.ts';
-import { FakeClock } from '../../helpers/fake-clock.ts';
-import { startLocalServer, type LocalServer } from '../../helpers/http-server.ts';
-import { makeTempDir } from '../../helpers/temp-dir.ts';
+import { checkFeed } from '../../feeds/check-feed.ts';
+import { FeedError } from '../../feeds/feed-error.ts';
+import { DEFAULT_LIMITS, fetchFeedBytes } from '../../feeds/http-get.ts';
+import { startLocalServer, type LocalServer } from '../helpers/http-server.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -221,55 +216,5 @@ describe('hostile servers', () => {
       { title: 'Data', link: null, imageUrl: null },
       { title: 'Fine', link: 'https://blog.example.com/posts/fine', imageUrl: 'https://blog.example.com/img/fine.png' },
     ]);
-  });
-});
-
-describe('the engine with hostile servers', () => {
-  async function engineFor(url: string) {
-    const dir = await makeTempDir();
-    cleanups.push(dir.remove);
-    const clock = new FakeClock();
-    const engine = await FeedEngine.open({ fetch, dataDir: dir.path, clock, log: quietLog, random: () => 0.5 }, [url]);
-    cleanups.push(() => engine.stop());
-    return { clock, engine };
-  }
-
-  it('429 with Retry-After: waits exactly as asked (within a day), and even "Refresh now" respects it', async () => {
-    let requests = 0;
-    const server = await serve((_path, response) => {
-      requests += 1;
-      response.writeHead(429, { 'retry-after': '7200' }).end();
-    });
-    const { clock, engine } = await engineFor(server.url);
-    await engine.poll();
-    expect(engine.feeds()[0]?.status).toEqual({
-      state: 'backing-off',
-      message: 'the server says we asked too often (429)',
-      checkedAt: new Date(clock.now()).toISOString(),
-      until: new Date(clock.now() + 2 * 60 * 60 * 1000).toISOString(),
-    });
-    await engine.poll(true);
-    expect(requests).toBe(1);
-  });
-
-  it('repeated 500s: the wait doubles from the interval, with jitter, and stops growing at 24 hours', async () => {
-    const server = await serve((_path, response) => response.writeHead(500).end());
-    const { clock, engine } = await engineFor(server.url);
-    const waits: number[] = [];
-    for (let poll = 0; poll < 10; poll += 1) {
-      await engine.poll();
-      const status = engine.feeds()[0]?.status;
-      if (status?.state !== 'error' && status?.state !== 'backing-off')
-        throw new Error(`unexpected status ${JSON.stringify(status)}`);
-      expect(status.message).toBe('the server had an internal error (500)');
-      const until = Date.parse(status.state === 'error' ? status.nextCheckAt : status.until);
-      waits.push(until - clock.now());
-      clock.advance(until - clock.now());
-    }
-    const minutes = waits.map((wait) => wait / 60_000);
-    // random() = 0.5 takes 5% off each wait: 30 min, then 1 h, 2 h… up to the 24 h cap.
-    expect(minutes).toEqual([28.5, 57, 114, 228, 456, 912, 1368, 1368, 1368, 1368]);
-    expect(Math.max(...waits)).toBeLessThanOrEqual(MAX_DELAY_MS);
-    expect(engine.feeds()[0]?.status.state).toBe('backing-off');
   });
 });

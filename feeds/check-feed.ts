@@ -2,8 +2,8 @@
  * The live check behind the settings window's "add feed" and `npm run feeds -- check`: fetch the address,
  * and when it is a web page, follow its <link rel="alternate"> to the feed it announces.
  */
-import type { FeedCheck } from '../../common/domain.ts';
-import type { HttpFetch } from '../core/ports.ts';
+import type { FeedCheck } from '../common/domain.ts';
+import type { HttpFetch } from './ports.ts';
 import { decodeFeedBytes, unpackGzip } from './decode.ts';
 import { discoverFeedLinks } from './discover.ts';
 import { FeedError } from './feed-error.ts';

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedCheck, FeedItem } from '../../../common/domain.ts';
-import { checkFeed } from '../../../main/feeds/check-feed.ts';
-import { startLocalServer, type LocalServer } from '../../helpers/http-server.ts';
+import type { FeedCheck, FeedItem } from '../../common/domain.ts';
+import { checkFeed } from '../../feeds/check-feed.ts';
+import { startLocalServer, type LocalServer } from '../helpers/http-server.ts';
 
 const corpusDir = process.env['FEED_CORPUS_DIR'];
 

@@ -7,16 +7,20 @@
  * seen quietly. An edited item keeps its identity, so it updates in place and never counts again.
  */
 import { createHash } from 'node:crypto';
-import type { FeedItem } from '../../common/domain.ts';
-import type { HttpFetch } from '../core/ports.ts';
-// The same window the notification rules use: what a first poll announces is what they may show.
-import { FIRST_POLL_WINDOW_MS } from '../notifications/select-notices.ts';
+import type { FeedItem } from '../common/domain.ts';
+import type { HttpFetch } from './ports.ts';
 import { FeedError } from './feed-error.ts';
 import type { FeedState } from './feed-state.ts';
 import { fetchFeedBytes, type FetchLimits } from './http-get.ts';
 import { shortHash } from './normalize.ts';
 import { readFeed } from './read-feed.ts';
 import { backoffDelay, feedInterval, MIN_INTERVAL_MS, nextPollDelay } from './schedule.ts';
+
+/**
+ * How far back a feed's first poll looks for news. The desktop's notification rules use the same window
+ * (main/notifications/select-notices.ts): what a first poll announces is what they may show.
+ */
+export const FIRST_POLL_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
 
 /** Seen marks of items that left the feed are kept this long, so an item that comes back is not news. */
 const SEEN_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
