@@ -145,7 +145,7 @@ describe('hostile servers', () => {
     });
   });
 
-  it('an HTML login page is "not a feed", in plain words', async () => {
+  it('a site that answers every address with an HTML login page has "no feed", in plain words', async () => {
     const server = await serve((_path, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(
@@ -155,7 +155,7 @@ describe('hostile servers', () => {
     expect(await checkFeed(fetch, server.url)).toEqual({
       ok: false,
       url: server.url,
-      error: 'the server sent an HTML page, maybe a login page, not a feed',
+      error: `this web page links no feed (it may be a login page), and none of /feed, /feed.xml, /rss, /rss.xml, /atom.xml, /index.xml, /feed.json on ${new URL(server.url).host} answered with one`,
     });
   });
 
