@@ -55,11 +55,10 @@ describe('hostile servers', () => {
       const drip = setInterval(() => response.write(' '), 50);
       response.on('close', () => clearInterval(drip));
     });
-    const started = Date.now();
+    // The drip never ends, so only a timeout on the whole answer (not one between bytes) gets here at all.
     const error = await failure(fetchFeedBytes(fetch, server.url, { limits: { ...DEFAULT_LIMITS, timeoutMs: 400 } }));
     expect(error).toMatchObject({ kind: 'timeout', message: 'the server took longer than 0.4 seconds to answer' });
-    expect(Date.now() - started).toBeLessThan(2000);
-    await vi.waitUntil(() => closed, { timeout: 1000 });
+    await vi.waitUntil(() => closed, { timeout: 4000 });
   });
 
   it('a server that never answers hits the same timeout', async () => {
@@ -89,7 +88,7 @@ describe('hostile servers', () => {
     });
     const error = await failure(fetchFeedBytes(fetch, server.url));
     expect(error).toMatchObject({ kind: 'too-large', message: 'the feed is larger than 10 MiB' });
-    await vi.waitUntil(() => closed, { timeout: 2000 });
+    await vi.waitUntil(() => closed, { timeout: 4000 });
     expect(sent).toBeLessThan(30 * 1024 * 1024);
   });
 
@@ -183,9 +182,8 @@ describe('hostile servers', () => {
       );
     });
     for (const path of ['xxe', 'laughs', 'external-dtd']) {
-      const started = Date.now();
+      // An expanded &lol9; would be 10^9 "lol"s: the check would never return, let alone this small.
       const result = await checkFeed(fetch, `${server.url}${path}`);
-      expect(Date.now() - started).toBeLessThan(1000);
       const text = JSON.stringify(result);
       expect(text).not.toContain('TOP-SECRET');
       expect(text.length).toBeLessThan(2000);
