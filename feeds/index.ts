@@ -1,8 +1,10 @@
 /**
  * The feed engine's public surface, the same for the desktop (main/feeds/feed-engine.ts) and the endpoint.
- * The engine keeps nothing itself: the caller stores one `FeedState` per feed (a plain JSON value), calls
- * `pollFeed` when `state.nextPollAt` has come, stores the state it gets back BEFORE announcing
- * `outcome.fresh` (so a crash never announces twice), and runs its own timer.
+ * The engine keeps nothing itself: the caller stores one `FeedState` per feed (a plain JSON value, all
+ * that must survive a restart), calls `pollFeed` when `state.nextPollAt` has come (or at once when asked,
+ * but never before `state.holdUntil`), stores the state it gets back BEFORE announcing `outcome.fresh`
+ * (so a crash never announces twice), and runs its own timer. `checkFeed` answers "is this a feed, and
+ * where" before a feed is added; poll the `url` it gives.
  *
  *   let state = readFeedState(stored) ?? newFeedState(url, now, baseInterval(configuredMs));
  *   const outcome = await pollFeed(state, { fetch, limits: DEFAULT_LIMITS, now, random: Math.random,

@@ -28,10 +28,13 @@ const MAX_SEEN = 5000;
 
 export interface PollContext {
   readonly fetch: HttpFetch;
+  /** Timeout, size cap, redirects: `DEFAULT_LIMITS` unless a test needs smaller ones. */
   readonly limits: FetchLimits;
+  /** The time of this poll (epoch ms): what the state's times are counted from. */
   readonly now: number;
+  /** A number in [0, 1) for the jitter: `Math.random`, or a constant in tests. */
   readonly random: () => number;
-  /** The configured interval (already floored). */
+  /** The configured interval, through `baseInterval` (which floors it at 5 minutes). */
   readonly baseIntervalMs: number;
 }
 
@@ -42,6 +45,7 @@ export interface PollOutcome {
   readonly firstPoll: boolean;
 }
 
+/** An item's identity key in its feed (what `FeedState.seen` is keyed on): the same on every machine. */
 export const seenKey = (item: FeedItem): string => shortHash(item.id);
 
 /** Items the window may show now: shareable (a link) and not under embargo. */
@@ -100,6 +104,11 @@ async function refresh(state: FeedState, context: PollContext): Promise<FeedStat
   return { ...next, intervalMs: feedInterval(context.baseIntervalMs, result.maxAgeMs, next.ttlMinutes) };
 }
 
+/**
+ * Polls one feed once. Never rejects: a failure comes back as the state with `lastError` (in plain
+ * words), `failures` counted and `nextPollAt` backed off; `holdUntil` is set when the server asked us
+ * to wait (Retry-After), and no poll, not even one a person asks for, should happen before it.
+ */
 export async function pollFeed(state: FeedState, context: PollContext): Promise<PollOutcome> {
   const { now, random } = context;
   let next: FeedState;
