@@ -10,7 +10,7 @@ import { PREVIEW_WIRE } from '../../common/ipc/preview-wire.ts';
 import type { EnrollRequest } from '../../common/protocol.ts';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
 import { createAppCore, type AppCore } from '../core/app-core.ts';
-import type { HttpFetch, Logger } from '../core/ports.ts';
+import type { Clock, HttpFetch, Logger } from '../core/ports.ts';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/dispatcher.ts';
 import { forwardEvents } from '../ipc/forward-events.ts';
 import { createNotificationCenter } from '../notifications/notification-center.ts';
@@ -47,6 +47,8 @@ export interface PreviewOptions {
   readonly policy?: Readonly<Record<string, unknown>>;
   readonly fetch?: HttpFetch;
   readonly pollIntervalMs?: number;
+  /** The core's clock (tests move it to make the figures a minute old); the system's by default. */
+  readonly clock?: Clock;
 }
 
 export interface Preview {
@@ -207,6 +209,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // A development tool: the token in plain text in the preview's own data folder (the app uses safeStorage).
     deviceTokens: plainFileTokenStore(join(options.dataDir, 'device-token.txt')),
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   // The app's rules (quiet hours and cap from settings, pause); the pause is kept in memory, for this run.
   const notifications = createNotificationCenter({
