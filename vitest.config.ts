@@ -20,7 +20,7 @@ export default defineConfig({
         define: mainDefines(),
         test: {
           name: 'node',
-          include: ['tests/{common,main,preload,server}/**/*.test.ts'],
+          include: ['tests/{common,feeds,main,preload,server}/**/*.test.ts'],
           environment: 'node',
           ...electronFakeDeps,
         },

@@ -153,6 +153,8 @@ export const WINDOW_TEXT = {
     'The text could not be put on the clipboard. The message is still here. Select it and copy it yourself (Ctrl+C, or ⌘C on a Mac).',
   openFailed:
     'The link could not be opened in your browser. Nothing was shared. Try again, or copy the message and open the network yourself.',
+  postOpenFailed:
+    'The post could not be opened in your browser. Nothing changed here. Try again; if it repeats, find the post on your organisation’s blog.',
   postGone: 'This post is no longer in your organisation’s feeds. Nothing was recorded. Go back to the list of posts.',
 } as const;
 

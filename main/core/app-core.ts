@@ -10,10 +10,8 @@ import type { Post, PostView, ShareEvent, ShareEventType } from '../../common/do
 import { kitFromPost } from '../../common/share/kit.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../../common/sharing.ts';
 import { uuidv7 } from '../../common/uuid.ts';
-import { checkFeed } from '../feeds/check-feed.ts';
+import { checkFeed, toPosts, type FetchLimits } from '../../feeds/index.ts';
 import { FeedEngine, type FeedUpdate } from '../feeds/feed-engine.ts';
-import type { FetchLimits } from '../feeds/http-get.ts';
-import { toPosts } from '../feeds/to-posts.ts';
 import type { EnrollmentSource } from '../sync/device-auth.ts';
 import { kitWithEndpoint } from '../sync/endpoint-kit.ts';
 import { openEndpointSync } from '../sync/endpoint-sync.ts';

@@ -3,13 +3,8 @@
  * implementations (net.fetch, Notification); tests and the browser preview pass Node's or fakes.
  */
 
-/**
- * The standard fetch signature: Electron's `net.fetch` and Node's global `fetch` both fit. Both stream
- * the body, abort on the signal, and decode gzip/deflate/br themselves. One difference the feed engine
- * handles (main/feeds/http-get.ts): with `redirect: 'manual'` Node returns the 3xx response, while
- * Electron rejects with "Redirect was cancelled".
- */
-export type HttpFetch = (input: string, init?: RequestInit) => Promise<Response>;
+/** How the core reaches the network: the feed engine's own port (feeds/ports.ts), passed through. */
+export type { HttpFetch } from '../../feeds/ports.ts';
 
 /** Time for the core: the system clock in the app, a fake one in tests so nothing has to sleep. */
 export interface Clock {

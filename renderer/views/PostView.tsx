@@ -40,7 +40,7 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
   const openPost = (): void => {
     setOpenError(null);
     api.openExternal(post.link).catch(() => {
-      setOpenError(WINDOW_TEXT.openFailed);
+      setOpenError(WINDOW_TEXT.postOpenFailed);
     });
   };
 

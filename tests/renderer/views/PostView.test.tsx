@@ -210,7 +210,7 @@ describe('PostView', () => {
     show({ api: fakeApi([POST], { refuseOpen: 'the link is too long' }) });
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
     fireEvent.click(screen.getByRole('button', { name: 'Read the post' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(WINDOW_TEXT.openFailed);
+    expect((await screen.findByRole('alert')).textContent).toBe(WINDOW_TEXT.postOpenFailed);
   });
 
   it('marks shared per network, offers Undo for a few seconds, then Take back', async () => {

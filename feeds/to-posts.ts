@@ -1,5 +1,5 @@
 /** Turns a feed's items into the window's posts: an id stable across polls and restarts, per feed. */
-import type { FeedItem, Post } from '../../common/domain.ts';
+import type { FeedItem, Post } from '../common/domain.ts';
 import { seenKey } from './poll-feed.ts';
 
 export function toPosts(feedId: string, items: readonly FeedItem[]): Post[] {

@@ -1,6 +1,6 @@
 /**
  * Servers that misbehave, on purpose, on 127.0.0.1: each must end in a specific error (or a safe parse)
- * quickly, with the socket closed and memory bounded, and the engine must back off politely.
+ * quickly, with the socket closed and memory bounded (backing off from them: poll-feed.test.ts).
  */
 import type { ServerResponse } from 'node:http';
 import { writeFile } from 'node:fs/promises';
@@ -8,17 +8,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Logger } from '../../../main/core/ports.ts';
-import { checkFeed } from '../../../main/feeds/check-feed.ts';
-import { FeedEngine } from '../../../main/feeds/feed-engine.ts';
-import { FeedError } from '../../../main/feeds/feed-error.ts';
-import { DEFAULT_LIMITS, fetchFeedBytes } from '../../../main/feeds/http-get.ts';
-import { MAX_DELAY_MS } from '../../../main/feeds/schedule.ts';
-import { FakeClock } from '../../helpers/fake-clock.ts';
-import { startLocalServer, type LocalServer } from '../../helpers/http-server.ts';
-import { makeTempDir } from '../../helpers/temp-dir.ts';
+import { checkFeed } from '../../feeds/check-feed.ts';
+import { FeedError } from '../../feeds/feed-error.ts';
+import { DEFAULT_LIMITS, fetchFeedBytes } from '../../feeds/http-get.ts';
+import { startLocalServer, type LocalServer } from '../helpers/http-server.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -60,11 +55,10 @@ describe('hostile servers', () => {
       const drip = setInterval(() => response.write(' '), 50);
       response.on('close', () => clearInterval(drip));
     });
-    const started = Date.now();
+    // The drip never ends, so only a timeout on the whole answer (not one between bytes) gets here at all.
     const error = await failure(fetchFeedBytes(fetch, server.url, { limits: { ...DEFAULT_LIMITS, timeoutMs: 400 } }));
     expect(error).toMatchObject({ kind: 'timeout', message: 'the server took longer than 0.4 seconds to answer' });
-    expect(Date.now() - started).toBeLessThan(2000);
-    await vi.waitUntil(() => closed, { timeout: 1000 });
+    await vi.waitUntil(() => closed, { timeout: 4000 });
   });
 
   it('a server that never answers hits the same timeout', async () => {
@@ -94,7 +88,7 @@ describe('hostile servers', () => {
     });
     const error = await failure(fetchFeedBytes(fetch, server.url));
     expect(error).toMatchObject({ kind: 'too-large', message: 'the feed is larger than 10 MiB' });
-    await vi.waitUntil(() => closed, { timeout: 2000 });
+    await vi.waitUntil(() => closed, { timeout: 4000 });
     expect(sent).toBeLessThan(30 * 1024 * 1024);
   });
 
@@ -150,7 +144,7 @@ describe('hostile servers', () => {
     });
   });
 
-  it('an HTML login page is "not a feed", in plain words', async () => {
+  it('a site that answers every address with an HTML login page has "no feed", in plain words', async () => {
     const server = await serve((_path, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(
@@ -160,7 +154,7 @@ describe('hostile servers', () => {
     expect(await checkFeed(fetch, server.url)).toEqual({
       ok: false,
       url: server.url,
-      error: 'the server sent an HTML page, maybe a login page, not a feed',
+      error: `this web page links no feed (it may be a login page), and none of /feed, /feed.xml, /rss, /rss.xml, /atom.xml, /index.xml, /feed.json on ${new URL(server.url).host} answered with one`,
     });
   });
 
@@ -188,9 +182,8 @@ describe('hostile servers', () => {
       );
     });
     for (const path of ['xxe', 'laughs', 'external-dtd']) {
-      const started = Date.now();
+      // An expanded &lol9; would be 10^9 "lol"s: the check would never return, let alone this small.
       const result = await checkFeed(fetch, `${server.url}${path}`);
-      expect(Date.now() - started).toBeLessThan(1000);
       const text = JSON.stringify(result);
       expect(text).not.toContain('TOP-SECRET');
       expect(text.length).toBeLessThan(2000);
@@ -221,55 +214,5 @@ describe('hostile servers', () => {
       { title: 'Data', link: null, imageUrl: null },
       { title: 'Fine', link: 'https://blog.example.com/posts/fine', imageUrl: 'https://blog.example.com/img/fine.png' },
     ]);
-  });
-});
-
-describe('the engine with hostile servers', () => {
-  async function engineFor(url: string) {
-    const dir = await makeTempDir();
-    cleanups.push(dir.remove);
-    const clock = new FakeClock();
-    const engine = await FeedEngine.open({ fetch, dataDir: dir.path, clock, log: quietLog, random: () => 0.5 }, [url]);
-    cleanups.push(() => engine.stop());
-    return { clock, engine };
-  }
-
-  it('429 with Retry-After: waits exactly as asked (within a day), and even "Refresh now" respects it', async () => {
-    let requests = 0;
-    const server = await serve((_path, response) => {
-      requests += 1;
-      response.writeHead(429, { 'retry-after': '7200' }).end();
-    });
-    const { clock, engine } = await engineFor(server.url);
-    await engine.poll();
-    expect(engine.feeds()[0]?.status).toEqual({
-      state: 'backing-off',
-      message: 'the server says we asked too often (429)',
-      checkedAt: new Date(clock.now()).toISOString(),
-      until: new Date(clock.now() + 2 * 60 * 60 * 1000).toISOString(),
-    });
-    await engine.poll(true);
-    expect(requests).toBe(1);
-  });
-
-  it('repeated 500s: the wait doubles from the interval, with jitter, and stops growing at 24 hours', async () => {
-    const server = await serve((_path, response) => response.writeHead(500).end());
-    const { clock, engine } = await engineFor(server.url);
-    const waits: number[] = [];
-    for (let poll = 0; poll < 10; poll += 1) {
-      await engine.poll();
-      const status = engine.feeds()[0]?.status;
-      if (status?.state !== 'error' && status?.state !== 'backing-off')
-        throw new Error(`unexpected status ${JSON.stringify(status)}`);
-      expect(status.message).toBe('the server had an internal error (500)');
-      const until = Date.parse(status.state === 'error' ? status.nextCheckAt : status.until);
-      waits.push(until - clock.now());
-      clock.advance(until - clock.now());
-    }
-    const minutes = waits.map((wait) => wait / 60_000);
-    // random() = 0.5 takes 5% off each wait: 30 min, then 1 h, 2 h… up to the 24 h cap.
-    expect(minutes).toEqual([28.5, 57, 114, 228, 456, 912, 1368, 1368, 1368, 1368]);
-    expect(Math.max(...waits)).toBeLessThanOrEqual(MAX_DELAY_MS);
-    expect(engine.feeds()[0]?.status.state).toBe('backing-off');
   });
 });

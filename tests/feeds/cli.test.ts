@@ -5,16 +5,16 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFeedServer, startLocalServer } from '../../helpers/http-server.ts';
-import { runTsx } from '../../helpers/spawn-command.ts';
-import { makeTempDir } from '../../helpers/temp-dir.ts';
+import { startFeedServer, startLocalServer } from '../helpers/http-server.ts';
+import { runTsx } from '../helpers/spawn-command.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const CLI = 'main/feeds/cli.ts';
+const CLI = 'feeds/cli.ts';
 
 describe('npm run feeds -- check', () => {
   it('prints a feed at an address as normalized JSON', async () => {

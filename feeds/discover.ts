@@ -1,4 +1,7 @@
-/** Autodiscovery: the feeds an HTML page announces with <link rel="alternate" type="application/rss+xml">. */
+/**
+ * Autodiscovery: the feeds an HTML page announces with <link rel="alternate" type="application/rss+xml">,
+ * and the usual places a feed lives when it announces none.
+ */
 import { htmlAttribute } from './html-attribute.ts';
 import { httpUrl } from './normalize.ts';
 
@@ -19,3 +22,9 @@ export function discoverFeedLinks(html: string, pageUrl: string): string[] {
   }
   return found;
 }
+
+/** Where blogs keep their feed when the page does not say (WordPress, Ghost, Hugo, Jekyll, Substack…). */
+export const USUAL_FEED_PATHS = ['/feed', '/feed.xml', '/rss', '/rss.xml', '/atom.xml', '/index.xml', '/feed.json'];
+
+/** The usual feed addresses on the page's origin, in the order they are tried. */
+export const usualFeedUrls = (pageUrl: string): string[] => USUAL_FEED_PATHS.map((path) => new URL(path, pageUrl).href);

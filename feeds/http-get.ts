@@ -5,7 +5,7 @@
  * port itself: Node's fetch and Chromium both do it, and Chromium refuses to let the caller manage
  * Accept-Encoding, so we never set it.
  */
-import type { HttpFetch } from '../core/ports.ts';
+import type { HttpFetch } from './ports.ts';
 import { FeedError, statusInWords } from './feed-error.ts';
 import { parseRetryAfter, parseMaxAge } from './http-headers.ts';
 

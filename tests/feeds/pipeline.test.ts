@@ -3,19 +3,13 @@
  * schedule's arithmetic: one test per rule, each saying what is tried and what must hold.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeFeedBytes } from '../../../main/feeds/decode.ts';
-import { discoverFeedLinks } from '../../../main/feeds/discover.ts';
-import { FeedError } from '../../../main/feeds/feed-error.ts';
-import { feedPlainText } from '../../../main/feeds/feed-text.ts';
-import { readFeed } from '../../../main/feeds/read-feed.ts';
-import { closeTruncatedXml, repairXml } from '../../../main/feeds/repair-xml.ts';
-import {
-  backoffDelay,
-  feedInterval,
-  MAX_DELAY_MS,
-  MIN_INTERVAL_MS,
-  nextPollDelay,
-} from '../../../main/feeds/schedule.ts';
+import { decodeFeedBytes } from '../../feeds/decode.ts';
+import { discoverFeedLinks } from '../../feeds/discover.ts';
+import { FeedError } from '../../feeds/feed-error.ts';
+import { feedPlainText } from '../../feeds/feed-text.ts';
+import { readFeed } from '../../feeds/read-feed.ts';
+import { closeTruncatedXml, repairXml } from '../../feeds/repair-xml.ts';
+import { backoffDelay, feedInterval, MAX_DELAY_MS, MIN_INTERVAL_MS, nextPollDelay } from '../../feeds/schedule.ts';
 
 const FEED_URL = 'https://blog.example.com/feed.xml';
 const read = (text: string, contentType: string | null = null) =>

@@ -2,7 +2,7 @@
  * Plain text from feed fields. Feed HTML is never rendered: titles and pitches end as inert text with no
  * tag or entity left over, even from feeds that escape their HTML twice or went through a wrong decoder.
  */
-import { derivePitch, htmlToPlainText } from '../../common/pitch.ts';
+import { derivePitch, htmlToPlainText } from '../common/pitch.ts';
 import { fixC1Controls } from './decode.ts';
 import { htmlAttribute } from './html-attribute.ts';
 

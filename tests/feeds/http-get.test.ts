@@ -5,11 +5,11 @@
  */
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HttpFetch } from '../../../main/core/ports.ts';
-import { FeedError } from '../../../main/feeds/feed-error.ts';
-import { fetchFeedBytes, feedUrl } from '../../../main/feeds/http-get.ts';
-import { parseMaxAge, parseRetryAfter } from '../../../main/feeds/http-headers.ts';
-import { startLocalServer, type LocalServer } from '../../helpers/http-server.ts';
+import type { HttpFetch } from '../../feeds/ports.ts';
+import { FeedError } from '../../feeds/feed-error.ts';
+import { fetchFeedBytes, feedUrl } from '../../feeds/http-get.ts';
+import { parseMaxAge, parseRetryAfter } from '../../feeds/http-headers.ts';
+import { startLocalServer, type LocalServer } from '../helpers/http-server.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {

@@ -3,8 +3,8 @@
  * hashtags, an image, an embargo. Every value is checked; a bad one is dropped with a reason in plain
  * words and the item itself is kept.
  */
-import { NETWORKS, type Network } from '../../common/domain.ts';
-import { exceedsGraphemes } from '../../common/share/graphemes.ts';
+import { NETWORKS, type Network } from '../common/domain.ts';
+import { exceedsGraphemes } from '../common/share/graphemes.ts';
 import { feedPlainText } from './feed-text.ts';
 import type { RawShareMeta } from './raw-feed.ts';
 

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FeedCheck } from '../../common/domain.ts';
+import type { FeedCheck } from '../common/domain.ts';
 import { checkFeed, checkFeedBytes } from './check-feed.ts';
 import { DEFAULT_LIMITS, tooLarge } from './http-get.ts';
 

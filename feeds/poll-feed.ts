@@ -7,10 +7,8 @@
  * seen quietly. An edited item keeps its identity, so it updates in place and never counts again.
  */
 import { createHash } from 'node:crypto';
-import type { FeedItem } from '../../common/domain.ts';
-import type { HttpFetch } from '../core/ports.ts';
-// The same window the notification rules use: what a first poll announces is what they may show.
-import { FIRST_POLL_WINDOW_MS } from '../notifications/select-notices.ts';
+import type { FeedItem } from '../common/domain.ts';
+import type { HttpFetch } from './ports.ts';
 import { FeedError } from './feed-error.ts';
 import type { FeedState } from './feed-state.ts';
 import { fetchFeedBytes, type FetchLimits } from './http-get.ts';
@@ -18,16 +16,25 @@ import { shortHash } from './normalize.ts';
 import { readFeed } from './read-feed.ts';
 import { backoffDelay, feedInterval, MIN_INTERVAL_MS, nextPollDelay } from './schedule.ts';
 
+/**
+ * How far back a feed's first poll looks for news. The desktop's notification rules use the same window
+ * (main/notifications/select-notices.ts): what a first poll announces is what they may show.
+ */
+export const FIRST_POLL_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
+
 /** Seen marks of items that left the feed are kept this long, so an item that comes back is not news. */
 const SEEN_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 const MAX_SEEN = 5000;
 
 export interface PollContext {
   readonly fetch: HttpFetch;
+  /** Timeout, size cap, redirects: `DEFAULT_LIMITS` unless a test needs smaller ones. */
   readonly limits: FetchLimits;
+  /** The time of this poll (epoch ms): what the state's times are counted from. */
   readonly now: number;
+  /** A number in [0, 1) for the jitter: `Math.random`, or a constant in tests. */
   readonly random: () => number;
-  /** The configured interval (already floored). */
+  /** The configured interval, through `baseInterval` (which floors it at 5 minutes). */
   readonly baseIntervalMs: number;
 }
 
@@ -38,6 +45,7 @@ export interface PollOutcome {
   readonly firstPoll: boolean;
 }
 
+/** An item's identity key in its feed (what `FeedState.seen` is keyed on): the same on every machine. */
 export const seenKey = (item: FeedItem): string => shortHash(item.id);
 
 /** Items the window may show now: shareable (a link) and not under embargo. */
@@ -96,6 +104,11 @@ async function refresh(state: FeedState, context: PollContext): Promise<FeedStat
   return { ...next, intervalMs: feedInterval(context.baseIntervalMs, result.maxAgeMs, next.ttlMinutes) };
 }
 
+/**
+ * Polls one feed once. Never rejects: a failure comes back as the state with `lastError` (in plain
+ * words), `failures` counted and `nextPollAt` backed off; `holdUntil` is set when the server asked us
+ * to wait (Retry-After), and no poll, not even one a person asks for, should happen before it.
+ */
 export async function pollFeed(state: FeedState, context: PollContext): Promise<PollOutcome> {
   const { now, random } = context;
   let next: FeedState;

@@ -5,7 +5,7 @@
  * inside the fetch collapse; the feed's own share-kit metadata is checked.
  */
 import { createHash } from 'node:crypto';
-import type { FeedItem } from '../../common/domain.ts';
+import type { FeedItem } from '../common/domain.ts';
 import { feedPitch, feedPlainText, firstImageSource } from './feed-text.ts';
 import { EMPTY_SHARE_META, readShareMeta } from './feed-metadata.ts';
 import type { FeedFormat, RawFeed, RawItem } from './raw-feed.ts';
