@@ -12,6 +12,41 @@ const restrictNode = {
   })),
 };
 
+/**
+ * Layer rules over relative imports, which the rule sees as written: `../main/` is the top-level main/
+ * only from a file directly in the layer's folder, so there is one entry per folder depth. `forbidden`
+ * are top-level folders; `onlyIndex` are top-level folders that may be imported through their index.ts alone.
+ * @param {string} layer
+ * @param {{ forbidden: string[], onlyIndex?: string[], paths?: { name: string, message: string }[] }} rules
+ * @returns {import('eslint').Linter.Config[]}
+ */
+function layerRules(layer, { forbidden, onlyIndex = [], paths = [] }) {
+  return Array.from({ length: 6 }, (_, depth) => {
+    const up = String.raw`^(\.\./){${String(depth + 1)}}`;
+    return {
+      files: [`${layer}/${'*/'.repeat(depth)}*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths,
+            patterns: [
+              {
+                regex: `${up}(${forbidden.join('|')})(/|$)`,
+                message: `${layer}/ must not import ${forbidden.map((name) => `${name}/`).join(', ')} (docs/architecture.md, "Folders").`,
+              },
+              ...onlyIndex.map((name) => ({
+                regex: `${up}${name}/(?!index\\.ts$)`,
+                message: `Import ${name}/ through ${name}/index.ts, its public surface.`,
+              })),
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', '.advocate-data/**'] },
   js.configs.recommended,
@@ -44,6 +79,17 @@ export default tseslint.config(
       ],
     },
   },
+  // The feed engine runs on the desktop and at the endpoint: Node and npm packages, no app layer.
+  ...layerRules('feeds', {
+    forbidden: ['main', 'server', 'renderer', 'preload'],
+    paths: [{ name: 'electron', message: 'feeds/ also runs at the endpoint: no Electron.' }],
+  }),
+  // The endpoint never imports the desktop, and uses the feed engine through its public surface.
+  ...layerRules('server', {
+    forbidden: ['main', 'renderer', 'preload'],
+    onlyIndex: ['feeds'],
+    paths: [{ name: 'electron', message: 'The endpoint has no Electron.' }],
+  }),
   { files: ['renderer/**/*.{ts,tsx}', 'preload/web*.ts'], rules: { 'no-restricted-imports': ['error', restrictNode] } },
   {
     files: ['preload/**/*.ts'],

@@ -34,7 +34,7 @@ export default defineConfig({
         define: mainDefines(),
         test: {
           name: 'node',
-          include: ['tests/{common,main,preload,server}/**/*.test.ts'],
+          include: ['tests/{common,feeds,main,preload,server}/**/*.test.ts'],
           // Replicas and outages: only PostgreSQL has them.
           exclude: ['**/*.postgres.test.ts'],
           environment: 'node',

@@ -132,6 +132,7 @@ export const SummarySchema = Type.Object(
       },
       closed,
     ),
+    /** `people`, here and in `organisation`: people with at least one share standing (not everyone enrolled). */
     team: Nullable(
       Type.Object({ name: Type.String(), people: Count, shares: Count, weekly: Type.Array(WeekCountSchema) }, closed),
     ),

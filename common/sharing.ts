@@ -3,6 +3,7 @@
  * the endpoint is going. Main builds these (from the feed, the endpoint and the local journal).
  */
 import type { Network } from './domain.ts';
+import type { EnrollmentProblem, SyncProblem } from './messages.ts';
 import type { Summary, WeekCount } from './protocol.ts';
 
 export type ShareKitSource = 'endpoint' | 'feed' | 'derived';
@@ -34,14 +35,18 @@ export interface LocalResults {
   readonly weekly: readonly WeekCount[];
 }
 
+/** Figures checked with the endpoint this recently are up to date; older ones are fetched again when seen. */
+export const RESULTS_FRESH_MS = 60_000;
+
 /**
- * How syncing with the endpoint is going. `rejected` (absent when 0) counts shares the endpoint refused
+ * How syncing with the endpoint is going. Problems travel as kinds; their words are in common/messages.ts.
+ * `lastSyncAt` is when the shares were last sent and the figures checked, both successfully. `rejected` (absent when 0) counts shares the endpoint refused
  * for good (a clock far off, say): they stay in this desktop's figures and its log, and are not sent again.
  */
 export type SyncStatus =
   | { readonly state: 'no-endpoint' }
   /** An endpoint is set but this desktop has no device token: it needs an enrollment code (again, after a 401). */
-  | { readonly state: 'needs-enrollment'; readonly reason: string }
+  | { readonly state: 'needs-enrollment'; readonly problem: EnrollmentProblem; readonly pending: number }
   | { readonly state: 'ok'; readonly pending: number; readonly lastSyncAt: string | null; readonly rejected?: number }
   /**
    * The endpoint could not be reached or refused: shares wait on this desktop, nothing is lost.
@@ -50,7 +55,7 @@ export type SyncStatus =
   | {
       readonly state: 'waiting';
       readonly pending: number;
-      readonly message: string;
+      readonly problem: SyncProblem;
       readonly retryAt: string | null;
       readonly rejected?: number;
     };

@@ -142,6 +142,8 @@ async function main(): Promise<void> {
   const window = createTrayWindow({ preload: paths.preload, platform, trayBounds: () => tray.bounds() });
   window.window.on('show', () => {
     unread.reset();
+    // Opening the window: figures older than a minute are checked with the endpoint again.
+    void core.handlers.refreshResults('if-stale');
   });
   notifications.onPauseChange(() => {
     tray.refreshMenu();

@@ -3,6 +3,7 @@ import type { PostView as Post } from '../common/domain.ts';
 import { useAdvocate } from './advocate-context.tsx';
 import { NavBar } from './components/NavBar.tsx';
 import { useAppData } from './data/app-data.ts';
+import { useFreshResults } from './data/use-fresh-results.ts';
 import { readyValue } from './data/use-live.ts';
 import { sectionOf, type Route, type Section } from './navigation.ts';
 import { onboardingSeen, rememberOnboardingSeen } from './onboarding-flag.ts';
@@ -21,6 +22,7 @@ export function App() {
   const [moved, setMoved] = useState(false);
   const [returnTo, setReturnTo] = useState<string | null>(null);
   const [onboarding, setOnboarding] = useState(() => !onboardingSeen());
+  useFreshResults(route.view === 'results');
 
   const posts = readyValue(data.posts.state);
   const settings = readyValue(data.settings.state);
@@ -137,6 +139,7 @@ export function App() {
             results={data.results.state}
             sync={readyValue(data.sync.state)}
             onRetry={data.results.reload}
+            onRefresh={() => api.refreshResults('now')}
             onSettings={() => {
               navigate('settings');
             }}

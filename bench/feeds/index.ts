@@ -12,12 +12,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
-import { systemClock, type HttpFetch, type Logger } from '../../main/core/ports.ts';
+import { fetchFeedBytes } from '../../feeds/http-get.ts';
+import {
+  DEFAULT_LIMITS,
+  newFeedState,
+  pollFeed,
+  type FeedState,
+  type HttpFetch,
+  type PollContext,
+} from '../../feeds/index.ts';
+import { readFeed } from '../../feeds/read-feed.ts';
+import { systemClock, type Logger } from '../../main/core/ports.ts';
 import { FeedEngine } from '../../main/feeds/feed-engine.ts';
-import { newFeedState, type FeedState } from '../../main/feeds/feed-state.ts';
-import { DEFAULT_LIMITS, fetchFeedBytes } from '../../main/feeds/http-get.ts';
-import { pollFeed, type PollContext } from '../../main/feeds/poll-feed.ts';
-import { readFeed } from '../../main/feeds/read-feed.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

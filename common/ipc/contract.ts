@@ -34,6 +34,11 @@ export interface InvokeMap {
   /** The pitch, messages and links to share this post. */
   getShareKit: { args: [postId: string]; result: ShareKitView };
   getResults: { args: []; result: ResultsView };
+  /**
+   * Checks the figures with the endpoint: 'if-stale' when they are older than RESULTS_FRESH_MS (the window
+   * or Results was opened), 'now' for the Refresh button. Answers once checked; the figures come as `resultsChanged`.
+   */
+  refreshResults: { args: [when: 'if-stale' | 'now']; result: null };
   getSyncStatus: { args: []; result: SyncStatus };
   /** Whether notifications are paused, and until when. */
   getNotificationPause: { args: []; result: NotificationPause };
@@ -76,6 +81,7 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeName]: `advocate:${K}` } = 
   undoShare: 'advocate:undoShare',
   getShareKit: 'advocate:getShareKit',
   getResults: 'advocate:getResults',
+  refreshResults: 'advocate:refreshResults',
   getSyncStatus: 'advocate:getSyncStatus',
   getNotificationPause: 'advocate:getNotificationPause',
   pauseNotifications: 'advocate:pauseNotifications',

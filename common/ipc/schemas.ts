@@ -59,6 +59,7 @@ export const INVOKE_ARG_SCHEMAS = {
   undoShare: Type.Tuple([MarkSharedRequestSchema]),
   getShareKit: Type.Tuple([PostIdSchema]),
   getResults: Type.Tuple([]),
+  refreshResults: Type.Tuple([Type.Union([Type.Literal('if-stale'), Type.Literal('now')])]),
   getSyncStatus: Type.Tuple([]),
   getNotificationPause: Type.Tuple([]),
   pauseNotifications: Type.Tuple([

@@ -3,31 +3,34 @@
  * segments (`Array.from(segmenter.segment(text))`): V8 gives each one its own copy of the whole input, so
  * a 100 KB text would hold about 10 GB.
  */
+import type { Count } from './text-pieces.ts';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-export function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (part) => part.segment);
-}
+const NOT_ASCII = /[\u0080-\uffff]/;
+const CRLF = /\r\n/g;
 
-export function countGraphemes(text: string): number {
-  let count = 0;
-  const segments = segmenter.segment(text)[Symbol.iterator]();
-  while (!segments.next().done) count += 1;
-  return count;
-}
-
-/**
- * Whether the text has more than `limit` graphemes, counting no further than needed. A text no longer
- * than the limit in UTF-16 units cannot have more graphemes, so most answers cost nothing.
- */
-export function exceedsGraphemes(text: string, limit: number): boolean {
-  if (text.length <= limit) return false;
-  let count = 0;
+/** The number of graphemes, counting no further than needed to know there are more than `stopAbove`. */
+export function countGraphemesUpTo(text: string, stopAbove: number): Count {
+  // In ASCII every character is a grapheme of its own, but for CR LF, which is one.
+  if (!NOT_ASCII.test(text)) {
+    const length = text.length - (text.match(CRLF)?.length ?? 0);
+    return length > stopAbove ? { length: stopAbove, exact: false } : { length, exact: true };
+  }
+  let length = 0;
   const segments = segmenter.segment(text)[Symbol.iterator]();
   while (!segments.next().done) {
-    count += 1;
-    if (count > limit) return true;
+    length += 1;
+    if (length > stopAbove) return { length: stopAbove, exact: false };
   }
-  return false;
+  return { length, exact: true };
 }
+
+export const countGraphemes = (text: string): number => countGraphemesUpTo(text, Infinity).length;
+
+/**
+ * Whether the text has more than `limit` graphemes. A text no longer than the limit in UTF-16 units
+ * cannot have more graphemes, so most answers cost nothing.
+ */
+export const exceedsGraphemes = (text: string, limit: number): boolean =>
+  text.length > limit && !countGraphemesUpTo(text, limit).exact;

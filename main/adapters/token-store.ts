@@ -54,11 +54,11 @@ export function createDeviceTokenStore(options: TokenStoreOptions): DeviceTokenS
       if (!(await secureStorageUsable())) {
         inMemory = token;
         log.warn('no OS key store: the device token is kept for this run only');
-        return false;
+        return 'this run only';
       }
       await write(token);
       inMemory = null;
-      return true;
+      return 'os key store';
     },
     async clear() {
       inMemory = null;

@@ -2,6 +2,7 @@
  * The main process without Electron: polls feeds, keeps posts, raises notices, records shares and syncs
  * them. Electron (main/index.ts) and the browser preview (main/preview/) both run exactly this.
  */
+import { WINDOW_TEXT } from '../../common/messages.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeHandlers, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
@@ -9,10 +10,8 @@ import type { Post, PostView, ShareEvent, ShareEventType } from '../../common/do
 import { kitFromPost } from '../../common/share/kit.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../../common/sharing.ts';
 import { uuidv7 } from '../../common/uuid.ts';
-import { checkFeed } from '../feeds/check-feed.ts';
+import { checkFeed, toPosts, type FetchLimits } from '../../feeds/index.ts';
 import { FeedEngine, type FeedUpdate } from '../feeds/feed-engine.ts';
-import type { FetchLimits } from '../feeds/http-get.ts';
-import { toPosts } from '../feeds/to-posts.ts';
 import type { EnrollmentSource } from '../sync/device-auth.ts';
 import { kitWithEndpoint } from '../sync/endpoint-kit.ts';
 import { openEndpointSync } from '../sync/endpoint-sync.ts';
@@ -78,6 +77,7 @@ export interface AppCore {
     | 'checkFeed'
     | 'getShareKit'
     | 'getResults'
+    | 'refreshResults'
     | 'getSyncStatus'
   >;
   /** Events for the window (the IPC contract's EventMap). */
@@ -180,7 +180,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   function knownPost(postId: string): Post {
     const post = posts.get(postId);
-    if (!post) throw new IpcRequestError('this post is no longer available');
+    if (!post) throw new IpcRequestError(WINDOW_TEXT.postGone);
     return post;
   }
 
@@ -231,6 +231,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       },
       getShareKit: shareKit,
       getResults: () => Promise.resolve(results()),
+      refreshResults: async (when) => {
+        // The new figures and status go out as events from the sync itself.
+        await (when === 'now' ? sync?.syncNow() : sync?.refreshIfStale());
+        return null;
+      },
       getSyncStatus: () => Promise.resolve(syncStatus()),
       refreshFeeds: async () => {
         await pollNow();

@@ -3,13 +3,8 @@
  * implementations (net.fetch, Notification); tests and the browser preview pass Node's or fakes.
  */
 
-/**
- * The standard fetch signature: Electron's `net.fetch` and Node's global `fetch` both fit. Both stream
- * the body, abort on the signal, and decode gzip/deflate/br themselves. One difference the feed engine
- * handles (main/feeds/http-get.ts): with `redirect: 'manual'` Node returns the 3xx response, while
- * Electron rejects with "Redirect was cancelled".
- */
-export type HttpFetch = (input: string, init?: RequestInit) => Promise<Response>;
+/** How the core reaches the network: the feed engine's own port (feeds/ports.ts), passed through. */
+export type { HttpFetch } from '../../feeds/ports.ts';
 
 /** Time for the core: the system clock in the app, a fake one in tests so nothing has to sleep. */
 export interface Clock {
@@ -57,10 +52,12 @@ export const consoleLogger: Logger = {
  * Where this desktop keeps its endpoint device token. The app encrypts it with the OS key store
  * (main/adapters/token-store.ts) and never writes it in plain text.
  */
+/** Where a saved device token is, as the log says it: the app's OS key store, or for this run only; the preview's plain file. */
+export type TokenKept = 'os key store' | 'this run only' | 'a plain file in the data folder';
+
 export interface DeviceTokenStore {
   load(): Promise<string | null>;
-  /** False when it could only be kept for this run (no usable OS key store). */
-  save(token: string): Promise<boolean>;
+  save(token: string): Promise<TokenKept>;
   clear(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@
  * than "5 min ago": IT reads the report later, often beside a log.
  */
 import type { Feed, FeedStatus } from '../../common/domain.ts';
+import { enrollmentProblemText, rejectedText, syncProblemText } from '../../common/messages.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
 
 function feedStatusWords(status: FeedStatus): string {
@@ -32,7 +33,10 @@ export function syncLines(status: SyncStatus): string[] {
     case 'no-endpoint':
       return ['endpoint: none configured; shares are counted on this desktop only'];
     case 'needs-enrollment':
-      return [`endpoint: not enrolled (${status.reason}); waiting for an enrollment code`];
+      return [
+        `endpoint: not enrolled (${enrollmentProblemText(status.problem, status.pending)}); waiting for an enrollment code`,
+        `queued shares: ${String(status.pending)}`,
+      ];
     case 'ok':
       return [
         'endpoint: connected',
@@ -41,8 +45,9 @@ export function syncLines(status: SyncStatus): string[] {
       ];
     case 'waiting':
       return [
-        `endpoint: waiting (${status.message}); next try ${status.retryAt ?? 'when the network is back'}`,
+        `endpoint: waiting (${syncProblemText(status.problem, status.pending)}); next try ${status.retryAt ?? 'when the network is back'}`,
         `queued shares: ${String(status.pending)}; refused shares: ${String(status.rejected ?? 0)}`,
+        ...(status.rejected ? [rejectedText(status.rejected)] : []),
       ];
   }
 }

@@ -3,13 +3,23 @@
  * time, saves each new state before anyone hears of it (so a restart never announces twice), and sleeps
  * on one timer until the next feed is due. Time comes from the Clock port, so tests never sleep.
  */
-import type { Feed, FeedItem, FeedStatus } from '../../common/domain.ts';
-import type { Clock, HttpFetch, Logger } from '../core/ports.ts';
-import { FeedStateStore, newFeedState, type FeedState } from './feed-state.ts';
-import { DEFAULT_LIMITS, type FetchLimits } from './http-get.ts';
-import { shortHash } from './normalize.ts';
-import { pollFeed, visibleItems } from './poll-feed.ts';
-import { baseInterval } from './schedule.ts';
+import type { Feed } from '../../common/domain.ts';
+import {
+  baseInterval,
+  DEFAULT_LIMITS,
+  feedStatus,
+  newFeedState,
+  pollFeed,
+  visibleItems,
+  type FeedItem,
+  type FeedState,
+  type FetchLimits,
+  type HttpFetch,
+} from '../../feeds/index.ts';
+// The desktop's own feed ids (its state file names): a hash of the configured address.
+import { shortHash } from '../../feeds/normalize.ts';
+import type { Clock, Logger } from '../core/ports.ts';
+import { FeedStateStore } from './feed-state-store.ts';
 
 export interface FeedEngineOptions {
   readonly fetch: HttpFetch;
@@ -35,18 +45,6 @@ export interface FeedUpdate {
 const PARALLEL_POLLS = 4;
 
 const feedIdFor = (url: string): string => shortHash(url);
-
-function statusOf(state: FeedState): FeedStatus {
-  if (state.checkedAt === null) return { state: 'pending' };
-  const checkedAt = new Date(state.checkedAt).toISOString();
-  const next = new Date(state.nextPollAt).toISOString();
-  if (state.lastError === null) return { state: 'ok', checkedAt, nextCheckAt: next };
-  // Waiting clearly longer than usual means backoff (or the server's Retry-After) has kicked in.
-  const holding = state.holdUntil !== null || state.nextPollAt - state.checkedAt > state.intervalMs * 1.5;
-  return holding
-    ? { state: 'backing-off', message: state.lastError, checkedAt, until: next }
-    : { state: 'error', message: state.lastError, checkedAt, nextCheckAt: next };
-}
 
 export class FeedEngine {
   readonly #options: FeedEngineOptions;
@@ -103,7 +101,7 @@ export class FeedEngine {
       url: state.url,
       fetchUrl: state.fetchUrl,
       title: state.title || state.url,
-      status: statusOf(state),
+      status: feedStatus(state),
     }));
   }
 

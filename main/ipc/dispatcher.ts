@@ -2,6 +2,7 @@
  * Validates a call against the contract and runs its handler. Both the Electron registrar and the
  * preview's socket go through here, so a malformed argument is refused the same way everywhere.
  */
+import { WINDOW_TEXT } from '../../common/messages.ts';
 import { Value } from 'typebox/value';
 import { INVOKE_CHANNELS, type IpcAnswer, type InvokeHandlers, type InvokeName } from '../../common/ipc/contract.ts';
 import { INVOKE_ARG_SCHEMAS } from '../../common/ipc/schemas.ts';
@@ -35,7 +36,7 @@ export function createIpcDispatcher(handlers: InvokeHandlers, log: Logger): IpcD
     } catch (error) {
       if (error instanceof IpcRequestError) return { ok: false, error: error.message };
       log.error('IPC handler failed', { name, reason: error instanceof Error ? error.message : String(error) });
-      return { ok: false, error: 'something went wrong; please try again' };
+      return { ok: false, error: WINDOW_TEXT.unexpected };
     }
   };
 }

@@ -4,9 +4,8 @@
  */
 import type { Post } from '../../common/domain.ts';
 import { shortenAtWord } from '../../common/pitch.ts';
+import { FIRST_POLL_WINDOW_MS } from '../../feeds/index.ts';
 import type { Notice } from '../core/ports.ts';
-
-export const FIRST_POLL_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
 /** From this many new posts in one poll on, one summary replaces the single notifications. */
 export const SUMMARY_THRESHOLD = 3;
 /** Notification bodies show two or three lines on every platform; longer pitches are cut at a word. */

@@ -1,71 +1,67 @@
 /**
- * `npm run preview`: the app's core and window in a browser. Flags (or environment):
- *   --port (ADVOCATE_PREVIEW_PORT, default 5174)   --host (default 127.0.0.1)
- *   --feed URL, repeatable (ADVOCATE_FEED_URLS, comma separated; none: a built-in sample feed)
- *   --endpoint URL (ADVOCATE_ENDPOINT_URL)          --data DIR (default .advocate-data/preview)
- *   --enrollment-code CODE (ADVOCATE_ENROLLMENT_CODE: the code `npm run server` printed)
- *   --display-name NAME (default "Preview"), --team NAME: how the preview enrolls with the endpoint
+ * `npm run preview`: the app's core and window in a browser (`npm run preview -- --help` lists the
+ * flags, see cli-options.ts). Every refusal is one line naming the flag to change.
  */
+import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { consoleLogger } from '../core/ports.ts';
-import { startPreview } from './preview-server.ts';
+import { readJsonLayer } from '../settings/json-policy.ts';
+import { parseCli, USAGE } from './cli-options.ts';
+import { startPreview, type Preview } from './preview-server.ts';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    host: { type: 'string', default: '127.0.0.1' },
-    feed: { type: 'string', multiple: true },
-    endpoint: { type: 'string' },
-    data: { type: 'string', default: '.advocate-data/preview' },
-    'enrollment-code': { type: 'string' },
-    'display-name': { type: 'string', default: 'Preview' },
-    team: { type: 'string' },
-  },
-  strict: true,
-});
-
-const env = process.env;
-const port = Number(values.port ?? env['ADVOCATE_PREVIEW_PORT'] ?? 5174);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a whole number from 0 to 65535, got ${String(values.port)}`);
-  process.exit(2);
+function stop(line: string, code: number): never {
+  (code === 0 ? console.log : console.error)(line);
+  process.exit(code);
 }
-const feedUrls =
-  values.feed ??
-  (env['ADVOCATE_FEED_URLS'] ?? '')
-    .split(',')
-    .map((url) => url.trim())
-    .filter(Boolean);
+
+const parsed = parseCli(process.argv.slice(2), process.env);
+if (!parsed.ok) stop(parsed.error, 2);
+const cli = parsed.options;
+if (cli.help) stop(USAGE, 0);
+
+let policyFile = null;
+if (cli.policyFile !== null) {
+  const path = resolve(cli.policyFile);
+  // A desktop without policy.json has no policy; a file named on purpose must exist.
+  await access(path).catch(() => stop(`--policy: there is no file at ${path}`, 2));
+  policyFile = await readJsonLayer(path);
+}
+
 const root = resolve(import.meta.dirname, '../..');
-const endpointUrl = values.endpoint ?? env['ADVOCATE_ENDPOINT_URL'] ?? null;
-const enrollmentCode = values['enrollment-code'] ?? (env['ADVOCATE_ENROLLMENT_CODE'] || undefined);
-if (endpointUrl !== null && enrollmentCode === undefined) {
-  console.error('--endpoint needs --enrollment-code CODE too (the code `npm run server` printed on its first start)');
-  process.exit(2);
-}
-
-const preview = await startPreview({
-  host: values.host,
-  port,
-  rendererDir: resolve(root, 'out/renderer'),
-  bridgeFile: resolve(root, 'out/preview/bridge.js'),
-  dataDir: resolve(values.data),
-  feedUrls,
-  endpointUrl,
-  // Enrolls once, on its first sync; the token is kept in the data folder, so a restart stays the same person.
-  endpointCredentials:
-    enrollmentCode === undefined
-      ? null
-      : {
-          enrollment: {
-            code: enrollmentCode,
-            displayName: values['display-name'],
-            ...(values.team === undefined ? {} : { team: values.team }),
+let preview: Preview;
+try {
+  preview = await startPreview({
+    host: cli.host,
+    port: cli.port,
+    rendererDir: resolve(root, 'out/renderer'),
+    bridgeFile: resolve(root, 'out/preview/bridge.js'),
+    dataDir: resolve(cli.dataDir),
+    feedUrls: cli.feedUrls,
+    endpointUrl: cli.endpointUrl,
+    // Enrolls once, on its first sync; the token is kept in the data folder, so a restart stays the same person.
+    endpointCredentials:
+      cli.enrollmentCode === null
+        ? null
+        : {
+            enrollment: {
+              code: cli.enrollmentCode,
+              displayName: cli.displayName,
+              ...(cli.team === null ? {} : { team: cli.team }),
+            },
           },
-        },
-  log: consoleLogger,
-});
+    ...(policyFile === null ? {} : { policyFile }),
+    // Policy, as the feeds and the endpoint are: the window shows it as set by the organisation.
+    ...(cli.pollMinutes === null ? {} : { policy: { PollIntervalMinutes: cli.pollMinutes } }),
+    log: consoleLogger,
+  });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    stop(`Port ${String(cli.port)} on ${cli.host} is taken (another preview?): choose another with --port N`, 1);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    stop(`${cli.host} is not an address of this computer: choose another with --host`, 1);
+  throw error;
+}
 // Before the address is printed: whoever waits for that line may stop us right after it.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -73,5 +69,5 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 console.log(`Advocate preview: ${preview.url}`);
-if (feedUrls.length === 0)
+if (cli.feedUrls.length === 0 && policyFile?.values.feedUrls === undefined)
   console.log('No feed configured: showing the built-in sample feed (use --feed URL for yours).');

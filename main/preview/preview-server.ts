@@ -10,12 +10,12 @@ import { PREVIEW_WIRE } from '../../common/ipc/preview-wire.ts';
 import type { EnrollRequest } from '../../common/protocol.ts';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
 import { createAppCore, type AppCore } from '../core/app-core.ts';
-import type { HttpFetch, Logger } from '../core/ports.ts';
+import { systemClock, type Clock, type HttpFetch, type Logger } from '../core/ports.ts';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/dispatcher.ts';
 import { forwardEvents } from '../ipc/forward-events.ts';
 import { createNotificationCenter } from '../notifications/notification-center.ts';
 import { followPause, pauseHandlers } from '../notifications/pause-handlers.ts';
-import { EMPTY_LAYER, feedsToPoll, policyLayer } from '../settings/layers.ts';
+import { EMPTY_LAYER, feedsToPoll, mergeLayers, policyLayer, type Layer } from '../settings/layers.ts';
 import { followSettings, settingsHandlers } from '../settings/settings-handlers.ts';
 import { createSettingsService, memoryStore } from '../settings/settings-service.ts';
 import { enrollmentFromSettings } from '../sync/enrollment-source.ts';
@@ -23,6 +23,7 @@ import { plainFileTokenStore } from '../sync/token-stand-ins.ts';
 import { requireExternalUrl } from '../web/external-url.ts';
 import { sampleFeedXml } from './sample-feed.ts';
 import { SseHub } from './sse-hub.ts';
+import { logSyncAsShown } from './sync-log.ts';
 import { readStaticFile } from '../web/static-files.ts';
 
 export interface PreviewOptions {
@@ -45,8 +46,12 @@ export interface PreviewOptions {
    * `TrainingUrl` or `DisclosureText`. The feeds and the endpoint given above are policy too.
    */
   readonly policy?: Readonly<Record<string, unknown>>;
+  /** An IT policy file as the app reads one (main/settings/json-policy.ts); the options above win over it. */
+  readonly policyFile?: Layer;
   readonly fetch?: HttpFetch;
   readonly pollIntervalMs?: number;
+  /** The core's clock (tests move it to make the figures a minute old); the system's by default. */
+  readonly clock?: Clock;
 }
 
 export interface Preview {
@@ -175,16 +180,25 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   // The preview's feeds and endpoint are the organisation's policy, so the window shows them as set by
   // it (greyed, as in a managed install); the person's settings live in memory, with no machine file.
-  const baseFeeds = options.feedUrls.length > 0 ? options.feedUrls : [new URL(SAMPLE_FEED_PATH, url).href];
-  const organisation = policyLayer(
-    {
-      FeedUrls: [...baseFeeds],
-      ...(options.endpointUrl === null ? {} : { EndpointUrl: options.endpointUrl }),
-      ...options.policy,
-    },
-    'preview options',
+  const file = options.policyFile ?? EMPTY_LAYER;
+  const baseFeeds =
+    options.feedUrls.length > 0
+      ? options.feedUrls
+      : file.values.feedUrls === undefined
+        ? [new URL(SAMPLE_FEED_PATH, url).href]
+        : [];
+  // Refused values are logged by the settings service, in the words the app logs them with.
+  const organisation = mergeLayers(
+    file,
+    policyLayer(
+      {
+        ...(baseFeeds.length > 0 ? { FeedUrls: [...baseFeeds] } : {}),
+        ...(options.endpointUrl === null ? {} : { EndpointUrl: options.endpointUrl }),
+        ...options.policy,
+      },
+      'preview options',
+    ),
   );
-  for (const problem of organisation.problems) options.log.warn('ignored a preview policy value', { ...problem });
   const enrollment = options.endpointCredentials?.enrollment;
   const settings = createSettingsService({
     store: memoryStore(
@@ -206,7 +220,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     enrollment: enrollmentFromSettings(settings, () => 'Preview'),
     // A development tool: the token in plain text in the preview's own data folder (the app uses safeStorage).
     deviceTokens: plainFileTokenStore(join(options.dataDir, 'device-token.txt')),
-    ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+    // As the app does: the interval its settings (a policy file among them) hold when it starts.
+    pollIntervalMs: options.pollIntervalMs ?? settings.values().pollIntervalMinutes * 60_000,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   // The app's rules (quiet hours and cap from settings, pause); the pause is kept in memory, for this run.
   const notifications = createNotificationCenter({
@@ -222,6 +238,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   forwardEvents(core.events, (event, payload) => {
     hub.broadcast(event, payload);
   });
+  logSyncAsShown(core, options.log, options.clock ?? systemClock);
   state.core = core;
   const openedLinks: string[] = [];
   followSettings(settings, core.events, core, feedsToPoll);

@@ -4,6 +4,8 @@
  * open, changed only through `update`, which refuses locked keys and bad values with a message for the
  * window and writes nothing unless every value is good.
  */
+import { looksLikeEnrollmentCode } from '../../common/enrollment-code.ts';
+import { ENROLLMENT_CODE_SHAPE_TEXT } from '../../common/messages.ts';
 import {
   LOCKED_BY_POLICY,
   USER_FEEDS_NOT_ALLOWED,
@@ -115,6 +117,9 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       if (lock) throw new IpcRequestError(`${label}: ${lock}`);
       const checked = checkSetting(key, value);
       if (!checked.ok) throw new IpcRequestError(`${label} ${checked.reason}`);
+      // Typed in the window: what can never be one of the endpoint's codes is refused before it is saved.
+      if (key === 'enrollmentCode' && typeof checked.value === 'string' && !looksLikeEnrollmentCode(checked.value))
+        throw new IpcRequestError(ENROLLMENT_CODE_SHAPE_TEXT);
       accepted[key] = checked.value;
     }
     return accepted;

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Value } from 'typebox/value';
+import { ENROLLMENT_PROBLEMS, type EnrollmentProblem } from '../../common/messages.ts';
 import { DisplayNameSchema, TeamNameSchema, type EnrollRequest } from '../../common/protocol.ts';
 import type { DeviceTokenStore, Logger } from '../core/ports.ts';
 import { EndpointError, type EndpointClient } from './endpoint-client.ts';
@@ -26,27 +27,32 @@ export interface EnrollmentSource {
   onChange(listener: () => void): () => void;
 }
 
-/** Sharing with the endpoint waits for a person's action: a (new) enrollment code, or a usable name. */
+/**
+ * Sharing with the endpoint waits for a person's action: a (new) enrollment code, or a usable name. The
+ * problem is what the person is told (common/messages.ts); the message, with any detail, is for the log.
+ */
 export class NeedsEnrollment extends Error {
   override readonly name = 'NeedsEnrollment';
+
+  constructor(
+    readonly problem: EnrollmentProblem,
+    detail: string = problem,
+  ) {
+    super(detail);
+  }
 }
 
-export const NO_CODE_REASON =
-  'enter the enrollment code from your organisation in Settings to send your shares to the endpoint';
-export const TOKEN_REFUSED_REASON =
-  'the endpoint no longer accepts this desktop (it was removed, or the endpoint was reset); enter a new enrollment code in Settings. Your shares wait on this desktop.';
+/** The sync cache keeps a refused code's problem; an older cache kept a sentence, read as a refused code. */
+const asProblem = (kept: string): EnrollmentProblem =>
+  (ENROLLMENT_PROBLEMS as readonly string[]).includes(kept) ? (kept as EnrollmentProblem) : 'code-refused';
 
 const fingerprint = (code: string): string => createHash('sha256').update(code).digest('hex');
 
 function enrollRequest(details: EnrollmentDetails, code: string): EnrollRequest {
   const displayName = details.displayName.trim();
   const team = details.team.trim();
-  if (!Value.Check(DisplayNameSchema, displayName))
-    throw new NeedsEnrollment(
-      'your display name must be one line of 1 to 80 printable characters; change it in Settings',
-    );
-  if (team !== '' && !Value.Check(TeamNameSchema, team))
-    throw new NeedsEnrollment('your team must be one line of at most 80 printable characters; change it in Settings');
+  if (!Value.Check(DisplayNameSchema, displayName)) throw new NeedsEnrollment('name-invalid');
+  if (team !== '' && !Value.Check(TeamNameSchema, team)) throw new NeedsEnrollment('team-invalid');
   return { code, displayName, ...(team === '' ? {} : { team }) };
 }
 
@@ -80,10 +86,10 @@ export class DeviceAuth {
     const stored = await this.tokens.load();
     if (stored !== null) return stored;
     const details = this.source.current();
-    if (details.code === null) throw new NeedsEnrollment(NO_CODE_REASON);
+    if (details.code === null) throw new NeedsEnrollment('no-code');
     const code = fingerprint(details.code);
     const refused = this.cache.refused;
-    if (refused?.code === code) throw new NeedsEnrollment(refused.reason);
+    if (refused?.code === code) throw new NeedsEnrollment(asProblem(refused.reason));
     const request = enrollRequest(details, details.code);
     let token: string;
     try {
@@ -91,20 +97,20 @@ export class DeviceAuth {
     } catch (error) {
       // 403: the code is unknown, expired or revoked. 400: the endpoint refuses what we sent (the name).
       if (error instanceof EndpointError && error.status === 403) {
-        const reason = `${error.message}; enter another enrollment code in Settings`;
-        await this.cache.update({ refused: { code, reason } });
-        throw new NeedsEnrollment(reason);
+        const problem: EnrollmentProblem = 'code-refused';
+        await this.cache.update({ refused: { code, reason: problem } });
+        throw new NeedsEnrollment(problem, error.message);
       }
       if (error instanceof EndpointError && error.status === 400)
-        throw new NeedsEnrollment(`the endpoint refused to enroll this desktop: ${error.message}`);
+        throw new NeedsEnrollment('enroll-refused', error.message);
       throw error;
     }
-    const kept = await this.tokens.save(token);
+    const keptIn = await this.tokens.save(token);
     await this.cache.forgetPerson();
     await this.cache.update({ enrolledWith: code, refused: null });
     this.log.info('enrolled with the endpoint', {
       displayName: request.displayName,
-      tokenKept: kept ? 'os key store' : 'this run only',
+      tokenKept: keptIn,
     });
     return token;
   }
@@ -117,7 +123,7 @@ export class DeviceAuth {
     const code = this.cache.enrolledWith ?? (current === null ? null : fingerprint(current));
     await this.cache.update({
       enrolledWith: null,
-      refused: code === null ? null : { code, reason: TOKEN_REFUSED_REASON },
+      refused: code === null ? null : { code, reason: 'device-removed' satisfies EnrollmentProblem },
     });
     this.log.warn('the endpoint refused the device token; shares stay queued until this desktop enrolls again');
   }

@@ -20,10 +20,14 @@ import {
   type LinksResponse,
   type Summary,
 } from '../../common/protocol.ts';
+import type { SyncProblem } from '../../common/messages.ts';
 import type { HttpFetch } from '../core/ports.ts';
 
 export class EndpointError extends Error {
   override readonly name = 'EndpointError';
+
+  /** What the person is told (common/messages.ts); the message itself, with its details, is for the log. */
+  readonly problem: SyncProblem;
 
   constructor(
     message: string,
@@ -31,8 +35,17 @@ export class EndpointError extends Error {
     readonly status: number | null,
     /** The Retry-After header as sent. */
     readonly retryAfter: string | null = null,
+    /** Set when the answer came but could not be read. */
+    unreadable = false,
   ) {
     super(message);
+    this.problem = unreadable
+      ? 'unreadable-answer'
+      : status === null
+        ? 'unreachable'
+        : status === 429 || status === 503
+          ? 'busy'
+          : 'endpoint-error';
   }
 }
 
@@ -84,10 +97,12 @@ export function createEndpointClient(fetch: HttpFetch, baseUrl: string): Endpoin
       throw new EndpointError(
         `the endpoint's answer to ${path} was cut short or not JSON (${describeCause(cause)})`,
         null,
+        null,
+        true,
       );
     }
     if (!Value.Check(schema, body))
-      throw new EndpointError(`the endpoint's answer to ${path} has an unexpected shape`, response.status);
+      throw new EndpointError(`the endpoint's answer to ${path} has an unexpected shape`, response.status, null, true);
     return body;
   }
 

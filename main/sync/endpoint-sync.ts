@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { ShareKitWire, Summary } from '../../common/protocol.ts';
-import type { SyncStatus } from '../../common/sharing.ts';
+import { RESULTS_FRESH_MS, type SyncStatus } from '../../common/sharing.ts';
 import type { Clock, DeviceTokenStore, HttpFetch, Logger, NetworkStatus } from '../core/ports.ts';
 import type { TrackedLinkSource } from '../core/share-links.ts';
 import { DeviceAuth, type EnrollmentSource } from './device-auth.ts';
@@ -46,6 +46,8 @@ export interface EndpointSync {
   flush(): Promise<void>;
   /** "Refresh now": try at once (unless the endpoint asked us to wait). */
   syncNow(): Promise<void>;
+  /** The figures are on screen: checked again when older than RESULTS_FRESH_MS. */
+  refreshIfStale(): Promise<void>;
   /** Resolves when no flush is in progress. */
   idle(): Promise<void>;
   start(): Promise<void>;
@@ -88,6 +90,7 @@ export async function openEndpointSync(options: EndpointSyncOptions): Promise<En
     links: trackedLinkSource({ client, auth, cache, reachable: () => sync.reachable(), log }),
     flush: () => sync.flush(),
     syncNow: () => sync.syncNow(),
+    refreshIfStale: () => sync.refreshIfOlder(RESULTS_FRESH_MS),
     idle: () => sync.idle(),
     async start() {
       unsubscribe.push(

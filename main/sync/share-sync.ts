@@ -10,9 +10,10 @@
 import { Value } from 'typebox/value';
 import type { ShareEvent } from '../../common/domain.ts';
 import { ShareEventSchema, type EventResult } from '../../common/protocol.ts';
+import type { EnrollmentProblem, SyncProblem } from '../../common/messages.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
 import type { Clock, Logger, NetworkStatus } from '../core/ports.ts';
-import { NeedsEnrollment, TOKEN_REFUSED_REASON, type DeviceAuth } from './device-auth.ts';
+import { NeedsEnrollment, type DeviceAuth } from './device-auth.ts';
 import { EndpointError, type EndpointClient } from './endpoint-client.ts';
 import type { EndpointPull } from './endpoint-pull.ts';
 import { nextBatch } from './event-batches.ts';
@@ -36,11 +37,9 @@ export interface ShareSyncOptions {
 }
 
 type Waiting =
-  | { readonly kind: 'enrollment'; readonly reason: string }
+  | { readonly kind: 'enrollment'; readonly problem: EnrollmentProblem }
   | { readonly kind: 'offline' }
-  | { readonly kind: 'backoff'; readonly until: number; readonly message: string; readonly serverAsked: boolean };
-
-export const OFFLINE_MESSAGE = 'this computer is offline; shares wait here and are sent when the network is back';
+  | { readonly kind: 'backoff'; readonly until: number; readonly problem: SyncProblem; readonly serverAsked: boolean };
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -69,13 +68,12 @@ export class ShareSync {
     const extra = rejected > 0 ? { rejected } : {};
     const waiting = this.#waiting;
     if (waiting === null) return { state: 'ok', pending, lastSyncAt: this.#lastSyncAt, ...extra };
-    if (waiting.kind === 'enrollment') return { state: 'needs-enrollment', reason: waiting.reason };
-    if (waiting.kind === 'offline')
-      return { state: 'waiting', pending, message: OFFLINE_MESSAGE, retryAt: null, ...extra };
+    if (waiting.kind === 'enrollment') return { state: 'needs-enrollment', problem: waiting.problem, pending };
+    if (waiting.kind === 'offline') return { state: 'waiting', pending, problem: 'offline', retryAt: null, ...extra };
     return {
       state: 'waiting',
       pending,
-      message: waiting.message,
+      problem: waiting.problem,
       retryAt: new Date(Math.max(waiting.until, clock.now())).toISOString(),
       ...extra,
     };
@@ -94,6 +92,16 @@ export class ShareSync {
       return this.#running ?? Promise.resolve();
     if (waiting?.kind === 'offline' && !this.options.network.isOnline()) return Promise.resolve();
     return this.#run('soft');
+  }
+
+  /**
+   * The figures were looked at: when they were not checked in the last `maxAgeMs`, a run as for a share
+   * (which waits, as a share does, for the network, a backoff or an enrollment).
+   */
+  refreshIfOlder(maxAgeMs: number): Promise<void> {
+    const last = this.#lastSyncAt === null ? null : Date.parse(this.#lastSyncAt);
+    if (last !== null && this.options.clock.now() - last < maxAgeMs) return this.#running ?? Promise.resolve();
+    return this.flush();
   }
 
   /** The person asked ("Refresh now"): try at once, unless the endpoint itself asked us to wait. */
@@ -174,9 +182,10 @@ export class ShareSync {
     }
     this.#failures = 0;
     this.#waiting = null;
-    this.#lastSyncAt = new Date(clock.now()).toISOString();
     try {
       await this.options.pull.pull(token);
+      // Only now are the figures as the endpoint has them: "up to date" is measured from here.
+      this.#lastSyncAt = new Date(clock.now()).toISOString();
     } catch (error) {
       // Shares went through; a failed pull only leaves the figures as they were, until the next one.
       if (error instanceof EndpointError && error.status === 401) await this.#failed(error);
@@ -187,12 +196,13 @@ export class ShareSync {
   async #failed(error: unknown): Promise<void> {
     const { auth, network, clock, retry, random, log } = this.options;
     if (error instanceof NeedsEnrollment) {
-      this.#waiting = { kind: 'enrollment', reason: error.message };
+      this.#waiting = { kind: 'enrollment', problem: error.problem };
+      log.warn('shares wait for an enrollment', { problem: error.problem, reason: error.message });
       return;
     }
     if (error instanceof EndpointError && error.status === 401) {
       await auth.refused();
-      this.#waiting = { kind: 'enrollment', reason: TOKEN_REFUSED_REASON };
+      this.#waiting = { kind: 'enrollment', problem: 'device-removed' };
       return;
     }
     if (error instanceof EndpointError && error.status === null && !network.isOnline()) {
@@ -202,10 +212,11 @@ export class ShareSync {
     this.#failures += 1;
     const retryAfter = error instanceof EndpointError ? parseRetryAfter(error.retryAfter, clock.now()) : null;
     const delay = nextRetryDelay(this.#failures, retryAfter, retry, random);
-    const message = reasonOf(error);
-    this.#waiting = { kind: 'backoff', until: clock.now() + delay, message, serverAsked: retryAfter !== null };
+    const problem = error instanceof EndpointError ? error.problem : 'endpoint-error';
+    this.#waiting = { kind: 'backoff', until: clock.now() + delay, problem, serverAsked: retryAfter !== null };
     log.warn('could not sync shares; they stay queued', {
-      reason: message,
+      problem,
+      reason: reasonOf(error),
       failures: this.#failures,
       retryInSeconds: Math.round(delay / 1000),
     });

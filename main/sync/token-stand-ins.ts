@@ -13,7 +13,7 @@ export function memoryTokenStore(initial: string | null = null): DeviceTokenStor
     load: () => Promise.resolve(token),
     save(next) {
       token = next;
-      return Promise.resolve(false);
+      return Promise.resolve('this run only');
     },
     clear() {
       token = null;
@@ -31,7 +31,7 @@ export function plainFileTokenStore(path: string): DeviceTokenStore {
     },
     async save(token) {
       await writeFileAtomic(path, token);
-      return true;
+      return 'a plain file in the data folder';
     },
     clear: () => rm(path, { force: true }),
   };

@@ -2,6 +2,8 @@
  * What the tray says: the unread count as a title on macOS (next to the icon) and as a swapped icon
  * elsewhere, and a tooltip everywhere that also tells when notifications are paused.
  */
+import { plural } from '../../common/plural.ts';
+
 export type TrayIconVariant = 'normal' | 'unread';
 
 export interface TrayStatus {
@@ -29,7 +31,7 @@ export function trayStatus(input: {
 }): TrayStatus {
   const { unread } = input;
   const parts = ['Advocate'];
-  if (unread > 0) parts.push(unread === 1 ? '1 new post to share' : `${String(unread)} new posts to share`);
+  if (unread > 0) parts.push(`${plural(unread, 'new post')} to share`);
   if (input.pausedUntil) parts.push(`notifications paused until ${shortTime(input.pausedUntil, input.now)}`);
   return {
     title: input.platform === 'darwin' && unread > 0 ? String(unread) : '',

@@ -1,4 +1,6 @@
 import type { Summary } from '../../common/protocol.ts';
+import { pluralWord } from '../../common/plural.ts';
+import { rankText } from '../text/counts.ts';
 import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
 import { Card } from './Card.tsx';
 
@@ -28,17 +30,13 @@ export function Leaderboard({ summary }: { summary: Summary }) {
               </span>
               <span className="leaderboard__shares">
                 {entry.shares}
-                <span className="sr-only"> shares</span>
+                <span className="sr-only"> {pluralWord(entry.shares, 'share')}</span>
               </span>
             </li>
           ))}
         </ol>
       )}
-      {!listed && (
-        <p className="note">
-          Your rank: <strong>{me.rank}</strong> with {me.shares} {me.shares === 1 ? 'share' : 'shares'}.
-        </p>
-      )}
+      {!listed && <p className="note">{rankText(me.rank, me.shares)}</p>}
     </Card>
   );
 }

@@ -8,6 +8,7 @@ import type { ShareKitView } from '../../common/sharing.ts';
 import { useAdvocate } from '../advocate-context.tsx';
 import { copyText } from '../clipboard.ts';
 import { useTransient } from '../data/use-transient.ts';
+import { WINDOW_TEXT } from '../../common/messages.ts';
 import { messageOf } from '../errors.ts';
 import { composeShareText } from '../share/compose.ts';
 import { displayLink, displayText } from '../text/display-text.ts';
@@ -32,7 +33,8 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   const ids = useId();
   const [take, setTake] = useState('');
   const [drafts, setDrafts] = useState<Partial<Record<Network, string>>>({});
-  const [copied, showCopied] = useTransient<true>(COPIED_MS);
+  // "Copied" belongs to the exact text of one network: switching network or editing clears it.
+  const [copied, showCopied] = useTransient<{ network: Network; text: string }>(COPIED_MS);
   // Each tied to the network it is about, so switching networks leaves none behind.
   const [status, setStatus] = useState<{ network: Network; text: string } | null>(null);
   const [error, setError] = useState<{ network: Network; text: string } | null>(null);
@@ -58,18 +60,25 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
       setError({ network, text: messageOf(reason) });
     }
   };
+  // The browser's own words for a refused clipboard or link mean nothing to a person: the catalogue's instead.
+  const copyOrSay = (text: string): Promise<void> =>
+    copyText(text).catch(() => {
+      throw new Error(WINDOW_TEXT.copyFailed);
+    });
   const copy = (): Promise<void> =>
     act(async () => {
-      await copyText(posted);
-      showCopied(true);
+      await copyOrSay(posted);
+      showCopied({ network, text: posted });
       return `Copied. Paste it into ${label}.`;
     });
   const openComposer = (): Promise<void> =>
     act(async () => {
       if (intent.kind === 'needs-instance') throw new Error(intent.reason);
       // Copy before opening: once the browser takes focus, the window may hide and lose the clipboard.
-      if (intent.copyFirst) await copyText(intent.postedText);
-      await api.openExternal(intent.url);
+      if (intent.copyFirst) await copyOrSay(intent.postedText);
+      await api.openExternal(intent.url).catch(() => {
+        throw new Error(WINDOW_TEXT.openFailed);
+      });
       return intent.copyFirst
         ? `Copied, and ${label} opened in your browser: ${label} can’t take the text itself, so paste it there. Posted? Mark it shared below.`
         : `${label} opened in your browser. Posted? Mark it shared below.`;
@@ -134,7 +143,7 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
       </p>
       <div className="actions">
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
-          {copied ? 'Copied ✓' : 'Copy'}
+          {copied?.network === network && copied.text === posted ? 'Copied ✓' : 'Copy'}
         </button>
         <button
           type="button"

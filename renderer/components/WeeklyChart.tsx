@@ -11,8 +11,8 @@ const BAR_WIDTH = 10;
 const GAP = 6;
 
 /**
- * One row of bars per series over the weeks of the first series, each row on its own scale (a team's
- * weeks would flatten a person's), with a table for screen readers.
+ * One row of bars per series over the weeks of the first series, all rows on one scale, so a larger
+ * number always draws the taller bar whichever row it is in; with a table for screen readers.
  */
 export function WeeklyChart({ title, series }: { title: string; series: readonly ChartSeries[] }) {
   const weeks = series[0]?.weeks.map((entry) => entry.week) ?? [];
@@ -21,12 +21,12 @@ export function WeeklyChart({ title, series }: { title: string; series: readonly
     return { name, values: weeks.map((week) => byWeek.get(week) ?? 0) };
   });
   const width = weeks.length * (BAR_WIDTH + GAP);
+  const max = niceMax(rows.flatMap(({ values }) => values));
   return (
     <figure className="chart">
       <figcaption className="chart__title">{title}</figcaption>
       <div aria-hidden="true">
         {rows.map(({ name, values }, row) => {
-          const max = niceMax(values);
           return (
             <div key={name} className="chart__row">
               <span className="chart__name">{name}</span>

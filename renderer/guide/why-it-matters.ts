@@ -1,8 +1,7 @@
 /** The guide's "why shares matter", with the real numbers the person and their team have. */
 import type { ResultsView } from '../../common/sharing.ts';
-import { plural } from '../text/plural.ts';
-
-const total = (weeks: readonly { shares: number }[]): number => weeks.reduce((sum, week) => sum + week.shares, 0);
+import { plural } from '../../common/plural.ts';
+import { recentSharingText } from '../text/counts.ts';
 
 export function whyItMatters(results: ResultsView | null): string[] {
   const lines = [
@@ -11,12 +10,7 @@ export function whyItMatters(results: ResultsView | null): string[] {
   if (results === null) return lines;
   const { summary, local } = results;
   if (summary) {
-    const everyone = `${plural(summary.organisation.people, 'colleague')} shared ${plural(total(summary.organisation.weekly), 'time')}`;
-    lines.push(
-      summary.team
-        ? `In the last two months your team shared ${plural(total(summary.team.weekly), 'time')}, and all ${everyone} together.`
-        : `In the last two months ${everyone} together.`,
-    );
+    lines.push(recentSharingText(summary));
     if (summary.me.clicks > 0) lines.push(`Your own links brought ${plural(summary.me.clicks, 'visit')} to the blog.`);
   } else if (local.sharesThisMonth > 0) {
     lines.push(`You have shared ${plural(local.sharesThisMonth, 'post')} this month.`);

@@ -3,7 +3,7 @@ import type { FeedCheck } from '../../common/domain.ts';
 import { useAdvocate } from '../advocate-context.tsx';
 import { messageOf } from '../errors.ts';
 import { displayLink, displayText, TEXT_LIMITS } from '../text/display-text.ts';
-import { plural } from '../text/plural.ts';
+import { plural } from '../../common/plural.ts';
 import { feedAddress } from './form-change.ts';
 import type { SaveSettings } from './use-save-settings.ts';
 

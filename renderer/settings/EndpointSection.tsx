@@ -2,6 +2,7 @@ import { Card } from '../components/Card.tsx';
 import type { SubmitEvent } from 'react';
 import type { SettingsUpdate, SettingsView } from '../../common/settings.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
+import { isSyncProblem } from '../../common/messages.ts';
 import { SyncNote } from '../components/SyncNote.tsx';
 import { fieldText, withoutLocked } from './form-change.ts';
 import { SaveStatus } from './SaveStatus.tsx';
@@ -67,7 +68,8 @@ export function EndpointSection({
           Save
         </button>
       </form>
-      <SaveStatus state={state} />
+      {/* "Saved" never stands beside a failure: once the endpoint refuses, the note above says what to do. */}
+      <SaveStatus state={state} hideSaved={sync !== null && isSyncProblem(sync)} />
     </Card>
   );
 }

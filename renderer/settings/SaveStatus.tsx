@@ -1,12 +1,12 @@
 import type { SaveSettings } from './use-save-settings.ts';
 import { FormError } from '../components/FormError.tsx';
 
-/** "Saved ✓" or main's reason for refusing, under a settings form. */
-export function SaveStatus({ state }: { state: SaveSettings }) {
+/** "Saved ✓" or main's reason for refusing, under a settings form; never "Saved" where a failure shows. */
+export function SaveStatus({ state, hideSaved = false }: { state: SaveSettings; hideSaved?: boolean }) {
   return (
     <>
       <p className="status-line" role="status">
-        {state.saved && 'Saved ✓'}
+        {state.saved && !hideSaved && state.error === null && 'Saved ✓'}
       </p>
       <FormError message={state.error} />
     </>

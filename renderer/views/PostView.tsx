@@ -9,8 +9,8 @@ import { ShareComposer } from '../components/ShareComposer.tsx';
 import { ViewTitle } from '../components/ViewTitle.tsx';
 import { useShareKit } from '../data/use-share-kit.ts';
 import { useNow } from '../data/use-now.ts';
-import { messageOf } from '../errors.ts';
-import { colleaguesText } from '../posts/colleagues.ts';
+import { WINDOW_TEXT } from '../../common/messages.ts';
+import { postSharersText } from '../text/counts.ts';
 import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
 import { safeImageUrl } from '../text/safe-image-url.ts';
 import { FormError } from '../components/FormError.tsx';
@@ -18,7 +18,7 @@ import { FormError } from '../components/FormError.tsx';
 export interface PostViewProps {
   readonly post: Post;
   readonly settings: SettingsView;
-  /** Colleagues who shared it, from the endpoint's summary; null without one. */
+  /** People who have it shared (the person too, when they have), from the endpoint's summary; null without one. */
   readonly people: number | null;
   readonly onBack: () => void;
   readonly onChanged: (post: Post) => void;
@@ -35,12 +35,12 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
   const network = chosen !== null && networks.includes(chosen) ? chosen : (networks[0] ?? null);
   const [openError, setOpenError] = useState<string | null>(null);
   const image = safeImageUrl(kit.status === 'ready' ? kit.value.imageUrl : post.imageUrl);
-  const colleagues = colleaguesText(people, post.shareCount);
+  const colleagues = postSharersText(people, post.shareCount, post.sharedOn.length > 0);
 
   const openPost = (): void => {
     setOpenError(null);
-    api.openExternal(post.link).catch((reason: unknown) => {
-      setOpenError(messageOf(reason));
+    api.openExternal(post.link).catch(() => {
+      setOpenError(WINDOW_TEXT.postOpenFailed);
     });
   };
 
@@ -65,7 +65,7 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
           Read the post
         </button>
       </div>
-      <FormError lead="The post could not be opened" message={openError} />
+      <FormError message={openError} />
       <section className="share" aria-labelledby="share-title">
         <h2 id="share-title" className="section-title">
           Share it

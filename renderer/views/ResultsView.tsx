@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { SYNC_STATE_TEXT, WINDOW_TEXT } from '../../common/messages.ts';
 import type { Summary } from '../../common/protocol.ts';
 import type { ResultsView as Results, SyncStatus } from '../../common/sharing.ts';
 import { Card } from '../components/Card.tsx';
@@ -9,13 +11,16 @@ import { WeeklyChart, type ChartSeries } from '../components/WeeklyChart.tsx';
 import type { Live } from '../data/use-live.ts';
 import { useNow } from '../data/use-now.ts';
 import { ownFigures } from '../results/own-figures.ts';
+import { groupText } from '../text/counts.ts';
 import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
-import { formatCount, plural } from '../text/plural.ts';
+import { formatCount, plural } from '../../common/plural.ts';
 
 export interface ResultsViewProps {
   readonly results: Live<Results>;
   readonly sync: SyncStatus | null;
   readonly onRetry: () => void;
+  /** Check the figures with the endpoint now. */
+  readonly onRefresh: () => Promise<unknown>;
   readonly onSettings: () => void;
   readonly focusTitle: boolean;
 }
@@ -24,15 +29,16 @@ export interface ResultsViewProps {
  * What the person's sharing achieved: their own figures always, the endpoint's clicks, team and leaderboard when there
  * is one.
  */
-export function ResultsView({ results, sync, onRetry, onSettings, focusTitle }: ResultsViewProps) {
-  const now = useNow();
+export function ResultsView({ results, sync, onRetry, onRefresh, onSettings, focusTitle }: ResultsViewProps) {
+  const now = useNow(15_000);
+  const status = sync ?? (results.status === 'ready' ? results.value.sync : null);
   return (
     <ViewFrame id="results-title" title="Your results" focusTitle={focusTitle}>
       {results.status === 'loading' && <p role="status">Loading your results…</p>}
       {results.status === 'error' && <LoadFailed what="Your results" message={results.message} onRetry={onRetry} />}
       {results.status === 'ready' && (
         <>
-          <SyncNote status={sync ?? results.value.sync} now={now} />
+          {status && <Freshness status={status} now={now} onRefresh={onRefresh} />}
           <Figures results={results.value} />
           {results.value.summary ? (
             <Organisation summary={results.value.summary} />
@@ -42,6 +48,41 @@ export function ResultsView({ results, sync, onRetry, onSettings, focusTitle }: 
         </>
       )}
     </ViewFrame>
+  );
+}
+
+/** How fresh the figures are, and a Refresh when there is an endpoint to ask. */
+function Freshness({ status, now, onRefresh }: { status: SyncStatus; now: Date; onRefresh: () => Promise<unknown> }) {
+  // From the click until main has checked (the figures and status arrive as events meanwhile).
+  const [checking, setChecking] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const refresh = (): void => {
+    setFailed(false);
+    setChecking(true);
+    onRefresh().then(
+      () => {
+        setChecking(false);
+      },
+      () => {
+        setChecking(false);
+        setFailed(true);
+      },
+    );
+  };
+  return (
+    <div className="freshness">
+      {checking ? <p className="sync-note">{SYNC_STATE_TEXT.checking}</p> : <SyncNote status={status} now={now} />}
+      {status.state !== 'no-endpoint' && (
+        <button type="button" className="button button--secondary" disabled={checking} onClick={refresh}>
+          Refresh
+        </button>
+      )}
+      {failed && (
+        <p className="form-error" role="alert">
+          {WINDOW_TEXT.unexpected}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -79,7 +120,8 @@ function Figures({ results }: { results: Results }) {
 }
 
 function Organisation({ summary }: { summary: Summary }) {
-  const { team, organisation } = summary;
+  const { team, organisation, me } = summary;
+  const youShared = me.shares > 0;
   return (
     <>
       <Card id="totals-title" title="Together">
@@ -88,12 +130,10 @@ function Organisation({ summary }: { summary: Summary }) {
             <li>
               Your team, <span dir="auto">{displayText(team.name, TEXT_LIMITS.name)}</span>
               {': '}
-              {plural(team.shares, 'share')} by {plural(team.people, 'person', 'people')}
+              {groupText(team, youShared)}
             </li>
           )}
-          <li>
-            Everyone: {plural(organisation.shares, 'share')} by {plural(organisation.people, 'person', 'people')}
-          </li>
+          <li>Everyone: {groupText(organisation, youShared)}</li>
         </ul>
       </Card>
       <Leaderboard summary={summary} />

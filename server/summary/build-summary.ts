@@ -6,9 +6,9 @@
 import type { Summary, WeekCount } from '../../common/protocol.ts';
 import { isLeaderboardAnonymous } from '../admin/organisation.ts';
 import type { Caller } from '../auth/device-auth.ts';
-import type { Db } from '../database.ts';
+import type { Db, DbNumber } from '../database.ts';
 import { rankFor, topPeople } from '../reports/standings.ts';
-import { peopleCount, totalShares, weeklyShares } from '../reports/weekly.ts';
+import { totalShares, weeklyShares } from '../reports/weekly.ts';
 import { monthStart, previousWeek, recentWeeks, weekOf, weekStart } from '../../common/weeks.ts';
 
 export const SUMMARY_WEEKS = 9;
@@ -64,6 +64,16 @@ async function myResults(db: Db, caller: Caller, now: Date, weeks: readonly stri
   };
 }
 
+/** People with at least one share standing, organisation-wide or in one team: enrolled people who never shared are not. */
+async function sharersCount(db: Db, teamId?: number): Promise<number> {
+  let query = db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<DbNumber>().as('n'))
+    .where('shares', '>', 0);
+  if (teamId !== undefined) query = query.where('team_id', '=', teamId);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
 export async function buildSummary(db: Db, caller: Caller, now = new Date()): Promise<Summary> {
   const weeks = recentWeeks(now, SUMMARY_WEEKS);
   const me = await myResults(db, caller, now, weeks);
@@ -83,12 +93,12 @@ export async function buildSummary(db: Db, caller: Caller, now = new Date()): Pr
         ? null
         : {
             name: me.team,
-            people: await peopleCount(db, caller.teamId),
+            people: await sharersCount(db, caller.teamId),
             shares: await totalShares(db, caller.teamId),
             weekly: await weeklyShares(db, weeks, caller.teamId),
           },
     organisation: {
-      people: await peopleCount(db),
+      people: await sharersCount(db),
       shares: await totalShares(db),
       weekly: await weeklyShares(db, weeks),
     },

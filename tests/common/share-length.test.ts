@@ -1,53 +1,16 @@
-/** Per-network message lengths, counted as each network counts them (common/share/length.ts). */
+/** Per-network message lengths, counted as each network counts them (common/share/length.ts); X's own rules are in x-length.test.ts. */
 import { describe, expect, it } from 'vitest';
-import { measureMessage, MESSAGE_LIMITS } from '../../common/share/length.ts';
-import { xWeightedLength } from '../../common/share/x-length.ts';
+import { COUNTED_PAST_LIMIT, measureMessage, MESSAGE_LIMITS } from '../../common/share/length.ts';
 import { exceedsGraphemes } from '../../common/share/graphemes.ts';
-
-describe('X weighted length', () => {
-  it('counts Latin text one per character and the limit at 280', () => {
-    expect(xWeightedLength('hello')).toBe(5);
-    expect(measureMessage('x', 'a'.repeat(280))).toEqual({ length: 280, limit: 280, remaining: 0, over: false });
-    expect(measureMessage('x', 'a'.repeat(281)).over).toBe(true);
-  });
-
-  it('counts every link as 23 however long it is', () => {
-    expect(xWeightedLength(`Read https://blog.example.com/${'a'.repeat(200)}`)).toBe(5 + 23);
-    expect(xWeightedLength('https://t.co/x and http://example.org/a?b=c#d')).toBe(23 + 5 + 23);
-  });
-
-  it('leaves sentence punctuation out of a link but keeps a closing bracket the link opened', () => {
-    expect(xWeightedLength('see https://a.example/x.')).toBe(4 + 23 + 1);
-    expect(xWeightedLength('(https://a.example/x)')).toBe(1 + 23 + 1);
-    expect(xWeightedLength('https://en.wikipedia.org/wiki/Foo_(bar)')).toBe(23);
-  });
-
-  it('counts www. addresses and bare domains with a common TLD as links, but not Node.js', () => {
-    expect(xWeightedLength('www.example.org/page')).toBe(23);
-    expect(xWeightedLength('go to example.com.')).toBe(6 + 23 + 1);
-    expect(xWeightedLength('Node.js')).toBe(7);
-    expect(xWeightedLength('example.company')).toBe(15);
-    expect(xWeightedLength('mail me@example.com')).toBeGreaterThan(8 + 1);
-  });
-
-  it('counts CJK as 2 each and any emoji sequence as 2 in all', () => {
-    expect(xWeightedLength('日本語')).toBe(6);
-    expect(xWeightedLength('👍')).toBe(2);
-    expect(xWeightedLength('👍🏽')).toBe(2);
-    expect(xWeightedLength('👨‍👩‍👧‍👦')).toBe(2);
-    expect(xWeightedLength('🇩🇪')).toBe(2);
-    expect(xWeightedLength('1️⃣')).toBe(2);
-  });
-
-  it('normalises to NFC first, and counts typographic quotes and dashes as 1', () => {
-    expect(xWeightedLength('e\u0301')).toBe(1);
-    expect(xWeightedLength('“quoted” – ‘single’')).toBe(19);
-  });
-});
 
 describe('Bluesky', () => {
   it('counts graphemes against 300', () => {
-    expect(measureMessage('bluesky', '👨‍👩‍👧‍👦'.repeat(300))).toEqual({ length: 300, limit: 300, remaining: 0, over: false });
+    expect(measureMessage('bluesky', '👨‍👩‍👧‍👦'.repeat(300))).toMatchObject({
+      length: 300,
+      limit: 300,
+      remaining: 0,
+      over: false,
+    });
     expect(measureMessage('bluesky', 'e\u0301'.repeat(301)).over).toBe(true);
   });
 
@@ -58,9 +21,25 @@ describe('Bluesky', () => {
 });
 
 describe('Mastodon', () => {
-  it('counts links as 23 and graphemes elsewhere, against 500', () => {
+  it('counts links as 23 and graphemes elsewhere, against 500, while its server is unknown', () => {
     expect(measureMessage('mastodon', `Look 👀 https://blog.example.com/${'x'.repeat(100)}`).length).toBe(7 + 23);
     expect(measureMessage('mastodon', 'a'.repeat(501))).toMatchObject({ limit: 500, over: true, remaining: -1 });
+  });
+
+  it("counts against the server's own limit and its characters per link", () => {
+    const server = { instance: 'big.example', maxCharacters: 5000, charactersReservedPerUrl: 30 };
+    expect(measureMessage('mastodon', 'a'.repeat(501), { mastodon: server })).toMatchObject({
+      limit: 5000,
+      over: false,
+      remaining: 4499,
+    });
+    expect(measureMessage('mastodon', 'Read https://blog.example.com/post', { mastodon: server }).length).toBe(5 + 30);
+  });
+
+  it("finds links with X's rules, scheme required: a link ends where X says, at a sentence's end or a bracket", () => {
+    expect(measureMessage('mastodon', 'see https://example.com/x.').length).toBe(4 + 23 + 1);
+    expect(measureMessage('mastodon', '(https://example.com/x) and more').length).toBe(1 + 23 + 10);
+    expect(measureMessage('mastodon', '詳しくはhttps://example.com/をご覧ください').length).toBe(4 + 23 + 7);
   });
 
   it('counts a remote mention without its instance, as Mastodon does', () => {
@@ -89,9 +68,11 @@ describe('Threads, LinkedIn and the networks without a limit', () => {
       expect(MESSAGE_LIMITS[network]).toBeNull();
       expect(measureMessage(network, 'a'.repeat(10_000))).toEqual({
         length: 10_000,
+        exact: true,
         limit: null,
         remaining: null,
         over: false,
+        refused: [],
       });
     }
   });
@@ -107,5 +88,40 @@ describe('exceedsGraphemes', () => {
   it("answers for a 100 KB text (a hostile feed's message)", () => {
     expect(exceedsGraphemes('x'.repeat(100 * 1024), 300)).toBe(true);
     expect(exceedsGraphemes('x'.repeat(100 * 1024), 200 * 1024)).toBe(false);
+  });
+});
+
+describe('a long paste, counted as the window counts on every keystroke', () => {
+  const paste = 'Ein langer Text mit Umlauten: äöü, und einem Link https://blog.example.com/post. '.repeat(1300);
+
+  it('stops 10,000 past the limit on every network with one, and says the message is longer still', () => {
+    for (const network of ['x', 'bluesky', 'threads', 'mastodon', 'linkedin'] as const) {
+      const limit = MESSAGE_LIMITS[network] ?? 0;
+      expect(measureMessage(network, paste, { countPastLimit: COUNTED_PAST_LIMIT })).toEqual({
+        length: limit + COUNTED_PAST_LIMIT,
+        exact: false,
+        limit,
+        remaining: -COUNTED_PAST_LIMIT,
+        over: true,
+        refused: [],
+      });
+    }
+  });
+
+  it('stops 10,000 characters in where there is no limit', () => {
+    expect(measureMessage('email', paste, { countPastLimit: COUNTED_PAST_LIMIT })).toMatchObject({
+      length: COUNTED_PAST_LIMIT,
+      exact: false,
+      over: false,
+    });
+  });
+
+  it('counts exactly, and the same, whatever it stops at, while the message is shorter than that', () => {
+    const message = paste.slice(0, 3000);
+    for (const network of ['x', 'bluesky', 'mastodon'] as const) {
+      const whole = measureMessage(network, message);
+      expect(whole.exact).toBe(true);
+      expect(measureMessage(network, message, { countPastLimit: COUNTED_PAST_LIMIT })).toEqual(whole);
+    }
   });
 });

@@ -2,14 +2,29 @@
  * The commands a newcomer runs (`npm run preview`, `npm run server`), as separate processes: they start
  * with no setup, answer at the address they print, stop cleanly, and refuse a bad flag clearly.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IpcAnswer } from '../../common/ipc/contract.ts';
 import type { PostView } from '../../common/domain.ts';
+import { SYNC_STATE_TEXT } from '../../common/messages.ts';
+import type { SettingsView } from '../../common/settings.ts';
+import { readJsonLayer } from '../../main/settings/json-policy.ts';
+import { policyLayer } from '../../main/settings/layers.ts';
 import { runTsx, startTsx } from '../helpers/spawn-command.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
+
+/** Calls the running preview as its window does. */
+async function invoke<T>(base: string, name: string, args: unknown[] = []): Promise<IpcAnswer<T>> {
+  const response = await fetch(new URL(`ipc/${name}`, base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(args),
+  });
+  return (await response.json()) as IpcAnswer<T>;
+}
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -26,15 +41,91 @@ describe('npm run preview', () => {
     cleanups.push(preview.stop);
     const html = await (await fetch(preview.captured)).text();
     expect(html).toContain('<script src="/preview-bridge.js"></script>');
-    const answer = (await (
-      await fetch(new URL('ipc/listPosts', preview.captured), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '[]',
-      })
-    ).json()) as IpcAnswer<PostView[]>;
+    const answer = await invoke<PostView[]>(preview.captured, 'listPosts');
     expect(answer.ok && answer.value.length).toBe(3);
     expect(await preview.stop()).toBe(0);
+  });
+
+  it('explains itself with --help, and refuses an unknown flag in one line that points there', async () => {
+    const help = await runTsx('main/preview/cli.ts', ['--help']);
+    expect(help.code).toBe(0);
+    for (const flag of ['--port', '--feed', '--poll-minutes', '--policy', '--endpoint', '--enrollment-code', '--help'])
+      expect(help.output).toContain(flag);
+    const unknown = await runTsx('main/preview/cli.ts', ['--colour', 'blue']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.output.trim().split('\n')).toEqual([
+      expect.stringMatching(/--colour.*; see npm run preview -- --help$/) as string,
+    ]);
+    expect(unknown.output).not.toContain('ERR_PARSE_ARGS');
+  });
+
+  it('says in one line that a port is taken, naming the port and the flag, with no stack trace', async () => {
+    const dir = await makeTempDir();
+    cleanups.push(dir.remove);
+    const first = await startTsx('main/preview/cli.ts', ['--port', '0', '--data', dir.path], /Advocate preview: (\S+)/);
+    cleanups.push(first.stop);
+    const port = new URL(first.captured).port;
+    const second = await runTsx('main/preview/cli.ts', ['--port', port, '--data', join(dir.path, 'second')]);
+    expect(second.code).toBe(1);
+    expect(second.output.trim()).toBe(
+      `Port ${port} on 127.0.0.1 is taken (another preview?): choose another with --port N`,
+    );
+  });
+
+  it("takes --poll-minutes within the app's bounds only, and shows it in Settings as set by the organisation", async () => {
+    const result = await runTsx('main/preview/cli.ts', ['--poll-minutes', '2']);
+    expect(result.code).toBe(2);
+    expect(result.output.trim()).toBe('--poll-minutes must be a whole number from 5 to 1440, got 2');
+    const dir = await makeTempDir();
+    cleanups.push(dir.remove);
+    const preview = await startTsx(
+      'main/preview/cli.ts',
+      ['--port', '0', '--data', dir.path, '--poll-minutes', '7'],
+      /Advocate preview: (\S+)/,
+    );
+    cleanups.push(preview.stop);
+    const answer = await invoke<SettingsView>(preview.captured, 'getSettings');
+    expect(answer.ok && answer.value.values.pollIntervalMinutes).toBe(7);
+    expect(answer.ok && answer.value.locked.pollIntervalMinutes).toBeTruthy();
+  });
+
+  it('reads --policy as a desktop reads policy.json: its values apply, a bad one is refused in the same words', async () => {
+    const dir = await makeTempDir();
+    cleanups.push(dir.remove);
+    const file = join(dir.path, 'policy.json');
+    await writeFile(
+      file,
+      JSON.stringify({ TrainingUrl: 'https://intranet.example.com/training', DailyNotificationCap: 'lots' }),
+    );
+    const preview = await startTsx(
+      'main/preview/cli.ts',
+      ['--port', '0', '--data', join(dir.path, 'data'), '--policy', file],
+      /Advocate preview: (\S+)/,
+    );
+    cleanups.push(preview.stop);
+    const answer = await invoke<SettingsView>(preview.captured, 'getSettings');
+    expect(answer.ok && answer.value.values.trainingUrl).toBe('https://intranet.example.com/training');
+    expect(answer.ok && answer.value.locked.trainingUrl).toBeTruthy();
+    // The refusal is worded by the same function a desktop's policy.json goes through.
+    const refused = policyLayer({ DailyNotificationCap: 'lots' }, file).problems[0];
+    expect(refused).toBeDefined();
+    await expect.poll(() => preview.output(), { timeout: 20_000 }).toContain(refused?.reason);
+    expect(preview.output()).toContain('ignored a setting');
+    expect(await preview.stop()).toBe(0);
+
+    await writeFile(file, '{ not json');
+    const broken = await startTsx(
+      'main/preview/cli.ts',
+      ['--port', '0', '--data', join(dir.path, 'data'), '--policy', file],
+      /Advocate preview: (\S+)/,
+    );
+    cleanups.push(broken.stop);
+    const unreadable = (await readJsonLayer(file)).problems[0];
+    expect(unreadable?.reason).toContain('is not valid JSON');
+    await expect.poll(() => broken.output(), { timeout: 20_000 }).toContain(unreadable?.reason);
+    const missing = await runTsx('main/preview/cli.ts', ['--policy', join(dir.path, 'nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.output.trim()).toBe(`--policy: there is no file at ${join(dir.path, 'nope.json')}`);
   });
 
   it('refuses a port that is not a number, saying which flag is wrong', async () => {
@@ -49,6 +140,26 @@ describe('npm run preview', () => {
     });
     expect(result.code).toBe(2);
     expect(result.output).toContain('--endpoint needs --enrollment-code CODE');
+  });
+});
+
+describe('npm start', () => {
+  it('without a working Electron, says so in one line that points to the preview', async () => {
+    const dir = await makeTempDir();
+    cleanups.push(dir.remove);
+    const result = await runTsx('main/start-electron.ts', [], { ELECTRON_OVERRIDE_DIST_PATH: dir.path });
+    expect(result.code).toBe(1);
+    expect(result.output.trim().split('\n')).toEqual([expect.stringContaining('npm run preview') as string]);
+  });
+
+  it('with Electron, runs it on the app in this folder and ends as it ends', async () => {
+    const dir = await makeTempDir();
+    cleanups.push(dir.remove);
+    const binary = join(dir.path, 'electron');
+    await writeFile(binary, '#!/bin/sh\necho "electron started with: $*"\nexit 3\n', { mode: 0o755 });
+    const result = await runTsx('main/start-electron.ts', [], { ELECTRON_OVERRIDE_DIST_PATH: dir.path });
+    expect(result.output).toContain('electron started with: .');
+    expect(result.code).toBe(3);
   });
 });
 
@@ -118,25 +229,21 @@ describe('npm run server, then npm run preview -- --endpoint URL --enrollment-co
       /Advocate preview: (\S+)/,
     );
     cleanups.push(preview.stop);
-    const invoke = async <T>(name: string, args: unknown[]): Promise<IpcAnswer<T>> =>
-      (await (
-        await fetch(new URL(`ipc/${name}`, preview.captured), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(args),
-        })
-      ).json()) as IpcAnswer<T>;
-    const listed = await invoke<PostView[]>('listPosts', []);
+    const listed = await invoke<PostView[]>(preview.captured, 'listPosts');
     const post = listed.ok ? listed.value[0] : undefined;
     if (!post) throw new Error('the preview listed no post');
-    expect((await invoke<PostView>('markShared', [{ postId: post.id, network: 'x' }])).ok).toBe(true);
-    let count: number | null = null;
-    for (let attempt = 0; attempt < 50 && count !== 1; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const again = await invoke<PostView[]>('listPosts', []);
-      count = again.ok ? (again.value.find((view) => view.id === post.id)?.shareCount ?? null) : null;
-    }
-    expect(count).toBe(1);
+    expect((await invoke<PostView>(preview.captured, 'markShared', [{ postId: post.id, network: 'x' }])).ok).toBe(true);
+    const shareCount = async (): Promise<number | null> => {
+      const again = await invoke<PostView[]>(preview.captured, 'listPosts');
+      return again.ok ? (again.value.find((view) => view.id === post.id)?.shareCount ?? null) : null;
+    };
+    await expect.poll(shareCount, { timeout: 20_000 }).toBe(1);
+    // Its log tells the truth about the token (a plain file here) and says what the window says.
+    await expect
+      .poll(() => preview.output(), { timeout: 20_000 })
+      .toContain(`the window says { sync: '${SYNC_STATE_TEXT.upToDate}' }`);
+    expect(preview.output()).toContain("tokenKept: 'a plain file in the data folder'");
+    expect(preview.output()).not.toContain('os key store');
   });
 });
 

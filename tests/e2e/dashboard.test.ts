@@ -21,7 +21,8 @@ const cleanups: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   const dir = await makeTempDir();
   cleanups.push(dir.remove);
-  endpoint = await startEndpoint(dir.path);
+  // A public address with a domain, as deployed: X counts a link to a bare IP address in full (twitter-text's rules).
+  endpoint = await startEndpoint(dir.path, 0, { publicUrl: 'https://advocate.example.com/' });
   cleanups.push(endpoint.close);
   device = apiAs(endpoint.url, await endpoint.enroll('Ada <b>Lovelace</b>', 'Research'));
   await device.post('v1/events', {

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { WINDOW_TEXT } from '../../common/messages.ts';
 import type { Preview } from '../../main/preview/preview-server.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { startLocalServer } from '../helpers/http-server.ts';
@@ -146,7 +147,7 @@ describe('a hostile feed in the window', () => {
       .click();
     await page.locator('.post-row', { hasText: 'Long WWW' }).click();
     await page.getByRole('button', { name: 'Read the post' }).click();
-    expect(await page.getByRole('alert').textContent()).toMatch(/^The post could not be opened: /);
+    expect(await page.getByRole('alert').textContent()).toBe(WINDOW_TEXT.postOpenFailed);
     expect(preview.openedLinks.every((link) => link.length <= 16 * 1024)).toBe(true);
     expect(preview.openedLinks.some((link) => link.startsWith('javascript:'))).toBe(false);
   });

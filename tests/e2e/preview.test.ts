@@ -105,23 +105,23 @@ describe('sharing a post in the preview, in Chromium', () => {
     expect(page.url()).toBe(preview.url);
   });
 
-  it('marks the post shared: one row at the endpoint, the colleague count follows, and Undo takes it back', async () => {
+  it('marks the post shared: one row at the endpoint, the person counted as "you", and Undo takes it back', async () => {
     await choose('LinkedIn');
     await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).click();
     await page.getByText('✓ Shared on LinkedIn').waitFor();
-    await page.getByText('Shared by 1 colleague').waitFor();
+    await page.getByText('Shared by you', { exact: true }).waitFor();
     expect(await endpoint.rows()).toEqual([
       expect.objectContaining({ type: 'shared', post_key: POST_KEY, network: 'linkedin' }),
     ]);
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).waitFor();
-    await page.getByText('No colleague has shared it yet. Be the first.').waitFor();
+    await page.getByText('No one has shared it yet. Be the first.').waitFor();
     expect((await endpoint.rows()).map((row) => row.type)).toEqual(['shared', 'unshared']);
   });
 
   it('counts the share again in the list and the results once it is marked for good', async () => {
     await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).click();
-    await page.getByText('Shared by 1 colleague').waitFor();
+    await page.getByText('Shared by you', { exact: true }).waitFor();
     await page.getByRole('navigation').getByRole('button', { name: 'Results' }).click();
     const tile = (label: string) => page.locator('.tile', { hasText: label }).locator('dd');
     expect(await tile('This week').textContent()).toBe('1 share');

@@ -2,6 +2,7 @@
  * The Electron-free core against a real feed server and a real endpoint on 127.0.0.1: one post from
  * feed to window to share to endpoint, and back as a count.
  */
+import { WINDOW_TEXT } from '../../common/messages.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PostView } from '../../common/domain.ts';
 import { createAppCore, type AppCore } from '../../main/core/app-core.ts';
@@ -110,9 +111,7 @@ describe('app core', () => {
     const { start } = await setup({ endpoint: false });
     const core = await start();
     cleanups.push(() => core.stop());
-    await expect(core.handlers.markShared({ postId: 'nope', network: 'x' })).rejects.toThrow(
-      'this post is no longer available',
-    );
+    await expect(core.handlers.markShared({ postId: 'nope', network: 'x' })).rejects.toThrow(WINDOW_TEXT.postGone);
   });
 
   it('keeps a share queued while the endpoint is down and sends it when it is back', async () => {
@@ -184,6 +183,6 @@ describe('app core', () => {
       utm_campaign: 'advocate',
     });
     expect(link.searchParams.get('utm_content')).toMatch(/^[A-Za-z0-9_-]{8,32}$/);
-    await expect(core.handlers.getShareKit('nope')).rejects.toThrow('this post is no longer available');
+    await expect(core.handlers.getShareKit('nope')).rejects.toThrow(WINDOW_TEXT.postGone);
   });
 });

@@ -22,7 +22,7 @@ const post = (slug: string, title: string, ageMs: number): FeedItem => ({
 const OLD = post('old', 'Last month', 10 * DAY);
 const FRESH = post('fresh', 'Fresh post', 60 * 1000);
 const SECOND = post('second', 'Second post', 30 * 1000);
-const SECRET_CODE = 'ENROL-6f1c2d9a-secret';
+const SECRET_CODE = '6F1C-2D9A-SE7R-ET42';
 
 let built: BuiltApp;
 

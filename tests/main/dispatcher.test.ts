@@ -1,4 +1,5 @@
 /** The IPC dispatcher: only contract calls with well-formed arguments reach a handler. */
+import { WINDOW_TEXT } from '../../common/messages.ts';
 import { describe, expect, it } from 'vitest';
 import type { InvokeHandlers } from '../../common/ipc/contract.ts';
 import type { Logger } from '../../main/core/ports.ts';
@@ -55,7 +56,7 @@ describe('IPC dispatcher', () => {
     const failing = dispatcherWith({ listPosts: () => Promise.reject(new Error('EACCES: /home/me/secret')) });
     expect(await failing.dispatch('listPosts', [])).toEqual({
       ok: false,
-      error: 'something went wrong; please try again',
+      error: WINDOW_TEXT.unexpected,
     });
   });
 });

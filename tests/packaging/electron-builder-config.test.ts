@@ -48,14 +48,26 @@ describe('electron-builder.yml', () => {
     expect(readJson('resources/config/defaults.json')).toEqual(expect.any(Object));
   });
 
-  it('flips the security fuses of DESIGN.md', () => {
+  it('flips the security fuses of DESIGN.md, cookie encryption on and no extra file:// privileges', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it("takes the deb's maintainer from package.json's author, with a name and an email, and nowhere else", () => {
+    const linux = config.linux as Record<string, unknown> | undefined;
+    expect(linux?.['maintainer']).toBeUndefined();
+    expect((config.deb as Record<string, unknown> | undefined)?.['maintainer']).toBeUndefined();
+    const { author } = readJson('package.json') as { author?: { name?: unknown; email?: unknown } };
+    expect(Object.keys(author ?? {}).sort()).toEqual(['email', 'name']);
+    expect(author?.name).toMatch(/\S/);
+    expect(author?.email).toMatch(/^[^@\s]+@[^@\s]+$/);
   });
 
   it('publishes nothing and has no updater: IT ships every version', () => {

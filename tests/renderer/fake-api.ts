@@ -100,6 +100,8 @@ export interface FakeApi extends AdvocateApi {
   readonly checked: string[];
   /** Every pause and resume the window asked for. */
   readonly pauses: PauseRequest[];
+  /** Every check of the figures the window asked for. */
+  readonly refreshes: ('if-stale' | 'now')[];
   push<K extends keyof EventMap>(event: K, payload: EventMap[K]): void;
 }
 
@@ -148,6 +150,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
   const opened: string[] = [];
   const checked: string[] = [];
   const pauses: PauseRequest[] = [];
+  const refreshes: ('if-stale' | 'now')[] = [];
   let pause: NotificationPause = { pausedUntil: options.pausedUntil ?? null };
   let settings = options.settings ?? settingsView();
   const postById = (postId: string): PostView =>
@@ -169,6 +172,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     opened,
     checked,
     pauses,
+    refreshes,
     listPosts: options.listPosts ?? (() => Promise.resolve(posts)),
     refreshFeeds: () => Promise.resolve(null),
     listFeeds: () => Promise.resolve(options.feeds ?? []),
@@ -206,6 +210,10 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
       return Promise.resolve(options.kit ? options.kit(kit) : kit);
     },
     getResults: () => Promise.resolve(options.results ?? EMPTY_RESULTS),
+    refreshResults: (when) => {
+      refreshes.push(when);
+      return Promise.resolve(null);
+    },
     getSyncStatus: () => Promise.resolve((options.results ?? EMPTY_RESULTS).sync),
     getSettings: () => Promise.resolve(settings),
     updateSettings: (change) => {

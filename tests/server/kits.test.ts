@@ -7,7 +7,8 @@ import type { KitsResponse, ShareKitInput } from '../../common/protocol.ts';
 import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs } from '../helpers/endpoint-api.ts';
 
-const endpoint = freshEndpointPerTest();
+// A public address with a domain, as deployed: X counts a link to a bare IP address in full (twitter-text's rules).
+const endpoint = freshEndpointPerTest({ publicUrl: 'https://advocate.example.com/' });
 
 const kit: ShareKitInput = {
   postKey: 'https://blog.example.com/ship-small',

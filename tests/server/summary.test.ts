@@ -66,6 +66,20 @@ describe('GET /v1/summary', () => {
     expect(body.anonymous).toBe(false);
   });
 
+  it('counts as people only those with a share standing: one enrolled who never shared, one who took theirs back', async () => {
+    const ada = await person('Ada', 'Research');
+    await person('Idle', 'Research');
+    const bob = await person('Bob', 'Research');
+    await ada.post('v1/events', { events: [shareEvent({ postKey: post('a') })] });
+    await bob.post('v1/events', { events: [shareEvent({ postKey: post('a') })] });
+    await bob.post('v1/events', {
+      events: [shareEvent({ postKey: post('a'), type: 'unshared', at: new Date(Date.now() + 1000) })],
+    });
+    const { body } = await ada.get<Summary>('v1/summary');
+    expect(body.team).toMatchObject({ name: 'Research', people: 1, shares: 1 });
+    expect(body.organisation).toMatchObject({ people: 1, shares: 1 });
+  });
+
   it("hides other people's names when the organisation makes the leaderboard anonymous, but not mine", async () => {
     const ada = await person('Ada');
     const bob = await person('Bob');

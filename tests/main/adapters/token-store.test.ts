@@ -25,7 +25,7 @@ afterEach(() => remove());
 describe('device token store', () => {
   it('writes the token encrypted, readable only to its owner, and reads it back', async () => {
     const store = createDeviceTokenStore({ file, platform: 'win32', log });
-    expect(await store.save(TOKEN)).toBe(true);
+    expect(await store.save(TOKEN)).toBe('os key store');
     const bytes = await readFile(file);
     expect(bytes.includes(Buffer.from(TOKEN))).toBe(false);
     expect(bytes.toString('latin1')).not.toContain('dev_');
@@ -36,7 +36,7 @@ describe('device token store', () => {
   it('without an OS key store, keeps the token for this run only and writes nothing', async () => {
     fakeState.encryptionAvailable = false;
     const store = createDeviceTokenStore({ file, platform: 'darwin', log });
-    expect(await store.save(TOKEN)).toBe(false);
+    expect(await store.save(TOKEN)).toBe('this run only');
     expect(await store.load()).toBe(TOKEN);
     await expect(stat(file)).rejects.toThrow('ENOENT');
     expect(warnings).toEqual(['no OS key store: the device token is kept for this run only']);
@@ -44,7 +44,7 @@ describe('device token store', () => {
 
   it("treats Linux's basic_text store (a hard-coded key) as no key store", async () => {
     fakeState.storageBackend = 'basic_text';
-    expect(await createDeviceTokenStore({ file, platform: 'linux', log }).save(TOKEN)).toBe(false);
+    expect(await createDeviceTokenStore({ file, platform: 'linux', log }).save(TOKEN)).toBe('this run only');
     await expect(stat(file)).rejects.toThrow('ENOENT');
   });
 

@@ -2,10 +2,11 @@
  * Per-feed state on disk: it round-trips, a crash in the middle of a write (a real process killed with
  * SIGKILL) leaves the old or the new state and never a broken one, and a damaged file is set aside.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FeedStateStore, newFeedState } from '../../../main/feeds/feed-state.ts';
+import { newFeedState } from '../../../feeds/index.ts';
+import { FeedStateStore } from '../../../main/feeds/feed-state-store.ts';
 import { startTsx } from '../../helpers/spawn-command.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 
@@ -31,6 +32,44 @@ describe('feed state store', () => {
     await new FeedStateStore(dataDir).save('f1', state);
     const loaded = await new FeedStateStore(dataDir).loadAll();
     expect(loaded).toEqual({ states: new Map([['f1', state]]), problems: [] });
+  });
+
+  it('reads a file as the desktop wrote it before the engine moved to feeds/, so nothing seen is announced again', async () => {
+    const dataDir = await tempDir();
+    const written = {
+      version: 1,
+      url: 'https://blog.example.com/feed',
+      fetchUrl: 'https://blog.example.com/feed.xml',
+      title: 'Blog',
+      etag: 'W/"5f3c"',
+      lastModified: null,
+      bodyHash: 'ab'.repeat(32),
+      ttlMinutes: null,
+      intervalMs: 1_800_000,
+      failures: 0,
+      lastError: null,
+      checkedAt: 1_772_442_000_000,
+      nextPollAt: 1_772_443_800_000,
+      holdUntil: null,
+      firstPollDone: true,
+      seen: { '0123456789abcdef': 1_772_442_000_000 },
+      items: [
+        {
+          id: 'urn:post:a',
+          link: 'https://blog.example.com/a',
+          title: 'Post a',
+          pitch: 'About a.',
+          imageUrl: null,
+          publishedAt: '2026-03-02T08:00:00.000Z',
+          messages: { linkedin: 'Read this.' },
+          hashtags: ['blog'],
+          embargoUntil: null,
+        },
+      ],
+    };
+    await mkdir(join(dataDir, 'feeds'));
+    await writeFile(join(dataDir, 'feeds', 'f1.json'), JSON.stringify(written));
+    expect(await new FeedStateStore(dataDir).loadAll()).toEqual({ states: new Map([['f1', written]]), problems: [] });
   });
 
   it(

@@ -2,7 +2,8 @@
  * Run as its own process by feed-state.test.ts: saves two different, large states of one feed in turn,
  * as fast as it can, until the test kills it with SIGKILL at a random moment.
  */
-import { FeedStateStore, newFeedState, type FeedState } from '../../../main/feeds/feed-state.ts';
+import { newFeedState, type FeedState } from '../../../feeds/index.ts';
+import { FeedStateStore } from '../../../main/feeds/feed-state-store.ts';
 
 const [dataDir] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: state-writer.ts <dataDir>');

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PostView } from '../../../common/domain.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../common/ipc/contract.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../../../common/sharing.ts';
-import { NO_CODE_REASON } from '../../../main/sync/device-auth.ts';
 import { safeStorage } from '../../mocks/electron.ts';
 import { apiAs } from '../../helpers/endpoint-api.ts';
 import { startEndpoint, type TestEndpoint } from '../../helpers/endpoint.ts';
@@ -52,7 +51,8 @@ describe('the built app with an endpoint', () => {
     await vi.waitUntil(() => built.sentOn(EVENT_CHANNELS.syncStatusChanged).length > 0, { timeout: 10_000 });
     expect(await value<SyncStatus>(INVOKE_CHANNELS.getSyncStatus)).toEqual({
       state: 'needs-enrollment',
-      reason: NO_CODE_REASON,
+      problem: 'no-code',
+      pending: 0,
     });
     const [post] = await value<PostView[]>(INVOKE_CHANNELS.listPosts);
     await value(INVOKE_CHANNELS.markShared, { postId: post?.id, network: 'linkedin' });

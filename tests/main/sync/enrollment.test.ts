@@ -9,12 +9,7 @@ import { createEnrollmentCode } from '../../../server/admin/enrollment-codes.ts'
 import { listDevices, revokeDevice } from '../../../server/admin/devices.ts';
 import { createSettingsService, memoryStore } from '../../../main/settings/settings-service.ts';
 import { EMPTY_LAYER } from '../../../main/settings/layers.ts';
-import {
-  NO_CODE_REASON,
-  TOKEN_REFUSED_REASON,
-  type EnrollmentDetails,
-  type EnrollmentSource,
-} from '../../../main/sync/device-auth.ts';
+import { type EnrollmentDetails, type EnrollmentSource } from '../../../main/sync/device-auth.ts';
 import { enrollmentFromSettings } from '../../../main/sync/enrollment-source.ts';
 import { memoryTokenStore } from '../../../main/sync/token-stand-ins.ts';
 import { freshEndpointPerTest } from '../../helpers/endpoint.ts';
@@ -85,7 +80,7 @@ describe('enrollment', () => {
     const { sync, share, journal } = await desktop(await dataDir(), enrollment, memoryTokenStore());
     await sync.start();
     await share();
-    expect(sync.status()).toEqual({ state: 'needs-enrollment', reason: NO_CODE_REASON });
+    expect(sync.status()).toEqual({ state: 'needs-enrollment', problem: 'no-code', pending: 1 });
     expect(journal.pendingCount()).toBe(1);
 
     enrollment.set({ code: endpoint.enrollmentCode });
@@ -106,7 +101,7 @@ describe('enrollment', () => {
 
     await first.share({ network: 'x' });
     await first.share({ network: 'bluesky' });
-    expect(first.sync.status()).toEqual({ state: 'needs-enrollment', reason: TOKEN_REFUSED_REASON });
+    expect(first.sync.status()).toEqual({ state: 'needs-enrollment', problem: 'device-removed', pending: 2 });
     expect(first.journal.pending().map((event) => event.network)).toEqual(['x', 'bluesky']);
     expect(await tokens.load()).toBeNull();
     await first.sync.syncNow();
@@ -116,7 +111,7 @@ describe('enrollment', () => {
     // Still so after a restart: the refusal is remembered, the revocation stands.
     const again = await desktop(dir, enrollment, tokens);
     await again.sync.start();
-    expect(again.sync.status()).toEqual({ state: 'needs-enrollment', reason: TOKEN_REFUSED_REASON });
+    expect(again.sync.status()).toEqual({ state: 'needs-enrollment', problem: 'device-removed', pending: 2 });
     expect(await listDevices(endpoint.db)).toHaveLength(1);
 
     // A new code, typed: enrolled again, and both queued shares go.
@@ -128,16 +123,12 @@ describe('enrollment', () => {
     expect(await listDevices(endpoint.db)).toHaveLength(2);
   });
 
-  it("names a refused code in the endpoint's words and loses nothing", async () => {
+  it('says a refused code is refused, and loses nothing', async () => {
     const enrollment = changeableEnrollment({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', displayName: 'Di', team: '' });
     const { sync, share, journal } = await desktop(await dataDir(), enrollment, memoryTokenStore());
     await sync.start();
     await share();
-    expect(sync.status()).toEqual({
-      state: 'needs-enrollment',
-      reason:
-        'the endpoint answered 403: this enrollment code is not known here; check it, or ask for a new one; enter another enrollment code in Settings',
-    });
+    expect(sync.status()).toEqual({ state: 'needs-enrollment', problem: 'code-refused', pending: 1 });
     expect(journal.pendingCount()).toBe(1);
   });
 

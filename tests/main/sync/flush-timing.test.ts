@@ -10,7 +10,6 @@ import type { ShareEvent } from '../../../common/domain.ts';
 import { uuidv7 } from '../../../common/uuid.ts';
 import type { Logger } from '../../../main/core/ports.ts';
 import { PULL_INTERVAL_MS } from '../../../main/sync/endpoint-sync.ts';
-import { OFFLINE_MESSAGE } from '../../../main/sync/share-sync.ts';
 import { memoryTokenStore } from '../../../main/sync/token-stand-ins.ts';
 import { FakeClock } from '../../helpers/fake-clock.ts';
 import { startLocalServer } from '../../helpers/http-server.ts';
@@ -123,7 +122,7 @@ describe('flushing the outbox', () => {
         pending: 1,
         retryAt: new Date(clock.nextTimerAt() ?? 0).toISOString(),
       });
-      expect(status.state === 'waiting' && status.message).toContain('503');
+      expect(status.state === 'waiting' && status.problem).toBe('busy');
       await advance(wait - 1);
       expect(eventPosts()).toHaveLength(failures);
       await advance(1);
@@ -170,7 +169,7 @@ describe('flushing the outbox', () => {
     network.goOffline();
     await sync.start();
     for (let n = 0; n < 5; n += 1) await share({ postKey: `https://blog.example.com/${String(n)}` });
-    expect(sync.status()).toEqual({ state: 'waiting', pending: 5, message: OFFLINE_MESSAGE, retryAt: null });
+    expect(sync.status()).toEqual({ state: 'waiting', pending: 5, problem: 'offline', retryAt: null });
     expect(clock.nextTimerAt()).toBeNull();
     await advance(24 * 60 * 60_000);
     expect(network.refused).toBe(0);

@@ -90,8 +90,9 @@ describe('pulling from the endpoint', () => {
     const [post] = await core.handlers.listPosts();
     if (!post) throw new Error('no post');
     await core.handlers.markShared({ postId: post.id, network: 'linkedin' });
-    // The endpoint logs its answer before the desktop has read it: wait for the desktop's push too.
-    await vi.waitUntil(() => statuses(log, '/v1/kits').length === 2 && pushed.at(-1)?.summary?.me.shares === 1);
+    await vi.waitUntil(() => statuses(log, '/v1/kits').length === 2);
+    // The endpoint logs its answer before the desktop has read it: wait until the pulled summary is shown.
+    await vi.waitUntil(() => pushed.at(-1)?.summary?.me.shares === 1, { timeout: 10_000 });
     // The share changed the summary; the kits did not.
     expect(statuses(log, '/v1/summary')).toEqual([200, 200]);
     expect(statuses(log, '/v1/kits')).toEqual([200, 304]);

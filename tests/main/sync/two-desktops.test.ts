@@ -147,7 +147,7 @@ describe('two desktops, one endpoint', () => {
           expect(await bea.core.handlers.getSyncStatus()).toEqual({
             state: 'waiting',
             pending: 25,
-            message: expect.stringContaining('offline') as string,
+            problem: 'offline',
             retryAt: null,
           });
         }

@@ -61,7 +61,7 @@ describe('whyItMatters', () => {
   it("gives the team's and everyone's real numbers and the person's clicks", () => {
     const lines = whyItMatters({ ...EMPTY_RESULTS, summary: summary() });
     expect(lines[1]).toBe(
-      'In the last two months your team shared 30 times, and all 25 colleagues shared 160 times together.',
+      'In the last two months your team shared posts 30 times, and everyone at your organisation 160 times. 7 of those shares were yours.',
     );
     expect(lines[2]).toBe('Your own links brought 42 visits to the blog.');
   });

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { withLink } from '../../../common/share/intents.ts';
 import { measureMessage } from '../../../common/share/length.ts';
-import { colleaguesText } from '../../../renderer/posts/colleagues.ts';
 import { nextRow } from '../../../renderer/posts/list-keys.ts';
 import { newestFirst } from '../../../renderer/posts/order.ts';
 import { composeShareText } from '../../../renderer/share/compose.ts';
@@ -66,16 +65,5 @@ describe('nextRow', () => {
   it('ignores other keys and empty lists', () => {
     expect(nextRow('Enter', 0, 5)).toBeNull();
     expect(nextRow('ArrowDown', 0, 0)).toBeNull();
-  });
-});
-
-describe('colleaguesText', () => {
-  it("prefers the endpoint's people count, then its share count", () => {
-    expect(colleaguesText(4, 9)).toBe('Shared by 4 colleagues');
-    expect(colleaguesText(1, 1)).toBe('Shared by 1 colleague');
-    expect(colleaguesText(0, 0)).toBe('No colleague has shared it yet. Be the first.');
-    expect(colleaguesText(null, 3)).toBe('Shared 3 times at your organisation');
-    expect(colleaguesText(null, 0)).toBe('No colleague has shared it yet. Be the first.');
-    expect(colleaguesText(null, null)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { displayLink, displayText } from '../../../renderer/text/display-text.ts';
 import { feedStatusText } from '../../../renderer/text/feed-status.ts';
 import { pauseText } from '../../../renderer/text/pause-text.ts';
-import { plural } from '../../../renderer/text/plural.ts';
+import { plural } from '../../../common/plural.ts';
 import { relativeTime, upcomingTime } from '../../../renderer/text/relative-time.ts';
 import { safeImageUrl } from '../../../renderer/text/safe-image-url.ts';
 

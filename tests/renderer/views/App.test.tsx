@@ -117,7 +117,7 @@ describe('App', () => {
         summary: summary({ posts: [{ postKey: 'https://blog.example.com/one', shares: 3, people: 3, clicks: 0 }] }),
       });
     });
-    expect(screen.getByText('Shared by 3 colleagues')).toBeTruthy();
+    expect(screen.getByText('Shared by you and 2 colleagues')).toBeTruthy();
     fireEvent.click(nav('Results'));
     expect(screen.getByText('This week').nextElementSibling?.textContent).toBe('2 shares');
   });

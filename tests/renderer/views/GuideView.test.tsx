@@ -19,7 +19,7 @@ describe('GuideView', () => {
       />,
     );
     expect(screen.getByRole('region', { name: 'Why your shares matter' }).textContent).toContain(
-      'your team shared 30 times, and all 25 colleagues shared 160 times together',
+      'In the last two months your team shared posts 30 times, and everyone at your organisation 160 times. 7 of those shares were yours.',
     );
     expect(screen.getByRole('region', { name: 'Sharing in two clicks' }).querySelectorAll('li')).toHaveLength(3);
     const tips = screen.getByRole('region', { name: 'One tip per network' });

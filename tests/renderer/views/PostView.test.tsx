@@ -1,4 +1,5 @@
 /** One post: pitch first, per-network messages with live counters, Copy, Open composer, Mark shared with undo. */
+import { WINDOW_TEXT } from '../../../common/messages.ts';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PostView as Post } from '../../../common/domain.ts';
@@ -121,6 +122,19 @@ describe('PostView', () => {
     expect(screen.getByText('Copied. Paste it into LinkedIn.')).toBeTruthy();
   });
 
+  it('keeps "Copied" to the text of the network it was copied for: another network, or an edit, clears it', async () => {
+    show({ settings: settingsView({}, { enabledNetworks: ['linkedin', 'x'] }) });
+    await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    await screen.findByRole('button', { name: 'Copied ✓' });
+    choose('X');
+    expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Copied ✓' })).toBeNull();
+    choose('LinkedIn');
+    fireEvent.change(message(), { target: { value: 'Edited after copying.' } });
+    expect(screen.queryByRole('button', { name: 'Copied ✓' })).toBeNull();
+  });
+
   it("keeps edits per network, and Reset brings the kit's message back", async () => {
     show();
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
@@ -192,11 +206,11 @@ describe('PostView', () => {
     });
   });
 
-  it("shows main's refusal when a link cannot be opened", async () => {
+  it('says in the catalogue’s words when a link cannot be opened', async () => {
     show({ api: fakeApi([POST], { refuseOpen: 'the link is too long' }) });
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
     fireEvent.click(screen.getByRole('button', { name: 'Read the post' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The post could not be opened: the link is too long');
+    expect((await screen.findByRole('alert')).textContent).toBe(WINDOW_TEXT.postOpenFailed);
   });
 
   it('marks shared per network, offers Undo for a few seconds, then Take back', async () => {

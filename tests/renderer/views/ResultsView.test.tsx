@@ -1,6 +1,6 @@
 /** Results: the person's own figures always; clicks, team, leaderboard and their chart rows with an endpoint. */
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ResultsView as Results } from '../../../common/sharing.ts';
 import { ResultsView } from '../../../renderer/views/ResultsView.tsx';
 import { EMPTY_RESULTS, fakeApi, summary } from '../fake-api.ts';
@@ -8,7 +8,7 @@ import { renderWith } from '../render.tsx';
 
 afterEach(cleanup);
 
-function show(results: Results) {
+function show(results: Results, onRefresh: () => Promise<unknown> = () => Promise.resolve()) {
   let settingsAsked = 0;
   renderWith(
     fakeApi([]),
@@ -16,6 +16,7 @@ function show(results: Results) {
       results={{ status: 'ready', value: results }}
       sync={null}
       onRetry={() => undefined}
+      onRefresh={onRefresh}
       onSettings={() => (settingsAsked += 1)}
       focusTitle={false}
     />,
@@ -54,7 +55,10 @@ describe('ResultsView', () => {
       within(totals)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual(['Your team, Research: 30 shares by 4 people', 'Everyone: 160 shares by 25 people']);
+    ).toEqual([
+      'Your team, Research: 30 shares by you and 3 colleagues',
+      'Everyone: 160 shares by you and 24 colleagues',
+    ]);
     const board = screen.getByRole('region', { name: 'Leaderboard' });
     expect(
       within(board)
@@ -62,7 +66,7 @@ describe('ResultsView', () => {
         .map((item) => item.textContent),
     ).toEqual(['1Grace20 shares', '2Linus11 shares', '3You7 shares']);
     expect(within(board).queryByText(/Your rank/)).toBeNull();
-    expect(screen.getByText(/Up to date · synced/)).toBeTruthy();
+    expect(screen.getByText('Up to date.')).toBeTruthy();
   });
 
   it("keeps an anonymous leaderboard anonymous, and gives the person's rank when off the list", () => {
@@ -82,7 +86,7 @@ describe('ResultsView', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual(['1A colleague20 shares', '2A colleague11 shares']);
-    expect(board.textContent).toContain('Your rank: 14 with 1 share.');
+    expect(board.textContent).toContain('Your rank: 14, with 1 share.');
   });
 
   it('charts nine weeks for you and your team, readable as a table', () => {
@@ -92,6 +96,7 @@ describe('ResultsView', () => {
         results={{ status: 'ready', value: { ...EMPTY_RESULTS, summary: summary() } }}
         sync={null}
         onRetry={() => undefined}
+        onRefresh={() => Promise.resolve()}
         onSettings={() => undefined}
         focusTitle={false}
       />,
@@ -117,12 +122,59 @@ describe('ResultsView', () => {
     expect(Number(teamBars[5]?.getAttribute('height'))).toBe(39);
   });
 
-  it('says when shares are waiting for the endpoint, and that nothing is lost', () => {
+  it('says when shares are waiting for the endpoint, what is kept, and what happens next', () => {
     show({
       ...EMPTY_RESULTS,
-      sync: { state: 'waiting', pending: 3, message: 'the endpoint did not answer', retryAt: null },
+      sync: { state: 'waiting', pending: 3, problem: 'unreachable', retryAt: null },
     });
-    expect(screen.getByText('3 shares waiting to be sent: the endpoint did not answer. Nothing is lost.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Your organisation’s endpoint cannot be reached right now. Your 3 shares are kept on this desktop. Advocate tries again by itself; if this lasts, tell your IT department.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says "Up to date" only within a minute of the last check, and how old the figures are after that', () => {
+    // Tried: a check 20 s ago, then one 5 minutes ago. Must hold: "Up to date." only for the first.
+    show({
+      ...EMPTY_RESULTS,
+      summary: summary(),
+      sync: { state: 'ok', pending: 0, lastSyncAt: new Date(Date.now() - 20_000).toISOString() },
+    });
+    expect(screen.getByText('Up to date.')).toBeTruthy();
+    cleanup();
+    show({
+      ...EMPTY_RESULTS,
+      summary: summary(),
+      sync: { state: 'ok', pending: 0, lastSyncAt: new Date(Date.now() - 5 * 60_000).toISOString() },
+    });
+    expect(screen.queryByText('Up to date.')).toBeNull();
+    expect(
+      screen.getByText('Figures as of 5 min ago. Refresh to check with your organisation’s endpoint.'),
+    ).toBeTruthy();
+  });
+
+  it('has a Refresh that asks main to check now, says it is checking until main answers, and none without an endpoint', async () => {
+    let answer: () => void = () => undefined;
+    let asked = 0;
+    show({ ...EMPTY_RESULTS, summary: summary(), sync: { state: 'ok', pending: 0, lastSyncAt: null } }, () => {
+      asked += 1;
+      return new Promise<void>((resolve) => {
+        answer = resolve;
+      });
+    });
+    const refresh = screen.getByRole<HTMLButtonElement>('button', { name: 'Refresh' });
+    fireEvent.click(refresh);
+    expect(asked).toBe(1);
+    expect(screen.getByText('Checking with your organisation’s endpoint…')).toBeTruthy();
+    expect(refresh.disabled).toBe(true);
+    answer();
+    await vi.waitFor(() => {
+      expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Refresh' }).disabled).toBe(false);
+    });
+    cleanup();
+    show(EMPTY_RESULTS);
+    expect(screen.queryByRole('button', { name: 'Refresh' })).toBeNull();
   });
 
   it('offers to try again when the results cannot be loaded', () => {
@@ -133,6 +185,7 @@ describe('ResultsView', () => {
         results={{ status: 'error', message: 'no answer' }}
         sync={null}
         onRetry={() => (retried += 1)}
+        onRefresh={() => Promise.resolve()}
         onSettings={() => undefined}
         focusTitle={false}
       />,
