@@ -48,8 +48,8 @@ export default defineConfig({
         test: {
           name: 'node-postgres',
           include: endpointTests,
-          // Pure logic with no endpoint, which the sqlite run covers.
-          exclude: ['tests/server/share-ledger.test.ts'],
+          // Pure logic with no endpoint, which the sqlite run covers, and what only SQLite files have (upgrades).
+          exclude: ['tests/server/share-ledger.test.ts', '**/*.sqlite.test.ts'],
           environment: 'node',
           ...electronFakeDeps,
           ...onPostgres,
