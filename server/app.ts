@@ -12,6 +12,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits, type ServerContext } from './cont
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { databaseAnswers, type Db } from './database.ts';
 import { isDatabaseUnavailable } from './dialect.ts';
+import { closeConnectionsWhenClosing } from './http/close-connections.ts';
 import { ClickRecorder } from './links/click-recorder.ts';
 import { LinkResolver } from './links/tracked-links.ts';
 import { VisitorHasher } from './links/visitor-hash.ts';
@@ -82,6 +83,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     publicUrl: (request) => options.publicUrl ?? `${request.protocol}://${request.host}/`,
   };
   app.addHook('onClose', () => context.clicks.close());
+  closeConnectionsWhenClosing(app);
 
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
