@@ -1,6 +1,8 @@
 /**
  * Every test layer of docs/architecture.md, as vitest projects. `npm test` builds first: the preload
- * bundle test and the end-to-end test exercise the built output, not the sources.
+ * bundle test and the end-to-end test exercise the built output, not the sources. The endpoint's tests
+ * run twice: on SQLite, and in the *-postgres projects on PostgreSQL (a server from
+ * ADVOCATE_TEST_DATABASE_URL, else a throwaway one: tests/helpers/postgres-global-setup.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -10,9 +12,21 @@ import { mainDefines } from './vite.config.ts';
 const electronFake = fileURLToPath(new URL('tests/mocks/electron.ts', import.meta.url));
 // electron-store imports 'electron' itself; inlining lets the alias reach it.
 const electronFakeDeps = { server: { deps: { inline: ['electron-store'] } } };
+const onSqlite = { provide: { databaseBackend: 'sqlite' as const } };
+const onPostgres = { provide: { databaseBackend: 'postgres' as const } };
+// What talks to the endpoint: its own tests, and the desktop's sync against it.
+const endpointTests = ['tests/server/**/*.test.ts', 'tests/main/sync/**/*.test.ts', 'tests/main/app-core.test.ts'];
+const e2e = {
+  environment: 'node',
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+  // One Chromium at a time: these machines have two cores.
+  fileParallelism: false,
+} as const;
 
 export default defineConfig({
   test: {
+    globalSetup: ['tests/helpers/postgres-global-setup.ts'],
     projects: [
       {
         // Core, adapters (through the Electron fake), preload, server: plain Node.
@@ -21,8 +35,24 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['tests/{common,feeds,main,preload,server}/**/*.test.ts'],
+          // Replicas and outages: only PostgreSQL has them.
+          exclude: ['**/*.postgres.test.ts'],
           environment: 'node',
           ...electronFakeDeps,
+          ...onSqlite,
+        },
+      },
+      {
+        resolve: { alias: { electron: electronFake } },
+        define: mainDefines(),
+        test: {
+          name: 'node-postgres',
+          include: endpointTests,
+          // Pure logic with no endpoint, which the sqlite run covers, and what only SQLite files have (upgrades).
+          exclude: ['tests/server/share-ledger.test.ts', '**/*.sqlite.test.ts'],
+          environment: 'node',
+          ...electronFakeDeps,
+          ...onPostgres,
         },
       },
       {
@@ -68,14 +98,15 @@ export default defineConfig({
         },
       },
       {
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], ...e2e, ...onSqlite },
+      },
+      {
+        // The main flows through the window and the dashboard, with the endpoint on PostgreSQL.
         test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          // One Chromium at a time: these machines have two cores.
-          fileParallelism: false,
+          name: 'e2e-postgres',
+          include: ['tests/e2e/preview.test.ts', 'tests/e2e/dashboard.test.ts'],
+          ...e2e,
+          ...onPostgres,
         },
       },
     ],

@@ -6,10 +6,10 @@ import { parseArgs } from 'node:util';
 import { listDevices, revokeDevice } from './admin/devices.ts';
 import { createEnrollmentCode, listEnrollmentCodes, revokeEnrollmentCode } from './admin/enrollment-codes.ts';
 import { rotateAdminToken } from './admin/organisation.ts';
-import { databasePath } from './cli-options.ts';
-import { openDatabase, type Db } from './database.ts';
+import { databaseLocation, openDatabaseOrExit } from './cli-options.ts';
+import type { Db } from './database.ts';
 
-const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH]
+const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --db postgres://…]
 
   create-code [--team NAME] [--expires-in-days N]   a new enrollment code (printed once)
   list-codes                                         codes with their team, uses and state
@@ -18,7 +18,7 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH]
   revoke-device ID                                   this device's token stops working (401)
   rotate-admin-token                                 a new admin token; the old one and dashboard sessions end
 
---db defaults to ADVOCATE_DB or .advocate-data/endpoint.sqlite.`;
+--db defaults to ADVOCATE_DB, then DATABASE_URL, then .advocate-data/endpoint.sqlite.`;
 
 function fail(message: string): never {
   console.error(message);
@@ -92,7 +92,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   strict: true,
 });
-const db = await openDatabase(databasePath(values.db));
+const db = await openDatabaseOrExit(databaseLocation(values.db), 'Advocate admin');
 try {
   await run(db, positionals, values);
 } catch (error) {

@@ -10,7 +10,8 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { DEFAULT_RATE_LIMITS, type RateLimits, type ServerContext } from './context.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
-import type { Db } from './database.ts';
+import { databaseAnswers, type Db } from './database.ts';
+import { isDatabaseUnavailable } from './dialect.ts';
 import { ClickRecorder } from './links/click-recorder.ts';
 import { LinkResolver } from './links/tracked-links.ts';
 import { VisitorHasher } from './links/visitor-hash.ts';
@@ -25,6 +26,7 @@ import { securityHeaders } from './security/headers.ts';
 import { EventWriter } from './shares/event-writer.ts';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export interface ServerOptions {
   readonly db: Db;
@@ -74,7 +76,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     clicks: new ClickRecorder(options.db, (error) => {
       app.log.error({ err: error }, 'clicks could not be saved');
     }),
-    visitors: new VisitorHasher(),
+    visitors: new VisitorHasher(options.db),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
     publicUrl: (request) => options.publicUrl ?? `${request.protocol}://${request.host}/`,
@@ -99,6 +101,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(rateLimit, { global: true, max: context.rateLimits.perIp, timeWindow: 60_000 });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      // Desktops keep their outbox and retry on 503; an event id already stored comes back "duplicate".
+      return reply
+        .code(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: `the endpoint cannot reach its database right now; nothing is lost, try again in ${String(DATABASE_RETRY_AFTER_SECONDS)} seconds`,
+        });
+    }
     const status =
       error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) {
@@ -122,7 +136,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
 
   app.decorateRequest('caller', null);
-  app.get('/healthz', () => ({ ok: true }));
+  // For load balancers and readiness probes: a replica whose database does not answer takes no traffic.
+  app.get('/healthz', async (_request, reply) =>
+    (await databaseAnswers(options.db))
+      ? { ok: true }
+      : reply
+          .code(503)
+          .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+          .send({ ok: false, message: 'the endpoint cannot reach its database' }),
+  );
   for (const routes of [
     enrollRoutes,
     eventsRoutes,

@@ -1,18 +1,22 @@
 /**
- * `npm run server`: the endpoint on an embedded SQLite file, no other setup. Flags (or environment):
+ * `npm run server`: the endpoint, on an embedded SQLite file with no other setup, or on PostgreSQL.
+ * Flags (or environment):
  *   --port (ADVOCATE_SERVER_PORT, default 8787)  --host (ADVOCATE_SERVER_HOST, default 127.0.0.1)
- *   --db PATH (ADVOCATE_DB, default .advocate-data/endpoint.sqlite)
+ *   --db PATH or postgres://user:pass@host:5432/db (ADVOCATE_DB, or DATABASE_URL; default
+ *        .advocate-data/endpoint.sqlite); ADVOCATE_DB_POOL_SIZE connections at most (PostgreSQL, default 10)
  *   --public-url URL (ADVOCATE_PUBLIC_URL: the address people reach it at, for tracked links)
  *   --trust-proxy (ADVOCATE_TRUST_PROXY=1: behind a reverse proxy that sets X-Forwarded-*)
+ * ADVOCATE_LEASE_SECONDS (default 30): how long a replica's lease on a scheduled job lasts unrenewed.
  * Rate limits per minute: ADVOCATE_RATE_PER_IP, ADVOCATE_RATE_PER_DEVICE, ADVOCATE_RATE_ENROLL, ADVOCATE_RATE_LOGIN.
  * The first start creates the organisation and prints the admin token and an enrollment code, once.
  */
 import { parseArgs } from 'node:util';
 import { ensureOrganisation } from './admin/organisation.ts';
 import { buildServer } from './app.ts';
-import { databasePath, wholeNumber } from './cli-options.ts';
+import { databaseLocation, describeLocation, openDatabaseOrExit, wholeNumber } from './cli-options.ts';
 import { DEFAULT_RATE_LIMITS } from './context.ts';
-import { openDatabase } from './database.ts';
+import { HOUSEKEEPING_JOB, startHousekeeping } from './jobs/housekeeping.ts';
+import { DEFAULT_LEASE_SECONDS, replicaId } from './jobs/lease-keeper.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,9 +42,9 @@ const rateLimits = {
   enrollPerIp: wholeNumber('rate-enroll', undefined, 'ADVOCATE_RATE_ENROLL', DEFAULT_RATE_LIMITS.enrollPerIp),
   loginPerIp: wholeNumber('rate-login', undefined, 'ADVOCATE_RATE_LOGIN', DEFAULT_RATE_LIMITS.loginPerIp),
 };
-const dbPath = databasePath(values.db);
+const location = databaseLocation(values.db);
 
-const db = await openDatabase(dbPath);
+const db = await openDatabaseOrExit(location, 'Advocate endpoint');
 const firstStart = await ensureOrganisation(db);
 const app = await buildServer({
   db,
@@ -49,11 +53,23 @@ const app = await buildServer({
   trustProxy: values['trust-proxy'] ?? env['ADVOCATE_TRUST_PROXY'] === '1',
   ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/` }),
 });
+const holder = replicaId();
+const housekeeping = startHousekeeping(db, {
+  holder,
+  seconds: Math.max(1, wholeNumber('lease-seconds', undefined, 'ADVOCATE_LEASE_SECONDS', DEFAULT_LEASE_SECONDS, 3600)),
+  onChange: (lease) => {
+    app.log.info({ job: HOUSEKEEPING_JOB, holder, held: lease !== null, generation: lease?.generation }, 'job lease');
+  },
+  onError: (error) => {
+    app.log.warn({ err: error }, 'housekeeping');
+  },
+});
 // Before the address is printed: whoever waits for that line may stop us right after it.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void app
-      .close()
+    void housekeeping
+      .stop()
+      .then(() => app.close())
       .then(() => db.destroy())
       .then(() => process.exit(0));
   });
@@ -68,4 +84,4 @@ New organisation created. Keep these; they are not shown again.
 More codes, revocation and a new admin token: npm run server:admin -- help
 `);
 }
-console.log(`Advocate endpoint: ${address}/ (database ${dbPath})`);
+console.log(`Advocate endpoint: ${address}/ (database ${describeLocation(location)}, replica ${holder})`);

@@ -1,11 +1,20 @@
 /**
- * The endpoint's storage: Kysely over SQLite (better-sqlite3) by default. Every query goes through
- * Kysely so a PostgreSQL dialect can replace this file without touching the routes.
+ * The endpoint's storage: Kysely over an embedded SQLite file (better-sqlite3) by default, or over
+ * PostgreSQL when the location is a postgres:// URL. One set of tables and queries for both; what
+ * differs lives in dialect.ts.
  */
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Generated, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, Migrator, sql, type Dialect, type Generated } from 'kysely';
 import type { Network, ShareEventType } from '../common/domain.ts';
-import { migrations } from './migrations.ts';
+import { dialectOf } from './dialect.ts';
+import { migrationsFor } from './migrations.ts';
+import {
+  isPostgresUrl,
+  postgresDialect,
+  postgresPool,
+  unreachableReason,
+  type PostgresOptions,
+} from './postgres-connection.ts';
+import { sqliteDialect } from './sqlite-connection.ts';
 
 export interface OrganisationTable {
   id: number;
@@ -128,6 +137,20 @@ export interface DrawsTable {
   winner_name: string | null;
 }
 
+export interface JobLeasesTable {
+  job: string;
+  holder: string;
+  generation: number;
+  acquired_at: string;
+  expires_at: string;
+}
+
+export interface VisitorSaltsTable {
+  /** YYYY-MM-DD in UTC. */
+  day: string;
+  salt: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   teams: TeamsTable;
@@ -143,6 +166,8 @@ export interface Database {
   share_kits: ShareKitsTable;
   admin_sessions: AdminSessionsTable;
   draws: DrawsTable;
+  job_leases: JobLeasesTable;
+  visitor_salts: VisitorSaltsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -150,49 +175,59 @@ export type Db = Kysely<Database>;
 /** What count() and sum() give back: numbers from SQLite, strings from PostgreSQL; read it with Number(). */
 export type DbNumber = number | bigint | string;
 
-const STATEMENT_CACHE_SIZE = 256;
+/** The database could not be opened or reached; the message says where and why, in words. */
+export class DatabaseOpenError extends Error {}
+/** No PostgreSQL answered at the address given. */
+export class DatabaseUnreachableError extends DatabaseOpenError {}
 
-/**
- * Kysely's SQLite driver prepares every query afresh; preparing costs more than running a small
- * statement, so the compiled SQL text keys a small least-recently-used cache of prepared statements.
- */
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
-  const cache = new Map<string, SqliteStatement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(text) {
-      const cached = cache.get(text);
-      if (cached) {
-        cache.delete(text);
-        cache.set(text, cached);
-        return cached;
-      }
-      const statement = sqlite.prepare(text);
-      cache.set(text, statement);
-      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
-      return statement;
-    },
-  };
-}
-
-export async function openDatabase(path: string): Promise<Db> {
-  const sqlite = new SQLite(path);
-  // WAL for concurrent readers; FULL so an acknowledged event survives a power cut, not just a crash.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+async function migrate(db: Db): Promise<void> {
   const { error, results } = await new Migrator({
     db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
+    provider: { getMigrations: () => Promise.resolve(migrationsFor(dialectOf(db))) },
   }).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
-  if (error !== undefined || failed) {
-    await db.destroy();
-    throw new Error(
-      `database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`,
+  if (error !== undefined || failed)
+    throw new DatabaseOpenError(
+      `cannot bring the database tables up to date${failed ? ` (step ${failed.migrationName})` : ''}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
+}
+
+/** Opens (creating if need be) and migrates the database at `location`: a file path or a postgres:// URL. */
+export async function openDatabase(location: string, options: PostgresOptions = {}): Promise<Db> {
+  let dialect: Dialect;
+  if (isPostgresUrl(location)) {
+    const pool = postgresPool(location, options);
+    try {
+      (await pool.connect()).release();
+    } catch (error) {
+      await pool.end();
+      throw new DatabaseUnreachableError(unreachableReason(location, error), { cause: error });
+    }
+    dialect = postgresDialect(pool);
+  } else {
+    try {
+      dialect = sqliteDialect(location);
+    } catch (error) {
+      throw new DatabaseOpenError(error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  }
+  const db = new Kysely<Database>({ dialect });
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
   }
   return db;
+}
+
+/** True when the database answers a trivial query: what /healthz reports. */
+export async function databaseAnswers(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -11,10 +11,9 @@ export interface FirstStart {
 /** Creates the organisation if there is none; returns the secrets to print once, or null if it existed. */
 export async function ensureOrganisation(db: Db, now = new Date()): Promise<FirstStart | null> {
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('organisation').select('id').executeTakeFirst();
-    if (existing) return null;
     const adminToken = newToken();
-    await trx
+    // Replicas starting together on an empty database: the one whose row goes in first creates it.
+    const inserted = await trx
       .insertInto('organisation')
       .values({
         id: 1,
@@ -22,7 +21,10 @@ export async function ensureOrganisation(db: Db, now = new Date()): Promise<Firs
         anonymous_leaderboard: 0,
         created_at: now.toISOString(),
       })
-      .execute();
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return null;
     const { code } = await createEnrollmentCode(trx, { team: null, expiresAt: null }, now);
     return { adminToken, enrollmentCode: code };
   });

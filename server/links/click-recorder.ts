@@ -1,9 +1,12 @@
 /**
  * Counts clicks on tracked links without making the visitor wait for the disk: clicks are buffered and
- * written in one transaction every few hundred milliseconds (and on shutdown). A crash can lose that
- * last fraction of a second of clicks; share events never take this path.
+ * written in one transaction every few hundred milliseconds (and on shutdown). A kill -9 or power cut
+ * can lose that last fraction of a second of clicks on that replica (a count, never a share event:
+ * those are stored before they are acknowledged). While the database is out of reach the clicks are
+ * kept in memory, up to a bound, and written when it is back.
  */
 import type { Db } from '../database.ts';
+import { compareKeys } from '../dialect.ts';
 
 export interface Click {
   readonly code: string;
@@ -14,10 +17,14 @@ export interface Click {
 }
 
 const ROWS_PER_STATEMENT = 500;
+/** Clicks kept while the database is away: a few minutes of a busy day; beyond it the oldest go. */
+const MAX_KEPT = 100_000;
 
 export class ClickRecorder {
   #pending: Click[] = [];
   #flushing: Promise<void> = Promise.resolve();
+  /** The last write failed: wait for the timer to try again rather than on every click. */
+  #failing = false;
   readonly #timer: NodeJS.Timeout;
 
   constructor(
@@ -32,7 +39,7 @@ export class ClickRecorder {
 
   record(click: Click): void {
     this.#pending.push(click);
-    if (this.#pending.length >= this.maxPending) void this.flush();
+    if (this.#pending.length >= this.maxPending && !this.#failing) void this.flush();
   }
 
   /** Writes everything recorded so far. */
@@ -42,8 +49,14 @@ export class ClickRecorder {
     this.#pending = [];
     this.#flushing = this.#flushing
       .then(() => this.#write(clicks))
+      .then(() => {
+        this.#failing = false;
+      })
       .catch((error: unknown) => {
+        this.#failing = true;
         this.onError(error);
+        const kept = [...clicks, ...this.#pending];
+        this.#pending = kept.slice(Math.max(0, kept.length - MAX_KEPT));
       });
     return this.#flushing;
   }
@@ -69,14 +82,15 @@ export class ClickRecorder {
           .values(chunk.map((click) => ({ code: click.code, clicked_at: click.clickedAt, visitor: click.visitor })))
           .execute();
       }
-      for (const [personId, count] of perPerson) {
+      // In key order, as the event writer does: replicas never wait on each other crosswise.
+      for (const [personId, count] of [...perPerson].sort(([a], [b]) => a - b)) {
         await trx
           .updateTable('people')
           .set((eb) => ({ clicks: eb('clicks', '+', count) }))
           .where('id', '=', personId)
           .execute();
       }
-      for (const [postKey, count] of perPost) {
+      for (const [postKey, count] of [...perPost].sort(([a], [b]) => compareKeys(a, b))) {
         await trx
           .insertInto('post_stats')
           .values({ post_key: postKey, shares: 0, people: 0, clicks: count, first_seen_at: now })

@@ -32,7 +32,7 @@ export function redirectRoutes(context: ServerContext): FastifyPluginAsyncTypebo
             personId: target.personId,
             postKey: target.postKey,
             clickedAt: now.toISOString(),
-            visitor: context.visitors.hash(request.ip, userAgent ?? '', now),
+            visitor: await context.visitors.hash(request.ip, userAgent ?? '', now),
           });
         }
         // no-store: every click must reach us to be counted, not be answered by a cache on the way.

@@ -5,6 +5,7 @@
  */
 import type { EventResult } from '../../common/protocol.ts';
 import type { Db } from '../database.ts';
+import { isDatabaseUnavailable, isRetryableTransactionError } from '../dialect.ts';
 import { recordSubmissions, type Submission } from './record-events.ts';
 
 interface Job {
@@ -15,6 +16,8 @@ interface Job {
 
 /** Bounds one transaction, so a burst cannot hold the database for long. */
 const MAX_JOBS_PER_COMMIT = 64;
+/** PostgreSQL may roll back a transaction that crossed another replica's (a deadlock): it is run again. */
+const MAX_ATTEMPTS = 3;
 
 export class EventWriter {
   #queue: Job[] = [];
@@ -44,7 +47,7 @@ export class EventWriter {
     this.#draining = false;
   }
 
-  async #commit(jobs: readonly Job[]): Promise<void> {
+  async #commit(jobs: readonly Job[], attempt = 1): Promise<void> {
     try {
       const results = await this.db.transaction().execute((trx) =>
         recordSubmissions(
@@ -55,8 +58,13 @@ export class EventWriter {
       );
       jobs.forEach((job, index) => job.resolve(results[index] ?? []));
     } catch (error) {
-      if (jobs.length === 1) {
-        jobs[0]?.reject(error);
+      if (isRetryableTransactionError(error) && attempt < MAX_ATTEMPTS) {
+        await this.#commit(jobs, attempt + 1);
+        return;
+      }
+      // Without a database no batch can be written: answer them all now (503), not one after another.
+      if (jobs.length === 1 || isDatabaseUnavailable(error)) {
+        for (const job of jobs) job.reject(error);
         return;
       }
       // One bad batch must not fail its neighbours: retry each on its own.

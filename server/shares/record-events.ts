@@ -2,11 +2,16 @@
  * Stores share events and keeps the standing counts in step, inside the caller's transaction.
  * Insert-or-ignore on the client's UUIDv7 makes a retry a "duplicate"; an id that comes back with
  * different content is "rejected" rather than silently taken for the first one.
+ *
+ * Several replicas may write at once: the submitters' people rows are locked first, so the states read
+ * below cannot change before the counts derived from them are written, and every multi-row write goes
+ * in key order, so two transactions never wait on each other crosswise.
  */
 import type { Transaction } from 'kysely';
 import type { ShareEvent } from '../../common/domain.ts';
 import type { EventResult } from '../../common/protocol.ts';
 import type { Database } from '../database.ts';
+import { compareKeys, lockRows } from '../dialect.ts';
 import { rejectionReason } from './event-checks.ts';
 import { applyEvents, type LedgerEvent, type ShareState } from './share-ledger.ts';
 
@@ -60,9 +65,15 @@ export async function recordSubmissions(
     });
   });
   if (candidates.length === 0) return results;
+  await lockRows(
+    trx,
+    'people',
+    candidates.map(({ personId }) => personId),
+  );
 
   const inserted = new Set<string>();
-  for (const chunk of chunks(candidates)) {
+  const byId = [...candidates].sort((a, b) => compareKeys(a.event.id, b.event.id));
+  for (const chunk of chunks(byId)) {
     const rows = await trx
       .insertInto('share_events')
       .values(
@@ -159,7 +170,10 @@ async function updateCounts(
   const teams = new Map(submissions.map(({ submitter }) => [submitter.personId, submitter.teamId ?? 0]));
   const changes = applyEvents(await loadStates(trx, created), created, (personId) => teams.get(personId) ?? 0);
 
-  for (const chunk of chunks(changes.states)) {
+  const states = [...changes.states].sort(
+    (a, b) => a.personId - b.personId || compareKeys(a.postKey, b.postKey) || compareKeys(a.network, b.network),
+  );
+  for (const chunk of chunks(states)) {
     await trx
       .insertInto('share_states')
       .values(
@@ -181,14 +195,14 @@ async function updateCounts(
       )
       .execute();
   }
-  for (const [personId, delta] of changes.personShares) {
+  for (const [personId, delta] of [...changes.personShares].sort(([a], [b]) => a - b)) {
     await trx
       .updateTable('people')
       .set((eb) => ({ shares: eb('shares', '+', delta) }))
       .where('id', '=', personId)
       .execute();
   }
-  for (const chunk of chunks([...changes.posts])) {
+  for (const chunk of chunks([...changes.posts].sort(([a], [b]) => compareKeys(a, b)))) {
     await trx
       .insertInto('post_stats')
       .values(
@@ -208,7 +222,8 @@ async function updateCounts(
       )
       .execute();
   }
-  for (const chunk of chunks(changes.weeks)) {
+  const weeks = [...changes.weeks].sort((a, b) => compareKeys(a.week, b.week) || a.teamId - b.teamId);
+  for (const chunk of chunks(weeks)) {
     await trx
       .insertInto('weekly_shares')
       .values(chunk.map(({ week, teamId, shares }) => ({ week, team_id: teamId, shares })))

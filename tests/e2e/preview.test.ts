@@ -103,13 +103,13 @@ describe('sharing a post in the preview, in Chromium', () => {
     await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).click();
     await page.getByText('✓ Shared on LinkedIn').waitFor();
     await page.getByText('Shared by you', { exact: true }).waitFor();
-    expect(endpoint.rows()).toEqual([
+    expect(await endpoint.rows()).toEqual([
       expect.objectContaining({ type: 'shared', post_key: POST_KEY, network: 'linkedin' }),
     ]);
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).waitFor();
     await page.getByText('No one has shared it yet. Be the first.').waitFor();
-    expect(endpoint.rows().map((row) => row.type)).toEqual(['shared', 'unshared']);
+    expect((await endpoint.rows()).map((row) => row.type)).toEqual(['shared', 'unshared']);
   });
 
   it('counts the share again in the list and the results once it is marked for good', async () => {
@@ -121,7 +121,7 @@ describe('sharing a post in the preview, in Chromium', () => {
     expect(await tile('Clicks on your links').textContent()).toBe('0');
     await page.getByRole('navigation').getByRole('button', { name: 'Posts' }).click();
     expect(await page.locator('.post-row__shared').textContent()).toBe('✓ Shared on LinkedIn');
-    expect(endpoint.rows().map((row) => row.type)).toEqual(['shared', 'unshared', 'shared']);
+    expect((await endpoint.rows()).map((row) => row.type)).toEqual(['shared', 'unshared', 'shared']);
   });
 
   it('ran without page errors, dialogs, CSP violations or navigation', () => {

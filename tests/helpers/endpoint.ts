@@ -1,38 +1,47 @@
 /**
- * A real endpoint on 127.0.0.1 with a real SQLite file, as the desktop and the preview talk to it,
- * with what a test needs to talk to it: the admin token, an enrollment code, and enrolled devices.
+ * A real endpoint on 127.0.0.1 with a real database (a SQLite file, or a PostgreSQL database of its
+ * own in the postgres test projects), as the desktop and the preview talk to it, with what a test
+ * needs to talk to it: the admin token, an enrollment code, and enrolled devices.
  */
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach } from 'vitest';
 import { createEnrollmentCode } from '../../server/admin/enrollment-codes.ts';
 import { ensureOrganisation, rotateAdminToken } from '../../server/admin/organisation.ts';
 import { buildServer, type ServerOptions } from '../../server/app.ts';
 import { openDatabase, type Db } from '../../server/database.ts';
 import { makeTempDir } from './temp-dir.ts';
+import { readEventRows, testDatabaseFor, type EventRow } from './test-database.ts';
 
 export interface TestEndpoint {
   readonly url: string;
-  readonly dbPath: string;
+  /** The folder it was started for: start another endpoint on it to play a restart. */
+  readonly dir: string;
+  /** Where the database is: a SQLite file or a postgres:// URL. */
+  readonly location: string;
   readonly db: Db;
   readonly adminToken: string;
   /** A code that enrolls without a team. */
   readonly enrollmentCode: string;
   /** Enrolls a device and returns its token. */
   enroll(displayName?: string, team?: string): Promise<string>;
-  /** Rows of share_events read straight from the file, as a second process would see them. */
-  rows(): { id: string; type: string; post_key: string; network: string }[];
+  /** Rows of share_events read over a connection of their own, as a second process would see them. */
+  rows(): Promise<EventRow[]>;
   readonly close: () => Promise<void>;
+  /** After close: removes a PostgreSQL database now rather than at the end of the run. */
+  readonly dropDatabase: () => Promise<void>;
 }
 
-/** Starts on a free port, or on `port` to play the same endpoint coming back after a restart. */
+/**
+ * Starts on a free port, or on `port` to play the same endpoint coming back after a restart. Its
+ * database belongs to `dir` (a file in it, or a PostgreSQL database named after it): a second start
+ * on the same folder finds the first one's data.
+ */
 export async function startEndpoint(
   dir: string,
   port = 0,
   options: Omit<ServerOptions, 'db'> = {},
 ): Promise<TestEndpoint> {
-  const dbPath = join(dir, 'endpoint.sqlite');
-  const db = await openDatabase(dbPath);
+  const { location, drop } = await testDatabaseFor(dir);
+  const db = await openDatabase(location);
   const first = await ensureOrganisation(db);
   // On a restart the first secrets are gone (only hashes are kept): make new ones, as an admin would.
   const adminToken = first?.adminToken ?? (await rotateAdminToken(db));
@@ -43,7 +52,8 @@ export async function startEndpoint(
   const url = `${address}/`;
   return {
     url,
-    dbPath,
+    dir,
+    location,
     db,
     adminToken,
     enrollmentCode,
@@ -56,20 +66,12 @@ export async function startEndpoint(
       if (!response.ok) throw new Error(`enroll answered ${String(response.status)}: ${await response.text()}`);
       return ((await response.json()) as { token: string }).token;
     },
-    rows() {
-      const reader = new SQLite(dbPath, { readonly: true });
-      try {
-        return reader.prepare('select id, type, post_key, network from share_events order by id').all() as ReturnType<
-          TestEndpoint['rows']
-        >;
-      } finally {
-        reader.close();
-      }
-    },
+    rows: () => readEventRows(location),
     async close() {
       await app.close();
       await db.destroy();
     },
+    dropDatabase: drop,
   };
 }
 
@@ -87,6 +89,7 @@ export function freshEndpointPerTest(options: Omit<ServerOptions, 'db'> = {}): T
   });
   afterEach(async () => {
     await current?.close();
+    await current?.dropDatabase();
     await removeDir?.();
     current = null;
   });

@@ -3,7 +3,6 @@
  * feed to window to share to endpoint, and back as a count.
  */
 import { WINDOW_TEXT } from '../../common/messages.ts';
-import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PostView } from '../../common/domain.ts';
 import { createAppCore, type AppCore } from '../../main/core/app-core.ts';
@@ -97,7 +96,7 @@ describe('app core', () => {
     const answer = await core.handlers.markShared({ postId: post.id, network: 'linkedin' });
     expect(answer.sharedOn).toEqual(['linkedin']);
     await published;
-    expect(endpoint.rows()).toEqual([
+    expect(await endpoint.rows()).toEqual([
       expect.objectContaining({ type: 'shared', post_key: post.key, network: 'linkedin' }),
     ]);
     await core.stop();
@@ -107,7 +106,7 @@ describe('app core', () => {
     cleanups.push(() => again.stop());
     const [reloaded] = await again.handlers.listPosts();
     expect(reloaded).toMatchObject({ id: post.id, sharedOn: ['linkedin'], shareCount: 1 });
-    expect(endpoint.rows()).toHaveLength(1);
+    expect(await endpoint.rows()).toHaveLength(1);
   });
 
   it('refuses to share a post it does not know, with a message for the window', async () => {
@@ -127,12 +126,12 @@ describe('app core', () => {
     await endpoint.close();
     await core.handlers.markShared({ postId: post.id, network: 'x' });
     await core.pollNow();
-    expect(endpoint.rows()).toHaveLength(0);
+    expect(await endpoint.rows()).toHaveLength(0);
 
-    const back = await startEndpoint(dirname(endpoint.dbPath), Number(new URL(endpoint.url).port));
+    const back = await startEndpoint(endpoint.dir, Number(new URL(endpoint.url).port));
     cleanups.push(back.close);
     await core.pollNow();
-    expect(back.rows()).toEqual([expect.objectContaining({ post_key: post.key, network: 'x' })]);
+    expect(await back.rows()).toEqual([expect.objectContaining({ post_key: post.key, network: 'x' })]);
   });
 
   it('marks a post read for good: unread until opened, still read after a restart', async () => {

@@ -3,15 +3,15 @@
  * send batches. After a restart every acknowledged event is stored exactly once, the counts agree with
  * the events, and resending everything acknowledged is answered "duplicate".
  */
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventResults, Summary } from '../../common/protocol.ts';
 import { enroll } from '../../server/admin/enroll.ts';
 import { ensureOrganisation } from '../../server/admin/organisation.ts';
-import { openDatabase } from '../../server/database.ts';
+import { openDatabase, type DbNumber } from '../../server/database.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
 import { startTsx, type RunningCommand } from '../helpers/spawn-command.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { testDatabaseFor } from '../helpers/test-database.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -38,7 +38,9 @@ describe('kill -9 during a load of batched events', () => {
   it('keeps every acknowledged event exactly once, with counts that agree', async () => {
     const dir = await makeTempDir();
     cleanups.push(dir.remove);
-    const dbPath = join(dir.path, 'endpoint.sqlite');
+    const database = await testDatabaseFor(dir.path);
+    cleanups.push(database.drop);
+    const dbPath = database.location;
     const setup = await openDatabase(dbPath);
     const first = await ensureOrganisation(setup);
     const enrolled = await enroll(setup, { code: first?.enrollmentCode ?? '', displayName: 'Load' });
@@ -116,9 +118,10 @@ describe('kill -9 during a load of batched events', () => {
     expect(
       await stored
         .selectFrom('share_events')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ).toEqual({ n: total });
+        .select((eb) => eb.fn.countAll<DbNumber>().as('n'))
+        .executeTakeFirstOrThrow()
+        .then((row) => Number(row.n)),
+    ).toBe(total);
     expect((await restarted.get<Summary>('v1/summary')).body.me.shares).toBe(total);
   }, 120_000);
 });

@@ -100,7 +100,7 @@ describe('device authentication', () => {
       expect(answer.headers.get('www-authenticate')).toContain('Bearer');
       expect((await apiAs(endpoint.url, token).get('v1/summary')).status).toBe(401);
     }
-    expect(endpoint.rows()).toHaveLength(0);
+    expect(await endpoint.rows()).toHaveLength(0);
   });
 
   it('answers 401 before reading the body: an unknown caller learns nothing about the schema', async () => {

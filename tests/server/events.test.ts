@@ -23,7 +23,7 @@ describe('POST /v1/events', () => {
     expect(answers[0]).toEqual({ results: batch.events.map((event) => ({ id: event.id, status: 'created' })) });
     expect(answers[1]).toEqual({ results: batch.events.map((event) => ({ id: event.id, status: 'duplicate' })) });
     expect(answers[2]).toEqual(answers[1]);
-    expect(endpoint.rows()).toHaveLength(2);
+    expect(await endpoint.rows()).toHaveLength(2);
     const summary = await device.get<{ me: { shares: number } }>('v1/summary');
     expect(summary.body.me.shares).toBe(2);
   });
@@ -32,7 +32,7 @@ describe('POST /v1/events', () => {
     const event = shareEvent();
     const answer = await device.post<Results>('v1/events', { events: [event, event] });
     expect(answer.body.results.map((result) => result.status)).toEqual(['created', 'duplicate']);
-    expect(endpoint.rows()).toHaveLength(1);
+    expect(await endpoint.rows()).toHaveLength(1);
   });
 
   it('rejects an id reused for a different event instead of calling it a duplicate, and keeps the first', async () => {
@@ -42,7 +42,7 @@ describe('POST /v1/events', () => {
     expect(answer.body.results).toEqual([
       { id: event.id, status: 'rejected', reason: 'this id was already used for a different event' },
     ]);
-    expect(endpoint.rows()).toEqual([expect.objectContaining({ id: event.id, network: 'linkedin' })]);
+    expect(await endpoint.rows()).toEqual([expect.objectContaining({ id: event.id, network: 'linkedin' })]);
   });
 
   it("rejects the same id sent by another person: one device cannot claim or probe another's events", async () => {
@@ -64,7 +64,7 @@ describe('POST /v1/events', () => {
       reason: expect.stringContaining('in the future') as unknown,
     });
     expect(answer.body.results[1]).toEqual({ id: fine.id, status: 'created' });
-    expect(endpoint.rows().map((row) => row.id)).toEqual([fine.id]);
+    expect((await endpoint.rows()).map((row) => row.id)).toEqual([fine.id]);
   });
 
   it('rejects a time that matches the pattern but is not a real date', async () => {
@@ -83,7 +83,7 @@ describe('POST /v1/events', () => {
     const topLevel = await device.post<ErrorBody>('v1/events', { events: [shareEvent()], personId: 7 });
     expect(topLevel.status).toBe(400);
     expect(topLevel.body.message).toContain('"personId"');
-    expect(endpoint.rows()).toHaveLength(0);
+    expect(await endpoint.rows()).toHaveLength(0);
   });
 
   it('refuses a mistyped field instead of coercing it, naming where it is', async () => {
@@ -97,7 +97,7 @@ describe('POST /v1/events', () => {
       400,
     );
     expect((await device.post('v1/events', { events: [] })).status).toBe(400);
-    expect(endpoint.rows()).toHaveLength(0);
+    expect(await endpoint.rows()).toHaveLength(0);
   });
 
   it('refuses a body that is not JSON with a 400, and keeps serving', async () => {

@@ -56,7 +56,7 @@ describe('the built app with an endpoint', () => {
     });
     const [post] = await value<PostView[]>(INVOKE_CHANNELS.listPosts);
     await value(INVOKE_CHANNELS.markShared, { postId: post?.id, network: 'linkedin' });
-    expect(endpoint.rows()).toEqual([]);
+    expect(await endpoint.rows()).toEqual([]);
   });
 
   it('enrolls with a code typed in Settings, keeps the token encrypted, and sends the waiting share', async () => {
@@ -67,7 +67,7 @@ describe('the built app with an endpoint', () => {
     await vi.waitUntil(async () => (await value<SyncStatus>(INVOKE_CHANNELS.getSyncStatus)).state === 'ok', {
       timeout: 10_000,
     });
-    expect(endpoint.rows()).toEqual([
+    expect(await endpoint.rows()).toEqual([
       expect.objectContaining({ post_key: 'https://blog.example.com/ship-small', network: 'linkedin' }),
     ]);
 

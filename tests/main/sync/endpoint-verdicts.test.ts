@@ -54,7 +54,7 @@ describe("the endpoint's verdicts", () => {
     await share();
     expect(journal.pendingCount()).toBe(0);
     expect(sync.status()).toMatchObject({ state: 'ok', pending: 0 });
-    expect(endpoint.rows()).toHaveLength(4);
+    expect(await endpoint.rows()).toHaveLength(4);
   });
 
   it("sets a rejected event aside with the endpoint's reason, and sends the ones behind it", async () => {
@@ -67,6 +67,6 @@ describe("the endpoint's verdicts", () => {
       [refused.id, `"at" is more than a day in the future (${refused.at}); check the computer's clock`],
     ]);
     expect(sync.status()).toMatchObject({ state: 'ok', pending: 0, rejected: 1 });
-    expect(endpoint.rows().map((row) => row.id)).toEqual([good.id]);
+    expect((await endpoint.rows()).map((row) => row.id)).toEqual([good.id]);
   });
 });

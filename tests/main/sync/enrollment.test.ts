@@ -69,7 +69,7 @@ describe('enrollment', () => {
     await again.sync.start();
     await again.share({ network: 'x' });
     expect(again.journal.pendingCount()).toBe(0);
-    expect(endpoint.rows()).toHaveLength(2);
+    expect(await endpoint.rows()).toHaveLength(2);
     expect((await listDevices(endpoint.db)).map((device) => [device.displayName, device.team])).toEqual([
       ['Ada', 'Research'],
     ]);
@@ -86,7 +86,7 @@ describe('enrollment', () => {
     enrollment.set({ code: endpoint.enrollmentCode });
     await sync.idle();
     expect(sync.status()).toMatchObject({ state: 'ok', pending: 0 });
-    expect(endpoint.rows()).toHaveLength(1);
+    expect(await endpoint.rows()).toHaveLength(1);
   });
 
   it('on a 401 asks to enroll again, keeps every queued share, and never re-enrolls itself with the same code', async () => {
@@ -119,12 +119,7 @@ describe('enrollment', () => {
     enrollment.set({ code: fresh.code });
     await again.sync.idle();
     expect(again.sync.status()).toMatchObject({ state: 'ok', pending: 0 });
-    expect(
-      endpoint
-        .rows()
-        .map((row) => row.network)
-        .sort(),
-    ).toEqual(['bluesky', 'linkedin', 'x']);
+    expect((await endpoint.rows()).map((row) => row.network).sort()).toEqual(['bluesky', 'linkedin', 'x']);
     expect(await listDevices(endpoint.db)).toHaveLength(2);
   });
 

@@ -46,7 +46,7 @@ describe('a desktop killed between Mark shared and the end of the flush', () => 
         );
         child.child.kill('SIGKILL');
         await child.stop();
-        expect(endpoint.rows()).toHaveLength(mode === 'before-send' ? 0 : 1);
+        expect(await endpoint.rows()).toHaveLength(mode === 'before-send' ? 0 : 1);
 
         const core = await createAppCore({
           fetch,
@@ -65,7 +65,7 @@ describe('a desktop killed between Mark shared and the end of the flush', () => 
         await core.start();
         await vi.waitUntil(async () => (await core.handlers.getSyncStatus()).state === 'ok');
         expect(await core.handlers.getSyncStatus()).toMatchObject({ state: 'ok', pending: 0 });
-        expect(endpoint.rows()).toEqual([
+        expect(await endpoint.rows()).toEqual([
           expect.objectContaining({ type: 'shared', post_key: child.captured, network: 'linkedin' }),
         ]);
       },

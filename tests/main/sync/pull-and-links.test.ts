@@ -199,7 +199,7 @@ describe('pulling from the endpoint', () => {
     expect(await tokens.load()).not.toBe(oldToken);
     expect((await again.handlers.getShareKit(post.id)).links.x.startsWith(`${moved.url}r/`)).toBe(true);
     await again.handlers.markShared({ postId: post.id, network: 'x' });
-    await vi.waitUntil(() => moved.rows().length === 1);
-    expect(endpoint.rows()).toEqual([]);
+    await vi.waitUntil(async () => (await moved.rows()).length === 1);
+    expect(await endpoint.rows()).toEqual([]);
   });
 });

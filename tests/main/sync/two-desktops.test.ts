@@ -188,7 +188,7 @@ describe('two desktops, one endpoint', () => {
       expect([...adaJournal.pending, ...beaJournal.pending]).toEqual([]);
       const recorded = [...adaJournal.events, ...beaJournal.events].map((event) => event.id).sort();
       expect(new Set(recorded).size).toBe(recorded.length);
-      expect(endpoint.rows().map((row) => row.id)).toEqual(recorded);
+      expect((await endpoint.rows()).map((row) => row.id)).toEqual(recorded);
 
       const summary = (await ada.core.handlers.getResults()).summary as Summary;
       const expected = standingPerPost([adaJournal.events, beaJournal.events]);
