@@ -88,6 +88,16 @@ export default defineConfig({
         },
       },
       {
+        // Every benchmark in its smoke mode (one of them drives Chromium), and how a failing one ends.
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], ...e2e, ...onSqlite },
       },
       {

@@ -159,14 +159,19 @@ export const WINDOW_TEXT = {
 } as const;
 
 /**
- * Over the network's limit: what Open does then (policy `OverLimitOpen`): offer a version cut to fit,
- * or refuse to open until the message is shortened.
+ * Over the network's limit, what Open does (policy `OfferCutToFit`): offer a version cut to fit, or stay
+ * disabled because the organisation asks for a shorter message, or because no cut fits (the organisation's
+ * line and the link alone are too long).
  */
-export const overLimitText = (network: string, over: number, cutOffered: boolean): string =>
+export type OverLimitOpen = 'cut-offered' | 'shorten-asked' | 'no-cut-fits';
+
+export const overLimitText = (network: string, over: number, open: OverLimitOpen): string =>
   `This message is ${plural(over, 'character')} over ${network}’s limit, so ${network} would cut it or refuse it. Your text stays as you wrote it here. ${
-    cutOffered
-      ? `Shorten it above, or copy a version cut to fit and open ${network}.`
-      : `Shorten it above to open ${network} (your organisation asks for this).`
+    {
+      'cut-offered': `Shorten it above, or copy a version cut to fit and open ${network}.`,
+      'shorten-asked': `Shorten it above to open ${network} (your organisation asks for this).`,
+      'no-cut-fits': `Shorten it above to open ${network}: your organisation’s line and the link leave no room to cut to.`,
+    }[open]
   }`;
 
 /** Every message with example values, for the tests and docs/messages.md. */
@@ -187,7 +192,8 @@ export function catalogueExamples(): { readonly id: string; readonly text: strin
     { id: 'sync.checked', text: checkedText('5 min ago') },
     { id: 'settings.enrollment-code-shape', text: ENROLLMENT_CODE_SHAPE_TEXT },
     ...Object.entries(WINDOW_TEXT).map(([key, text]) => ({ id: `window.${key}`, text })),
-    { id: 'composer.over-limit (cut offered)', text: overLimitText('X', 263, true) },
-    { id: 'composer.over-limit (open disabled)', text: overLimitText('X', 1, false) },
+    { id: 'composer.over-limit (cut offered)', text: overLimitText('X', 263, 'cut-offered') },
+    { id: 'composer.over-limit (shorten asked)', text: overLimitText('X', 1, 'shorten-asked') },
+    { id: 'composer.over-limit (no cut fits)', text: overLimitText('X', 12, 'no-cut-fits') },
   ];
 }

@@ -29,6 +29,11 @@ export interface Settings {
   readonly enabledNetworks: readonly Network[];
   /** A line every message must carry (for instance "I work at Example"); empty for none. */
   readonly disclosureText: string;
+  /**
+   * Over a network's limit, Open offers to copy a version cut to fit and open the network with it (true),
+   * or stays disabled until the person shortens the message (false). Never sends an overlong text.
+   */
+  readonly offerCutToFit: boolean;
   readonly trainingUrl: string | null;
   readonly startAtLogin: boolean;
   /** How the endpoint names this person on leaderboards (sent when the desktop enrolls); empty until set. */

@@ -24,16 +24,15 @@ import {
 import { readFeed } from '../../feeds/read-feed.ts';
 import { systemClock, type Logger } from '../../main/core/ports.ts';
 import { FeedEngine } from '../../main/feeds/feed-engine.ts';
+import { bySize, notChecked, report, runBenchmark, SMOKE, stepTo } from '../harness.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const MB = 1024 * 1024;
-let missed = 0;
-
-function report(name: string, ours: string, anchor: string, verdict: string, met: boolean): void {
-  if (!met) missed += 1;
-  console.log(`${name}\n  ours:   ${ours}\n  anchor: ${anchor}\n  ${verdict} ${met ? '(goal met)' : '(GOAL MISSED)'}`);
-}
+const POLLS = bySize(100, 5);
+const WARM_POLLS = bySize(20, 1);
+const PIPELINE_RUNS = bySize({ warm: 3, measured: 11 }, { warm: 0, measured: 1 });
+const MEMORY_FEEDS = bySize(50, 3);
 
 async function startServer(): Promise<{ base: string; feedBytes: number; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'feed-server.ts')], {
@@ -57,21 +56,21 @@ const context = (client: HttpFetch = fetch): PollContext => ({
   baseIntervalMs: 30 * 60 * 1000,
 });
 
-async function bytesFor100Polls(base: string, feedBytes: number): Promise<void> {
+async function bytesForPolls(base: string, feedBytes: number): Promise<void> {
   const url = `${base}feed?validators=yes`;
   const sent = async (): Promise<number> => ((await (await fetch(`${base}stats`)).json()) as { sent: number }).sent;
   await fetch(`${base}reset`);
   let state: FeedState = newFeedState(url, Date.now(), 30 * 60 * 1000);
-  for (let poll = 0; poll < 100; poll += 1) state = (await pollFeed(state, context())).state;
+  for (let poll = 0; poll < POLLS; poll += 1) state = (await pollFeed(state, context())).state;
   const ours = await sent();
   await fetch(`${base}reset`);
   const parser = new Parser();
-  for (let poll = 0; poll < 100; poll += 1) await parser.parseURL(url);
+  for (let poll = 0; poll < POLLS; poll += 1) await parser.parseURL(url);
   const anchor = await sent();
   const ratio = anchor / ours;
   report(
-    `1. 100 polls of an unchanged ${(feedBytes / 1024).toFixed(0)} KB feed, server honours validators (bytes received, headers included)`,
-    `${(ours / 1024).toFixed(1)} KB (one full fetch, then 99 × 304)`,
+    `1. ${String(POLLS)} polls of an unchanged ${(feedBytes / 1024).toFixed(0)} KB feed, server honours validators (bytes received, headers included)`,
+    `${(ours / 1024).toFixed(1)} KB (one full fetch, then ${String(POLLS - 1)} × 304)`,
     `${(anchor / 1024).toFixed(1)} KB (rss-parser parseURL: no conditional GET)`,
     `${ratio.toFixed(0)}× fewer bytes; goal ≥ 50×`,
     ratio >= 50,
@@ -79,10 +78,10 @@ async function bytesFor100Polls(base: string, feedBytes: number): Promise<void> 
 }
 
 async function cpuPerPoll(client: HttpFetch, state: FeedState, keepHash: boolean): Promise<number> {
-  const polls = 100;
+  const polls = POLLS;
   let current = state;
   // Warm the path first, then measure.
-  for (let poll = 0; poll < 20; poll += 1) await pollFeed(state, context(client));
+  for (let poll = 0; poll < WARM_POLLS; poll += 1) await pollFeed(state, context(client));
   const start = process.cpuUsage();
   for (let poll = 0; poll < polls; poll += 1) {
     current = (await pollFeed(keepHash ? current : { ...current, bodyHash: null }, context(client))).state;
@@ -126,7 +125,7 @@ async function pipelineOnGiantbomb(): Promise<void> {
   const corpus = process.env['FEED_CORPUS_DIR'];
   if (!corpus) {
     console.log('3. full pipeline on giantbomb-podcast.rss: did not run, set FEED_CORPUS_DIR to the feed corpus');
-    missed += 1;
+    notChecked();
     return;
   }
   const bytes = readFileSync(join(corpus, 'rss-parser/giantbomb-podcast.rss'));
@@ -137,13 +136,13 @@ async function pipelineOnGiantbomb(): Promise<void> {
       url: 'https://www.giantbomb.com/podcast-xml/giant-bombcast/',
     });
   const anchor = (): Promise<unknown> => parser.parseString(bytes.toString('utf8'));
-  await median(3, ours);
-  await median(3, anchor);
-  const oursMs = await median(11, ours);
-  const anchorMs = await median(11, anchor);
+  await median(PIPELINE_RUNS.warm, ours);
+  await median(PIPELINE_RUNS.warm, anchor);
+  const oursMs = await median(PIPELINE_RUNS.measured, ours);
+  const anchorMs = await median(PIPELINE_RUNS.measured, anchor);
   const ratio = oursMs / anchorMs;
   report(
-    `3. Full pipeline on giantbomb-podcast.rss (${(bytes.length / MB).toFixed(1)} MB, 730 items), median of 11`,
+    `3. Full pipeline on giantbomb-podcast.rss (${(bytes.length / MB).toFixed(1)} MB, 730 items), median of ${String(PIPELINE_RUNS.measured)}`,
     `${oursMs.toFixed(0)} ms (decode + repair + parseString + normalize)`,
     `${anchorMs.toFixed(0)} ms (bare rss-parser parseString)`,
     `${ratio.toFixed(2)}× its time; goal ≤ 1.5×`,
@@ -171,7 +170,7 @@ async function peakRssGrowth(task: () => Promise<unknown>): Promise<number> {
 }
 
 async function memory(base: string): Promise<void> {
-  const urls = Array.from({ length: 50 }, (_, index) => `${base}blog/${String(index)}`);
+  const urls = Array.from({ length: MEMORY_FEEDS }, (_, index) => `${base}blog/${String(index)}`);
   const dataDir = await mkdtemp(join(tmpdir(), 'advocate-bench-'));
   try {
     const ours = await heapGrowth(async () => {
@@ -184,7 +183,7 @@ async function memory(base: string): Promise<void> {
     const parser = new Parser();
     const anchor = await heapGrowth(() => Promise.all(urls.map((url) => parser.parseURL(url))));
     report(
-      `4a. Heap held for 50 feeds × 200 items (${String(items)} items), after GC`,
+      `4a. Heap held for ${String(MEMORY_FEEDS)} feeds × 200 items (${String(items)} items), after GC`,
       `${(ours.growth / MB).toFixed(1)} MB (the engine: states with normalized items)`,
       `${(anchor.growth / MB).toFixed(1)} MB (rss-parser parseURL outputs kept)`,
       `goal ≤ 40 MB`,
@@ -204,13 +203,20 @@ async function memory(base: string): Promise<void> {
   );
 }
 
-const server = await startServer();
-try {
-  await bytesFor100Polls(server.base, server.feedBytes);
-  await cpuOfUnchangedPoll(server.base);
-  await pipelineOnGiantbomb();
-  await memory(server.base);
-} finally {
-  server.stop();
-}
-process.exitCode = missed > 0 ? 1 : 0;
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+await runBenchmark(
+  'feeds',
+  async () => {
+    stepTo('starting the feed server');
+    server = await startServer();
+    stepTo('polling an unchanged feed');
+    await bytesForPolls(server.base, server.feedBytes);
+    stepTo('measuring the CPU of unchanged polls');
+    await cpuOfUnchangedPoll(server.base);
+    stepTo('reading giantbomb-podcast.rss');
+    await pipelineOnGiantbomb();
+    stepTo(SMOKE ? 'holding a few feeds, then a 50 MB body' : 'holding 50 feeds, then a 50 MB body');
+    await memory(server.base);
+  },
+  () => server?.stop(),
+);

@@ -13,14 +13,19 @@ import { join } from 'node:path';
 import { uuidv7 } from '../../common/uuid.ts';
 import { openDatabase } from '../../server/database.ts';
 import { runLoad, percentile, type LoadResult } from './load.ts';
-import { startServerProcess, type ServerProcess } from './processes.ts';
+import { bySize, runBenchmark, stepTo } from '../harness.ts';
+import { killServers, startServerProcess, type ServerProcess } from './processes.ts';
 import { seed } from './seed.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'advocate-bench-'));
 const UNLIMITED = { ADVOCATE_RATE_PER_IP: '1000000000', ADVOCATE_RATE_PER_DEVICE: '1000000000' };
 const BROWSER =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
+const SECONDS = bySize(Number(process.env['BENCH_SECONDS'] ?? 8), 0.5);
+/** The organisation the reads run against: 10,000 people with 100 events each. */
+const PEOPLE = bySize(10_000, 20);
+const EVENTS_PER_PERSON = bySize(100, 5);
+const SUMMARY_REQUESTS = bySize({ ours: 4000, anchor: 40 }, { ours: 20, anchor: 5 });
 
 const ours = (dbPath: string, name: string): Promise<ServerProcess> =>
   startServerProcess(
@@ -102,103 +107,122 @@ async function postThroughput(
   return { anchor: results['anchor'] ?? 0, ours: results['ours'] ?? 0 };
 }
 
-console.log(
-  `Endpoint benchmarks (${String(SECONDS)} s per measurement, load from this process, each server in its own)\n`,
-);
+await runBenchmark(
+  'server',
+  async () => {
+    console.log(
+      `Endpoint benchmarks (${String(SECONDS)} s per measurement, load from this process, each server in its own)\n`,
+    );
 
-const single = await postThroughput(1, 16);
-row(
-  'single-event POST /v1/events, 16 connections',
-  `anchor ${fmt(single.anchor)} req/s`,
-  `ours ${fmt(single.ours)} req/s`,
-  `ratio ${(single.ours / single.anchor).toFixed(2)} (goal ≥ 0.80)`,
-);
+    stepTo('posting single events');
+    const single = await postThroughput(1, 16);
+    row(
+      'single-event POST /v1/events, 16 connections',
+      `anchor ${fmt(single.anchor)} req/s`,
+      `ours ${fmt(single.ours)} req/s`,
+      `ratio ${(single.ours / single.anchor).toFixed(2)} (goal ≥ 0.80)`,
+    );
 
-const batched = await postThroughput(100, 8);
-row(
-  'batched POST, 100 events per request, 8 connections',
-  `anchor ${fmt(batched.anchor)} events/s`,
-  `ours ${fmt(batched.ours)} events/s`,
-  'goal ≥ 30,000 events/s',
-);
+    stepTo('posting batches of 100');
+    const batched = await postThroughput(100, 8);
+    row(
+      'batched POST, 100 events per request, 8 connections',
+      `anchor ${fmt(batched.anchor)} events/s`,
+      `ours ${fmt(batched.ours)} events/s`,
+      'goal ≥ 30,000 events/s',
+    );
 
-// A seeded organisation for the reads: 10,000 people, 1,000,000 events, tracked links to redirect.
-const seededPath = join(work, 'seeded.sqlite');
-const seedStart = performance.now();
-const seededDb = await openDatabase(seededPath);
-const seeded = await seed(seededDb, { people: 10_000, eventsPerPerson: 100, posts: 2_000, links: 2_000 });
-await seededDb.destroy();
-console.log(`(seeded 10,000 people and 1,000,000 events in ${((performance.now() - seedStart) / 1000).toFixed(0)} s)`);
-
-async function summaryLatency(
-  server: ServerProcess,
-  requests: number,
-  path: (n: number) => string,
-  token: (n: number) => string,
-): Promise<LoadResult> {
-  const result = await runLoad({
-    url: server.url,
-    connections: 4,
-    pipelining: 1,
-    requests,
-    request: (n) => ({ method: 'GET', path: path(n), headers: { authorization: `Bearer ${token(n)}` } }),
-  });
-  check(result, 200, 'summary');
-  return result;
-}
-const tokenOf = (n: number): string => seeded.tokens[(n * 7919) % seeded.tokens.length] ?? '';
-{
-  const server = await ours(seededPath, 'summary-ours');
-  const result = await summaryLatency(server, 4000, () => '/v1/summary', tokenOf);
-  await server.stop();
-  const base = await anchor(seededPath, 'summary-anchor');
-  const naive = await summaryLatency(
-    base,
-    40,
-    (n) => `/v1/summary?person=${String(1 + ((n * 7919) % 10_000))}`,
-    tokenOf,
-  );
-  await base.stop();
-  const ms = (r: LoadResult, p: number) => `${percentile(r.latenciesMs, p).toFixed(1)} ms`;
-  row(
-    'GET /v1/summary, 10,000 people, 1,000,000 events, 4 connections',
-    `anchor p50 ${ms(naive, 50)}, p99 ${ms(naive, 99)} (${String(naive.answers)} requests)`,
-    `ours p50 ${ms(result, 50)}, p99 ${ms(result, 99)} (${String(result.answers)} requests)`,
-    'goal p99 ≤ 20 ms',
-  );
-}
-
-{
-  const redirects: Record<string, number> = {};
-  for (const side of ['anchor', 'ours'] as const) {
-    const server =
-      side === 'ours' ? await ours(seededPath, 'redirect-ours') : await anchor(seededPath, 'redirect-anchor');
-    const result = await runLoad({
-      url: server.url,
-      connections: 32,
-      pipelining: 1,
-      durationMs: SECONDS * 1000,
-      request: (n) => ({
-        method: 'GET',
-        path: `/r/${seeded.codes[n % seeded.codes.length] ?? ''}`,
-        headers: { 'user-agent': BROWSER },
-      }),
+    // A seeded organisation for the reads: 10,000 people, 1,000,000 events, tracked links to redirect.
+    const organisation = `${fmt(PEOPLE)} people, ${fmt(PEOPLE * EVENTS_PER_PERSON)} events`;
+    stepTo(`seeding ${organisation}`);
+    const seededPath = join(work, 'seeded.sqlite');
+    const seedStart = performance.now();
+    const seededDb = await openDatabase(seededPath);
+    const seeded = await seed(seededDb, {
+      people: PEOPLE,
+      eventsPerPerson: EVENTS_PER_PERSON,
+      posts: bySize(2_000, 10),
+      links: bySize(2_000, 10),
     });
-    await server.stop();
-    check(result, 302, `${side} redirect`);
-    redirects[side] = result.perSecond;
-  }
-  row(
-    'GET /r/<code>, 32 connections, every click counted',
-    `anchor ${fmt(redirects['anchor'] ?? 0)} /s`,
-    `ours ${fmt(redirects['ours'] ?? 0)} /s`,
-    'goal ≥ 10,000 /s',
-  );
-}
+    await seededDb.destroy();
+    console.log(`(seeded ${organisation} in ${((performance.now() - seedStart) / 1000).toFixed(0)} s)`);
 
-console.log('\n| measurement | anchor | ours | goal |\n|---|---|---|---|');
-for (const cells of rows)
-  console.log(
-    `| ${cells[0] ?? ''} | ${(cells[1] ?? '').replace(/^anchor /, '')} | ${(cells[2] ?? '').replace(/^ours /, '')} | ${cells[3] ?? ''} |`,
-  );
-rmSync(work, { recursive: true, force: true });
+    async function summaryLatency(
+      server: ServerProcess,
+      requests: number,
+      path: (n: number) => string,
+      token: (n: number) => string,
+    ): Promise<LoadResult> {
+      const result = await runLoad({
+        url: server.url,
+        connections: 4,
+        pipelining: 1,
+        requests,
+        request: (n) => ({ method: 'GET', path: path(n), headers: { authorization: `Bearer ${token(n)}` } }),
+      });
+      check(result, 200, 'summary');
+      return result;
+    }
+    const tokenOf = (n: number): string => seeded.tokens[(n * 7919) % seeded.tokens.length] ?? '';
+    {
+      stepTo('reading summaries');
+      const server = await ours(seededPath, 'summary-ours');
+      const result = await summaryLatency(server, SUMMARY_REQUESTS.ours, () => '/v1/summary', tokenOf);
+      await server.stop();
+      const base = await anchor(seededPath, 'summary-anchor');
+      const naive = await summaryLatency(
+        base,
+        SUMMARY_REQUESTS.anchor,
+        (n) => `/v1/summary?person=${String(1 + ((n * 7919) % PEOPLE))}`,
+        tokenOf,
+      );
+      await base.stop();
+      const ms = (r: LoadResult, p: number) => `${percentile(r.latenciesMs, p).toFixed(1)} ms`;
+      row(
+        `GET /v1/summary, ${organisation}, 4 connections`,
+        `anchor p50 ${ms(naive, 50)}, p99 ${ms(naive, 99)} (${String(naive.answers)} requests)`,
+        `ours p50 ${ms(result, 50)}, p99 ${ms(result, 99)} (${String(result.answers)} requests)`,
+        'goal p99 ≤ 20 ms',
+      );
+    }
+
+    {
+      stepTo('following tracked links');
+      const redirects: Record<string, number> = {};
+      for (const side of ['anchor', 'ours'] as const) {
+        const server =
+          side === 'ours' ? await ours(seededPath, 'redirect-ours') : await anchor(seededPath, 'redirect-anchor');
+        const result = await runLoad({
+          url: server.url,
+          connections: 32,
+          pipelining: 1,
+          durationMs: SECONDS * 1000,
+          request: (n) => ({
+            method: 'GET',
+            path: `/r/${seeded.codes[n % seeded.codes.length] ?? ''}`,
+            headers: { 'user-agent': BROWSER },
+          }),
+        });
+        await server.stop();
+        check(result, 302, `${side} redirect`);
+        redirects[side] = result.perSecond;
+      }
+      row(
+        'GET /r/<code>, 32 connections, every click counted',
+        `anchor ${fmt(redirects['anchor'] ?? 0)} /s`,
+        `ours ${fmt(redirects['ours'] ?? 0)} /s`,
+        'goal ≥ 10,000 /s',
+      );
+    }
+
+    console.log('\n| measurement | anchor | ours | goal |\n|---|---|---|---|');
+    for (const cells of rows)
+      console.log(
+        `| ${cells[0] ?? ''} | ${(cells[1] ?? '').replace(/^anchor /, '')} | ${(cells[2] ?? '').replace(/^ours /, '')} | ${cells[3] ?? ''} |`,
+      );
+  },
+  () => {
+    killServers();
+    rmSync(work, { recursive: true, force: true });
+  },
+);

@@ -5,6 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+const running = new Set<ChildProcess>();
+
+/** Ends every server still running: for a benchmark that failed half-way and exits. */
+export function killServers(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 export interface ServerProcess {
   readonly url: string;
   readonly child: ChildProcess;
@@ -25,6 +32,8 @@ export async function startServerProcess(
     env: { ...process.env, ...env },
   });
   closeSync(log);
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const deadline = Date.now() + 60_000;
   for (;;) {
     const match = ready.exec(readFileSync(logFile, 'utf8'));

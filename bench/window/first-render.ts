@@ -1,31 +1,20 @@
 /**
  * Time to the first render of 200 posts in headless Chromium: from navigation start until the 200th row
  * is in the page and the frame that shows it has been painted. `window.advocate` is a stand-in answering
- * at once (as the preload would, without main's work), installed before the page's scripts run.
+ * every call of the contract at once (as the preload would, without main's work: `stand-in.ts`), installed
+ * before the page's scripts run.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import type { PostView } from '../../common/domain.ts';
 import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts';
-import type { SettingsView } from '../../common/settings.ts';
 import { readStaticFile } from '../../main/web/static-files.ts';
-import { DEFAULT_SETTINGS } from '../../main/settings/defaults.ts';
+import { standIn, type StandIn } from './stand-in.ts';
 
-export const POST_COUNT = 200;
-
-/** The window's view of the built-in defaults (the enrollment code is never sent to it). */
-const BENCH_SETTINGS: SettingsView = {
-  values: Object.fromEntries(
-    Object.entries(DEFAULT_SETTINGS).filter(([key]) => key !== 'enrollmentCode'),
-  ) as SettingsView['values'],
-  enrollmentCodeSet: false,
-  locked: {},
-};
-
-export function samplePosts(now: number): PostView[] {
+export function samplePosts(count: number, now: number): PostView[] {
   const feeds = ['Example Company Blog', 'Engineering at Example', 'Example Careers'];
-  return Array.from({ length: POST_COUNT }, (_, index) => ({
+  return Array.from({ length: count }, (_, index) => ({
     id: `feed${String(index % 3)}:${String(index)}`,
     feedId: `feed${String(index % 3)}`,
     key: `https://blog.example.com/posts/${String(index)}`,
@@ -70,17 +59,12 @@ export async function serveFolder(dir: string): Promise<{ url: string; server: S
  * plain JavaScript text: a compiled function would carry the TypeScript runner's helpers with it.
  */
 const STUB_SCRIPT = `(data) => {
-  const answer = (value) => () => Promise.resolve(value);
-  const never = () => () => undefined;
-  const results = { local: { sharesThisWeek: 0, sharesThisMonth: 0, streakWeeks: 0, weekly: [] }, summary: null, sync: { state: 'no-endpoint' } };
-  Object.defineProperty(window, 'advocate', {
-    value: {
-      listPosts: () => { window.postsGivenMs = performance.now(); return Promise.resolve(data.posts); }, listFeeds: answer([]), getSettings: answer(data.settings), getResults: answer(results),
-      getSyncStatus: answer(results.sync), markRead: answer(null),
-      onPostsChanged: never, onOpenPost: never, onFeedsChanged: never, onSettingsChanged: never, onShowSettings: never,
-      onResultsChanged: never, onSyncStatusChanged: never,
-    },
-  });
+  const api = {};
+  for (const [name, value] of Object.entries(data.standIn.answers)) api[name] = () => Promise.resolve(value);
+  for (const name of data.standIn.subscriptions) api[name] = () => () => undefined;
+  const list = api.listPosts;
+  api.listPosts = () => { window.postsGivenMs = performance.now(); return list(); };
+  Object.defineProperty(window, 'advocate', { value: Object.freeze(api) });
   localStorage.setItem('advocate.onboardingSeen', '1');
   const observer = new MutationObserver(() => {
     if (document.querySelectorAll(data.rowSelector).length < data.count) return;
@@ -96,8 +80,7 @@ const STUB_SCRIPT = `(data) => {
 }`;
 
 interface StubData {
-  readonly posts: PostView[];
-  readonly settings: SettingsView;
+  readonly standIn: StandIn;
   /** What a rendered post looks like in this app. */
   readonly rowSelector: string;
   readonly count: number;
@@ -110,7 +93,7 @@ export interface RenderTimes {
   readonly render: number;
 }
 
-/** One cold load (fresh context: no cache, no storage) and the time the 200 rows took to show. */
+/** One cold load (fresh context: no cache, no storage) and the time the rows of every post took to show. */
 export async function firstRender(
   browser: Browser,
   url: string,
@@ -119,7 +102,7 @@ export async function firstRender(
 ): Promise<RenderTimes> {
   const context = await browser.newContext({ viewport: { width: 380, height: 560 } });
   try {
-    const data: StubData = { posts, settings: BENCH_SETTINGS, rowSelector, count: POST_COUNT };
+    const data: StubData = { standIn: standIn(posts), rowSelector, count: posts.length };
     await context.addInitScript({ content: `(${STUB_SCRIPT})(${JSON.stringify(data)});` });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -131,7 +114,7 @@ export async function firstRender(
       })
       .catch((error: unknown) => {
         throw new Error(
-          `no render of ${String(POST_COUNT)} rows at ${url}${errors.length > 0 ? `: ${errors.join('; ')}` : ''}`,
+          `no render of ${String(posts.length)} rows at ${url}${errors.length > 0 ? `: ${errors.join('; ')}` : ''}`,
           { cause: error },
         );
       });

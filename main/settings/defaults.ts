@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dailyNotificationCap: 10,
   enabledNetworks: NETWORKS,
   disclosureText: '',
+  offerCutToFit: true,
   trainingUrl: null,
   startAtLogin: true,
   displayName: '',

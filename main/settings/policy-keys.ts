@@ -93,6 +93,11 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
     'disclosureText',
     'A line every prepared message carries, for instance "I work at Example".',
   ),
+  policyKey(
+    'OfferCutToFit',
+    'offerCutToFit',
+    'Over a network’s limit, offer to copy a version cut to fit and open the network (1), or keep Open disabled until the message is shortened (0).',
+  ),
   policyKey('TrainingUrl', 'trainingUrl', 'Address of the organisation’s guide to sharing on social networks.'),
   policyKey(
     'Autostart',

@@ -150,6 +150,7 @@ export const SETTING_RULES: { readonly [K in SettingKey]: SettingRule<Settings[K
         isNetwork(item) ? ok(item) : fail(`${quote(String(item))} is not one of ${NETWORKS.join(', ')}`),
       ),
   },
+  offerCutToFit: flag('Offer a version cut to fit'),
   disclosureText: {
     kind: 'text',
     label: 'Disclosure text',

@@ -8,9 +8,10 @@ import type { ShareKitView } from '../../common/sharing.ts';
 import { useAdvocate } from '../advocate-context.tsx';
 import { copyText } from '../clipboard.ts';
 import { useTransient } from '../data/use-transient.ts';
-import { WINDOW_TEXT } from '../../common/messages.ts';
+import { overLimitText, WINDOW_TEXT } from '../../common/messages.ts';
 import { messageOf } from '../errors.ts';
 import { composeShareText } from '../share/compose.ts';
+import { overLimit } from '../share/over-limit.ts';
 import { displayLink, displayText } from '../text/display-text.ts';
 import { LengthCounter } from './LengthCounter.tsx';
 import { MastodonInstanceForm } from './MastodonInstanceForm.tsx';
@@ -45,11 +46,16 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   const link = kit.links[network];
   const text = composeShareText({ take, message, disclosure });
   const posted = withLink(text, link);
-  const intent = shareIntent(
-    network,
-    { text, link, subject: kit.title },
-    { mastodonInstance: settings.values.mastodonInstance },
-  );
+  const length = measureMessage(network, posted);
+  // Over the limit, Open sends only a version cut to fit, or nothing (policy OfferCutToFit).
+  const tooLong = overLimit(network, { take, message, disclosure }, link, length, settings.values.offerCutToFit);
+  const intentFor = (shared: string) =>
+    shareIntent(
+      network,
+      { text: shared, link, subject: kit.title },
+      { mastodonInstance: settings.values.mastodonInstance },
+    );
+  const intent = intentFor(tooLong?.cut?.text ?? text);
 
   const act = async (work: () => Promise<string>): Promise<void> => {
     setError(null);
@@ -74,11 +80,17 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   const openComposer = (): Promise<void> =>
     act(async () => {
       if (intent.kind === 'needs-instance') throw new Error(intent.reason);
-      // Copy before opening: once the browser takes focus, the window may hide and lose the clipboard.
-      if (intent.copyFirst) await copyOrSay(intent.postedText);
+      if (tooLong !== null && tooLong.cut === null) throw new Error(overLimitText(label, tooLong.over, tooLong.open));
+      // Copy before opening: once the browser takes focus, the window may hide and lose the clipboard. A cut
+      // version is copied for every network, so what the person may paste is the version that fits.
+      if (intent.copyFirst || tooLong !== null) await copyOrSay(intent.postedText);
       await api.openExternal(intent.url).catch(() => {
         throw new Error(WINDOW_TEXT.openFailed);
       });
+      if (tooLong !== null)
+        return intent.copyFirst
+          ? `Copied the version cut to fit, and ${label} opened in your browser: paste it there. Posted? Mark it shared below.`
+          : `Copied the version cut to fit, and ${label} opened in your browser with it. Posted? Mark it shared below.`;
       return intent.copyFirst
         ? `Copied, and ${label} opened in your browser: ${label} can’t take the text itself, so paste it there. Posted? Mark it shared below.`
         : `${label} opened in your browser. Posted? Mark it shared below.`;
@@ -127,7 +139,7 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
           setDrafts((current) => ({ ...current, [network]: value }));
         }}
       />
-      <LengthCounter id={`${ids}-count`} network={network} length={measureMessage(network, posted)} />
+      <LengthCounter id={`${ids}-count`} network={network} length={length} />
       <p id={`${ids}-extras`} className="note">
         {disclosure.trim() !== '' && (
           <>
@@ -148,16 +160,33 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
         <button
           type="button"
           className="button button--secondary"
-          disabled={intent.kind === 'needs-instance'}
+          disabled={intent.kind === 'needs-instance' || (tooLong !== null && tooLong.cut === null)}
+          aria-describedby={tooLong ? `${ids}-over` : undefined}
           onClick={() => void openComposer()}
         >
-          {network === 'email'
-            ? 'Write an email'
-            : intent.kind === 'open' && intent.copyFirst
-              ? `Copy and open ${label}`
-              : `Open ${label}`}
+          {tooLong?.cut
+            ? `Copy the cut version and open ${label}`
+            : network === 'email'
+              ? 'Write an email'
+              : intent.kind === 'open' && intent.copyFirst
+                ? `Copy and open ${label}`
+                : `Open ${label}`}
         </button>
       </div>
+      {tooLong && (
+        <div id={`${ids}-over`} className="over-limit">
+          <p className="note">{overLimitText(label, tooLong.over, tooLong.open)}</p>
+          {tooLong.cut && (
+            <p className="note">
+              The version cut to fit: “
+              <span className="over-limit__cut" dir="auto">
+                {tooLong.cut.posted}
+              </span>
+              ”
+            </p>
+          )}
+        </div>
+      )}
       {intent.kind === 'needs-instance' && (
         <MastodonInstanceForm reason={intent.reason} locked={settings.locked.mastodonInstance} />
       )}

@@ -3,6 +3,7 @@ import { Type, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { NETWORKS } from '../../common/domain.ts';
 import { ShareKitInputSchema, type ShareKitInput } from '../../common/protocol.ts';
+import { hashtagsFromText } from '../../common/share/kit.ts';
 import type { KitForm } from './pages/kits.ts';
 
 const closed = { additionalProperties: false } as const;
@@ -54,10 +55,7 @@ export function kitFromForm(form: KitForm): { kit: ShareKitInput } | { errors: s
     postKey: form.postKey,
     pitch: form.pitch.trim(),
     messages: form.messages,
-    hashtags: form.hashtags
-      .split(/[\s,]+/)
-      .map((tag) => tag.replace(/^#/, ''))
-      .filter(Boolean),
+    hashtags: hashtagsFromText(form.hashtags),
     imageUrl: form.imageUrl === '' ? null : form.imageUrl,
   };
   if (Value.Check(ShareKitInputSchema, candidate)) return { kit: candidate };

@@ -11,12 +11,12 @@ import { launchChromium } from '../helpers/chromium.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
 import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
-import { startFeedServer } from '../helpers/http-server.ts';
+import { SHIP_SMALL, startShipSmallFeed } from '../helpers/http-server.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { startTestPreview } from '../helpers/preview.ts';
 import { axeViolations, openWindow, type WindowPage } from '../helpers/window-page.ts';
 
-const POST_KEY = 'https://blog.example.com/ship-small';
+const POST_KEY = SHIP_SMALL.link;
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
 
 let browser: Browser;
@@ -30,14 +30,7 @@ const cleanups: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   const dir = await makeTempDir();
   cleanups.push(dir.remove);
-  const feed = await startFeedServer('Example Company Blog', [
-    {
-      title: 'Ship small, ship often',
-      link: POST_KEY,
-      description: '<p>We cut our release time in half. Here is how.</p>',
-      published: new Date(Date.now() - 60 * 60 * 1000),
-    },
-  ]);
+  const feed = await startShipSmallFeed();
   cleanups.push(feed.close);
   endpoint = await startEndpoint(dir.path);
   cleanups.push(endpoint.close);

@@ -9,12 +9,12 @@ import type { Browser, Page } from 'playwright-core';
 import type { Preview } from '../../main/preview/preview-server.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
-import { startFeedServer } from '../helpers/http-server.ts';
+import { SHIP_SMALL, startShipSmallFeed } from '../helpers/http-server.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { startTestPreview } from '../helpers/preview.ts';
 import { clipboardText, openWindow, type WindowPage } from '../helpers/window-page.ts';
 
-const POST_KEY = 'https://blog.example.com/ship-small';
+const POST_KEY = SHIP_SMALL.link;
 
 let browser: Browser;
 let win: WindowPage;
@@ -26,14 +26,7 @@ const cleanups: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   const dir = await makeTempDir();
   cleanups.push(dir.remove);
-  const feed = await startFeedServer('Example Company Blog', [
-    {
-      title: 'Ship small, ship often',
-      link: POST_KEY,
-      description: '<p>We cut our release time in half. Here is how.</p>',
-      published: new Date(Date.now() - 60 * 60 * 1000),
-    },
-  ]);
+  const feed = await startShipSmallFeed();
   cleanups.push(feed.close);
   endpoint = await startEndpoint(dir.path);
   cleanups.push(endpoint.close);
@@ -100,7 +93,7 @@ describe('sharing a post in the preview, in Chromium', () => {
     const opened = page.locator('.advocate-preview-toast', { hasText: 'The app would open this in your browser' });
     await opened.waitFor();
     expect(win.navigations).toEqual([]);
-    // Out of the way of the buttons it covers, as a person would.
+    // Clicking it does not navigate either (it is about no post).
     await opened.click();
     expect(page.url()).toBe(preview.url);
   });

@@ -65,3 +65,14 @@ export async function startFeedServer(
     },
   };
 }
+
+/** The post the sharing tests share: one item, published an hour ago. */
+export const SHIP_SMALL = {
+  title: 'Ship small, ship often',
+  link: 'https://blog.example.com/ship-small',
+  description: '<p>We cut our release time in half. Here is how.</p>',
+} as const;
+
+/** A company blog whose feed holds SHIP_SMALL. */
+export const startShipSmallFeed = (): ReturnType<typeof startFeedServer> =>
+  startFeedServer('Example Company Blog', [{ ...SHIP_SMALL, published: new Date(Date.now() - 60 * 60 * 1000) }]);

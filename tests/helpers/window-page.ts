@@ -23,7 +23,13 @@ export interface WindowPage {
 export async function openWindow(
   browser: Browser,
   url: string,
-  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number }; firstRun?: boolean } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    viewport?: { width: number; height: number };
+    firstRun?: boolean;
+    /** The page's timers on Playwright's clock (`page.clock`), for the test to pause and run. */
+    fakeTimers?: boolean;
+  } = {},
 ): Promise<WindowPage> {
   const context = await browser.newContext({
     viewport: options.viewport ?? WINDOW_SIZE,
@@ -51,6 +57,7 @@ export async function openWindow(
     problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
     void dialog.dismiss();
   });
+  if (options.fakeTimers === true) await page.clock.install();
   await page.goto(url);
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) navigations.push(frame.url());

@@ -7,8 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PostView } from '../../common/domain.ts';
 import { createAppCore, type AppCore } from '../../main/core/app-core.ts';
 import { createNotificationCenter } from '../../main/notifications/notification-center.ts';
-import type { Logger, Notice } from '../../main/core/ports.ts';
+import type { Clock, Logger, Notice } from '../../main/core/ports.ts';
 import { startEndpoint } from '../helpers/endpoint.ts';
+import { FakeClock } from '../helpers/fake-clock.ts';
 import { startFeedServer } from '../helpers/http-server.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
@@ -26,7 +27,7 @@ const item = (slug: string, hoursAgo: number) => ({
   published: new Date(Date.now() - hoursAgo * HOUR),
 });
 
-async function setup(options: { endpoint: boolean }) {
+async function setup(options: { endpoint: boolean; clock?: Clock }) {
   const dir = await makeTempDir();
   cleanups.push(dir.remove);
   const feed = await startFeedServer('Example Blog', [item('first', 1), item('older', 200)]);
@@ -46,6 +47,7 @@ async function setup(options: { endpoint: boolean }) {
         onChange: () => () => undefined,
       },
       pollIntervalMs: 60 * 60 * 1000,
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     createNotificationCenter({ core, notifier: { show: (notice) => notices.push(notice) } });
     await core.start();
@@ -150,7 +152,8 @@ describe('app core', () => {
   });
 
   it("takes a share back with undo: the network leaves sharedOn and the week's count drops again", async () => {
-    const { start } = await setup({ endpoint: false });
+    // The clock stands still, so the share and the week it is counted in are the same even at midnight on a Sunday.
+    const { start } = await setup({ endpoint: false, clock: new FakeClock(Date.now()) });
     const core = await start();
     cleanups.push(() => core.stop());
     const [post] = await core.handlers.listPosts();

@@ -8,6 +8,7 @@ import type { NotificationPause, PauseRequest, SettingsUpdate, SettingsView } fr
 import { recentWeeks } from '../../common/weeks.ts';
 import { pauseEnd } from '../../main/notifications/notification-gate.ts';
 import { DEFAULT_SETTINGS } from '../../main/settings/defaults.ts';
+import { VIEW_NOW } from './view-now.ts';
 
 /** What a fresh desktop's window is told: the built-in defaults, nothing locked. */
 export function settingsView(
@@ -58,14 +59,14 @@ export const EMPTY_RESULTS: ResultsView = {
     sharesThisWeek: 0,
     sharesThisMonth: 0,
     streakWeeks: 0,
-    weekly: weeksOf(new Date(), [0, 0, 0, 0, 0, 0, 0, 0, 0]),
+    weekly: weeksOf(VIEW_NOW, [0, 0, 0, 0, 0, 0, 0, 0, 0]),
   },
   summary: null,
   sync: { state: 'no-endpoint' },
 };
 
 /** The endpoint's answer for Ada in Research: 3 colleagues, 2 of them ahead of her. */
-export function summary(overrides: Partial<Summary> = {}, now = new Date()): Summary {
+export function summary(overrides: Partial<Summary> = {}, now = VIEW_NOW): Summary {
   return {
     anonymous: false,
     me: {

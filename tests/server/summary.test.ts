@@ -1,5 +1,5 @@
 /** GET /v1/summary: one person's results among their team and organisation; ETag and 304. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Summary } from '../../common/protocol.ts';
 import { setLeaderboardAnonymous } from '../../server/admin/organisation.ts';
 import { recentWeeks } from '../../common/weeks.ts';
@@ -7,6 +7,14 @@ import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
 
 const endpoint = freshEndpointPerTest();
+// The shares must fall in the week the summary counts: Date stands still on a Wednesday noon (UTC), days from a
+// week's edge, instead of running over Monday 00:00 between a share and the summary read.
+beforeEach(() => {
+  vi.setSystemTime(new Date('2026-11-25T12:00:00Z'));
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const DAY = 86_400_000;
 const post = (slug: string) => `https://blog.example.com/${slug}`;

@@ -2,6 +2,7 @@
 import { NETWORKS, type Network } from '../../../common/domain.ts';
 import { MAX_PITCH_LENGTH, type ShareKitWire } from '../../../common/protocol.ts';
 import { withLink } from '../../../common/share/intents.ts';
+import { derivedMessage, hashtagsFromText } from '../../../common/share/kit.ts';
 import { measureMessage } from '../../../common/share/length.ts';
 import { NETWORK_LABELS } from '../../../common/share/network-labels.ts';
 import { html, type Html } from '../html.ts';
@@ -26,11 +27,19 @@ export const kitToForm = (kit: ShareKitWire): KitForm => ({
   messages: kit.messages,
 });
 
-function counter(network: Network, message: string | undefined, exampleLink: string): Html | string {
-  if (!message) return '';
+/**
+ * How long the message people get is, counted as the window counts it: the one written here as written,
+ * or for a network left blank the pitch and the hashtags (the rule in common/share/kit.ts).
+ */
+function counter(network: Network, form: KitForm, exampleLink: string): Html | string {
+  const written = form.messages[network];
+  const pitch = form.pitch.trim();
+  if (!written && !pitch) return '';
+  const message = written || derivedMessage({ title: '', pitch, hashtags: hashtagsFromText(form.hashtags) });
   const { length, limit, over } = measureMessage(network, withLink(message, exampleLink));
   return html`<span class="hint${over ? ' over' : ''}"
-    >${length}${limit === null ? '' : ` / ${String(limit)}`} with the link</span
+    >${written ? '' : 'left blank, the pitch and hashtags: '}${length}${limit === null ? '' : ` / ${String(limit)}`}
+    with the link</span
   >`;
 }
 
@@ -67,12 +76,16 @@ export function kitsPage(
         ${NETWORKS.map(
           (network) =>
             html`<label
-              >${NETWORK_LABELS[network]} message ${counter(network, form.messages[network], options.exampleLink)}
+              >${NETWORK_LABELS[network]} message ${counter(network, form, options.exampleLink)}
               <textarea name="message_${network}" rows="3">${form.messages[network] ?? ''}</textarea>
             </label>`,
         )}
         <label
-          >Hashtags <span class="hint">Separated by spaces, with or without #.</span
+          >Hashtags
+          <span class="hint"
+            >Separated by spaces, with or without #. Added after the pitch for each network left blank above (unless the
+            post's feed has its own message for it); a message written above is shared exactly as written, so put its
+            hashtags in it.</span
           ><input type="text" name="hashtags" value="${form.hashtags}"
         /></label>
         <label

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_KEYS, policyKeyNamed, WINDOWS_POLICY_PATH } from '../../../main/settings/policy-keys.ts';
 
 describe('policy keys', () => {
-  it('covers every key DESIGN.md lists for IT, each once', () => {
+  it('covers every key DESIGN.md lists for IT (and OfferCutToFit, issue 15), each once', () => {
     expect(POLICY_KEYS.map((key) => key.setting)).toEqual([
       'endpointUrl',
       'enrollmentCode',
@@ -14,6 +14,7 @@ describe('policy keys', () => {
       'dailyNotificationCap',
       'enabledNetworks',
       'disclosureText',
+      'offerCutToFit',
       'trainingUrl',
       'startAtLogin',
     ]);
@@ -33,6 +34,7 @@ describe('policy keys', () => {
       DailyNotificationCap: ['REG_DWORD', null],
       EnabledNetworks: ['REG_MULTI_SZ', null],
       DisclosureText: ['REG_SZ', null],
+      OfferCutToFit: ['REG_DWORD', null],
       TrainingUrl: ['REG_SZ', null],
       Autostart: ['REG_DWORD', 'AUTOSTART'],
     });

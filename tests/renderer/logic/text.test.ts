@@ -6,6 +6,7 @@ import { pauseText } from '../../../renderer/text/pause-text.ts';
 import { plural } from '../../../common/plural.ts';
 import { relativeTime, upcomingTime } from '../../../renderer/text/relative-time.ts';
 import { safeImageUrl } from '../../../renderer/text/safe-image-url.ts';
+import { inTimeZone } from '../../helpers/time-zone.ts';
 
 describe('displayText', () => {
   it('keeps short clean text as it is', () => {
@@ -49,19 +50,68 @@ describe('displayText', () => {
 });
 
 describe('relativeTime', () => {
-  const now = new Date(2026, 10, 25, 15, 0);
-  const ago = (ms: number): string => new Date(now.getTime() - ms).toISOString();
+  // Every "now" and post time is local wall-clock time, so each case reads the same in any time zone.
+  const now = new Date(2026, 10, 25, 15, 0); // Wednesday 25 November 2026, 15:00
+  const MINUTE = 60_000;
+  const HOUR = 60 * MINUTE;
+  const before = (ms: number, from = now): string => new Date(from.getTime() - ms).toISOString();
+  const local = (...parts: [number, number, number, number, number]): string => new Date(...parts).toISOString();
+
   it.each([
-    [ago(20_000), 'just now'],
-    [ago(5 * 60_000), '5 min ago'],
-    [ago(3 * 3600_000), '3 h ago'],
-    [new Date(2026, 10, 24, 9, 0).toISOString(), 'yesterday'],
-    [new Date(2026, 10, 21, 9, 0).toISOString(), '4 days ago'],
-    [new Date(2026, 2, 12, 9, 0).toISOString(), '12 Mar'],
-    [new Date(2025, 2, 12, 9, 0).toISOString(), '12 Mar 2025'],
-    [new Date(now.getTime() + 3600_000).toISOString(), 'just now'],
-  ])('%s reads "%s"', (iso, expected) => {
+    ['20 s', 'just now', before(20_000)],
+    ['59 s', 'just now', before(59_000)],
+    ['1 min', '1 min ago', before(MINUTE)],
+    ['59 min', '59 min ago', before(59 * MINUTE)],
+    ['1 h', '1 h ago', before(HOUR)],
+    ['3 h', '3 h ago', before(3 * HOUR)],
+    ['23 h 59 min', '23 h ago', before(24 * HOUR - MINUTE)],
+    ['24 h', 'yesterday', before(24 * HOUR)],
+    ['yesterday 09:00', 'yesterday', local(2026, 10, 24, 9, 0)],
+    ['Monday 15:00', '2 days ago', local(2026, 10, 23, 15, 0)],
+    ['6 days', '6 days ago', local(2026, 10, 19, 9, 0)],
+    ['7 days', '18 Nov', local(2026, 10, 18, 15, 0)],
+    ['March', '12 Mar', local(2026, 2, 12, 9, 0)],
+    ['last year', '12 Mar 2025', local(2025, 2, 12, 9, 0)],
+  ])('%s before Wednesday 15:00 reads "%s"', (_case, expected, iso) => {
     expect(relativeTime(iso, now)).toBe(expected);
+  });
+
+  // Across midnight, hours up to a day: a post from 23:20 seen at 00:20 is an hour old, not "yesterday". Past 24 hours,
+  // calendar days: Tuesday 23:00 is two days before Thursday, however early on Thursday. The year shows from 1 January.
+  const justAfterMidnight = new Date(2026, 10, 26, 0, 20); // Thursday 00:20
+  const newYear = new Date(2027, 0, 1, 0, 10);
+  it.each([
+    ['Wednesday 23:20 seen Thursday 00:20', '1 h ago', justAfterMidnight, local(2026, 10, 25, 23, 20)],
+    ['Wednesday 00:30 seen Thursday 00:20', '23 h ago', justAfterMidnight, local(2026, 10, 25, 0, 30)],
+    ['Wednesday 00:20 seen Thursday 00:20', 'yesterday', justAfterMidnight, local(2026, 10, 25, 0, 20)],
+    ['Tuesday 23:00 seen Thursday 00:20', '2 days ago', justAfterMidnight, local(2026, 10, 24, 23, 0)],
+    ['New Year’s Eve 23:50 seen 1 January 00:10', '20 min ago', newYear, local(2026, 11, 31, 23, 50)],
+    ['New Year’s Eve 08:00 seen 1 January 00:10', '16 h ago', newYear, local(2026, 11, 31, 8, 0)],
+    ['30 December seen 1 January 00:10', '2 days ago', newYear, local(2026, 11, 30, 12, 0)],
+    ['Christmas seen 1 January 00:10', '25 Dec 2026', newYear, local(2026, 11, 25, 12, 0)],
+    ['1 January, seen on 31 December', '1 Jan', new Date(2027, 11, 31, 23, 0), local(2027, 0, 1, 0, 5)],
+  ])('%s reads "%s"', (_case, expected, seenAt, iso) => {
+    expect(relativeTime(iso, seenAt)).toBe(expected);
+  });
+
+  it('reads a time ahead of the clock (skew) as "just now", and one far ahead as its date', () => {
+    expect(relativeTime(before(-MINUTE), now)).toBe('just now');
+    expect(relativeTime(before(-23 * HOUR), now)).toBe('just now');
+    expect(relativeTime(local(2026, 10, 28, 9, 0), now)).toBe('28 Nov');
+    expect(relativeTime(local(2027, 1, 3, 9, 0), now)).toBe('3 Feb 2027');
+  });
+
+  it('counts the hours that passed and the calendar days on the nights clocks change (Berlin)', () => {
+    inTimeZone('Europe/Berlin', () => {
+      // 28 March 2027 has 23 hours: 00:45 that day to 00:30 the next is 22 h 45 min.
+      const afterSpring = new Date(2027, 2, 29, 0, 30);
+      expect(relativeTime(local(2027, 2, 28, 0, 45), afterSpring)).toBe('22 h ago');
+      expect(relativeTime(local(2027, 2, 28, 10, 0), new Date(2027, 2, 29, 12, 0))).toBe('yesterday');
+      expect(relativeTime(local(2027, 2, 23, 12, 0), new Date(2027, 2, 29, 12, 0))).toBe('6 days ago');
+      // 25 October 2026 has 25 hours: 00:10 to 23:50 is 24 h 40 min, and still the same day.
+      expect(relativeTime(local(2026, 9, 25, 0, 10), new Date(2026, 9, 25, 23, 50))).toBe('24 h ago');
+      expect(relativeTime(local(2026, 9, 24, 23, 50), new Date(2026, 9, 25, 23, 50))).toBe('yesterday');
+    });
   });
 
   it('says nothing for a missing or broken date', () => {

@@ -5,11 +5,13 @@ import { App } from '../../../renderer/App.tsx';
 import { onboardingSeen, rememberOnboardingSeen } from '../../../renderer/onboarding-flag.ts';
 import { EMPTY_RESULTS, fakeApi, postView, summary, type FakeApi } from '../fake-api.ts';
 import { renderWith } from '../render.tsx';
+import { hoursAgo, pinViewNow } from '../view-now.ts';
 
 beforeEach(() => {
   localStorage.clear();
 });
 afterEach(cleanup);
+pinViewNow();
 
 const TWO = [
   postView(),
@@ -91,10 +93,10 @@ describe('App', () => {
   });
 
   it("shows in Settings the pause main reports, and follows the tray menu's changes", async () => {
-    const api = showApp(fakeApi(TWO, { pausedUntil: new Date(Date.now() + 60 * 60 * 1000).toISOString() }));
+    const api = showApp(fakeApi(TWO, { pausedUntil: hoursAgo(-1) }));
     fireEvent.click(nav('Settings'));
     const notifications = await screen.findByRole('region', { name: 'Notifications' });
-    expect(within(notifications).getByText(/^Notifications paused until/)).toBeTruthy();
+    expect(within(notifications).getByText('Notifications paused until 16:00')).toBeTruthy();
     act(() => {
       api.push('notificationPauseChanged', { pausedUntil: null });
     });

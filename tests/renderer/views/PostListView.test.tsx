@@ -6,11 +6,12 @@ import type { Live } from '../../../renderer/data/use-live.ts';
 import { PostListView, type PostListViewProps } from '../../../renderer/views/PostListView.tsx';
 import { fakeApi, feed, postView } from '../fake-api.ts';
 import { renderWith } from '../render.tsx';
+import { hoursAgo, pinViewNow } from '../view-now.ts';
 
 afterEach(cleanup);
+pinViewNow();
 
 const ready = (posts: PostView[]): Live<PostView[]> => ({ status: 'ready', value: posts });
-const hoursAgo = (hours: number): string => new Date(Date.now() - hours * 3600_000).toISOString();
 
 function show(props: Partial<PostListViewProps> = {}, api = fakeApi([])) {
   const opened: string[] = [];
@@ -141,7 +142,9 @@ describe('PostListView', () => {
     const view = show({ posts: ready(THREE), feeds: failing });
     const problems = screen.getByRole('region', { name: 'Feed problems' });
     expect(within(problems).getAllByRole('listitem')).toHaveLength(1);
-    expect(problems.textContent).toContain('Careers: The server sent an HTML page, maybe a login page. Next try at');
+    expect(problems.textContent).toContain(
+      'Careers: The server sent an HTML page, maybe a login page. Next try at 16:00.',
+    );
     fireEvent.click(within(problems).getByRole('button', { name: 'Feed settings' }));
     expect(view.settingsAsked()).toBe(1);
   });

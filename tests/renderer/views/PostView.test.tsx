@@ -1,5 +1,6 @@
 /** One post: pitch first, per-network messages with live counters, Copy, Open composer, Mark shared with undo. */
-import { WINDOW_TEXT } from '../../../common/messages.ts';
+import { overLimitText, WINDOW_TEXT } from '../../../common/messages.ts';
+import { measureMessage } from '../../../common/share/length.ts';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PostView as Post } from '../../../common/domain.ts';
@@ -159,6 +160,69 @@ describe('PostView', () => {
       `https://x.com/intent/tweet?text=${encodeURIComponent('Daily releases, no new hires. #devops')}&url=${encodeURIComponent('https://blog.example.com/one?utm_source=x')}`,
     );
     expect(clipboard.writes).toEqual([]);
+  });
+
+  describe('over the limit, Open never sends the overlong text', () => {
+    const LONG = Array.from({ length: 90 }, (_, index) => `word${String(index)}`).join(' ');
+    const X_LINK = 'https://blog.example.com/one?utm_source=x';
+
+    it('offers the version cut to fit, shows it, copies it and opens X with it (the default policy)', async () => {
+      const { api } = show({ settings: settingsView({}, { disclosureText: 'I work at Example.' }) });
+      await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
+      choose('X');
+      fireEvent.change(message(), { target: { value: LONG } });
+      expect(screen.queryByRole('button', { name: 'Open X' })).toBeNull();
+      const open = screen.getByRole('button', { name: 'Copy the cut version and open X' });
+      const warning = document.getElementById(open.getAttribute('aria-describedby') ?? '');
+      expect(warning?.textContent).toContain('over X’s limit, so X would cut it or refuse it.');
+      expect(warning?.textContent).toContain('Shorten it above, or copy a version cut to fit and open X.');
+      fireEvent.click(open);
+      await screen.findByText(/Copied the version cut to fit, and X opened in your browser with it/);
+      const [copied] = clipboard.writes;
+      if (copied === undefined) throw new Error('nothing copied');
+      expect(warning?.textContent).toContain(`The version cut to fit: “${copied}”`);
+      expect(copied).toMatch(
+        /^word0 word1 .*…\n\nI work at Example\. https:\/\/blog\.example\.com\/one\?utm_source=x$/s,
+      );
+      expect(measureMessage('x', copied).over).toBe(false);
+      const text = copied.slice(0, -` ${X_LINK}`.length);
+      expect(api.opened).toEqual([
+        `https://x.com/intent/tweet?text=${encodeURIComponent(text)}&url=${encodeURIComponent(X_LINK)}`,
+      ]);
+      // The person's own text is untouched.
+      expect(message().value).toBe(LONG);
+    });
+
+    it('keeps Open disabled, saying why, when the organisation asks for a shorter message', async () => {
+      const { api } = show({ settings: settingsView({}, { offerCutToFit: false }) });
+      await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
+      choose('X');
+      fireEvent.change(message(), { target: { value: LONG } });
+      const open = screen.getByRole('button', { name: 'Open X' });
+      expect(open).toHaveProperty('disabled', true);
+      expect(document.getElementById(open.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+        overLimitText('X', measureMessage('x', `${LONG} ${X_LINK}`).length - 280, 'shorten-asked'),
+      );
+      fireEvent.click(open);
+      fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+      await screen.findByText('Copied. Paste it into X.');
+      expect(api.opened).toEqual([]);
+      // Shortened, it opens as usual.
+      fireEvent.change(message(), { target: { value: 'Short now.' } });
+      expect(screen.getByRole('button', { name: 'Open X' })).toHaveProperty('disabled', false);
+    });
+
+    it('keeps Open disabled when no cut fits: the organisation’s line and the link alone are too long', async () => {
+      const { api } = show({ settings: settingsView({}, { disclosureText: 'I work at Example Corp. '.repeat(12) }) });
+      await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
+      choose('X');
+      const open = screen.getByRole('button', { name: 'Open X' });
+      expect(open).toHaveProperty('disabled', true);
+      expect(document.getElementById(open.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
+        'your organisation’s line and the link leave no room to cut to.',
+      );
+      expect(api.opened).toEqual([]);
+    });
   });
 
   it('copies first for LinkedIn, which cannot take text, and says so', async () => {

@@ -5,8 +5,10 @@ import type { ResultsView as Results } from '../../../common/sharing.ts';
 import { ResultsView } from '../../../renderer/views/ResultsView.tsx';
 import { EMPTY_RESULTS, fakeApi, summary } from '../fake-api.ts';
 import { renderWith } from '../render.tsx';
+import { pinViewNow, VIEW_NOW } from '../view-now.ts';
 
 afterEach(cleanup);
+pinViewNow();
 
 function show(results: Results, onRefresh: () => Promise<unknown> = () => Promise.resolve()) {
   let settingsAsked = 0;
@@ -45,7 +47,7 @@ describe('ResultsView', () => {
     show({
       ...EMPTY_RESULTS,
       summary: summary(),
-      sync: { state: 'ok', pending: 0, lastSyncAt: new Date().toISOString() },
+      sync: { state: 'ok', pending: 0, lastSyncAt: VIEW_NOW.toISOString() },
     });
     expect(tile('This week')).toBe('2 shares');
     expect(tile('Clicks on your links')).toBe('42');

@@ -14,8 +14,10 @@ import {
 import { SettingsView } from '../../../renderer/views/SettingsView.tsx';
 import { fakeApi, feed, settingsView, type FakeApi, type FakeOptions } from '../fake-api.ts';
 import { renderWith } from '../render.tsx';
+import { hoursAgo, pinViewNow } from '../view-now.ts';
 
 afterEach(cleanup);
+pinViewNow();
 
 /** The view kept current by settingsChanged and notificationPauseChanged, as App does. */
 function show(settings: Settings, feeds: Feed[] = [], options: FakeOptions = {}): FakeApi {
@@ -58,8 +60,8 @@ describe('SettingsView', () => {
       status: {
         state: 'error',
         message: 'the server answered 404 Not Found',
-        checkedAt: new Date().toISOString(),
-        nextCheckAt: new Date().toISOString(),
+        checkedAt: hoursAgo(0.25),
+        nextCheckAt: hoursAgo(-0.5),
       },
     });
     const api = show(settingsView({}, { feedUrls: [orgFeed.url], userFeedUrls: [mine.url] }), [orgFeed, mine]);
@@ -67,7 +69,7 @@ describe('SettingsView', () => {
     expect(feeds[0]?.textContent).toContain('Company Blog');
     expect(feeds[0]?.textContent).toContain('from your organisation');
     expect(within(feeds[0] as HTMLElement).queryByRole('button')).toBeNull();
-    expect(feeds[1]?.textContent).toContain('The server answered 404 Not Found. Next try at');
+    expect(feeds[1]?.textContent).toContain('The server answered 404 Not Found. Next try at 15:30.');
     fireEvent.click(within(feeds[1] as HTMLElement).getByRole('button', { name: 'Remove Team notes' }));
     await waitFor(() => {
       expect(api.settingsUpdates).toEqual([{ userFeedUrls: [] }]);
@@ -210,10 +212,8 @@ describe('SettingsView', () => {
     const pauseHour = within(notifications).getByRole('button', { name: 'Pause 1 hour' });
     pauseHour.focus();
     fireEvent.click(pauseHour);
-    // An hour from now: a time today, or early tomorrow when the test runs near midnight.
-    expect((await within(notifications).findByText(/^Notifications paused until/)).textContent).toMatch(
-      /^Notifications paused until \d\d:\d\d( tomorrow)?$/,
-    );
+    // An hour after 15:00.
+    expect(await within(notifications).findByText('Notifications paused until 16:00')).toBeTruthy();
     expect(api.pauses).toEqual(['hour']);
     expect(document.activeElement).toBe(pauseHour);
 
@@ -238,10 +238,9 @@ describe('SettingsView', () => {
   });
 
   it('shows a pause set in the tray menu, and follows its resume', () => {
-    const until = new Date(Date.now() + 30 * 60 * 1000);
-    const api = show(settingsView(), [], { pausedUntil: until.toISOString() });
+    const api = show(settingsView(), [], { pausedUntil: hoursAgo(-0.5) });
     const notifications = section('Notifications');
-    expect(within(notifications).getByText(/^Notifications paused until \d\d:\d\d/)).toBeTruthy();
+    expect(within(notifications).getByText('Notifications paused until 15:30')).toBeTruthy();
     expect(within(notifications).getByRole('button', { name: 'Resume' })).toBeTruthy();
     act(() => {
       api.push('notificationPauseChanged', { pausedUntil: null });
@@ -251,7 +250,7 @@ describe('SettingsView', () => {
   });
 
   it('treats a pause that has run out as notifications on', () => {
-    show(settingsView(), [], { pausedUntil: new Date(Date.now() - 60 * 1000).toISOString() });
+    show(settingsView(), [], { pausedUntil: hoursAgo(1 / 60) });
     expect(within(section('Notifications')).getByText('Notifications on')).toBeTruthy();
   });
 
