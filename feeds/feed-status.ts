@@ -1,4 +1,7 @@
-/** A feed's health in the shape the desktop's window and the endpoint's dashboard show: when it was last read, when it is read next, and why it failed. */
+/**
+ * A feed's health in the shape the desktop's window and the endpoint's dashboard show: when it was last read, when it
+ * is read next, and why it failed.
+ */
 import type { FeedStatus } from '../common/domain.ts';
 import type { FeedState } from './feed-state.ts';
 

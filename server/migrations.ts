@@ -175,7 +175,8 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
           .createTable('job_leases')
           .addColumn('job', 'text', (column) => column.primaryKey().notNull())
           .addColumn('holder', 'text', (column) => column.notNull())
-          // Counts hand-overs: work done under an older generation than the stored one was done by a replica that lost the lease.
+          // Counts hand-overs: work done under an older generation than the stored one was done by a replica that lost
+          // the lease.
           .addColumn('generation', 'integer', (column) => column.notNull())
           .addColumn('acquired_at', 'text', (column) => column.notNull())
           .addColumn('expires_at', 'text', (column) => column.notNull())

@@ -14,7 +14,9 @@ const DOT = 0x2e;
 interface DomainReach {
   /** For each position, the dot ending the domain label that starts there; -1 where none does. */
   readonly labelDot: Int32Array;
-  /** For each position, how many labels up to the first dot ahead that a TLD follows (domain characters only); or -1. */
+  /**
+   * For each position, how many labels up to the first dot ahead that a TLD follows (domain characters only); or -1.
+   */
   readonly labelsToTld: Int32Array;
 }
 

@@ -20,7 +20,10 @@ import tlds from 'tlds/index.json' with { type: 'json' };
 type CodeRange = readonly [first: number, last: number];
 
 const unit = (char: string): CodeRange => [char.charCodeAt(0), char.charCodeAt(0)];
-/** Characters that are never part of a domain: punct.js, spacesGroup.js, invalidCharsGroup.js, directionalMarkersGroup.js. */
+/**
+ * Characters that are never part of a domain: punct.js, spacesGroup.js, invalidCharsGroup.js,
+ * directionalMarkersGroup.js.
+ */
 const PUNCT: readonly CodeRange[] = Array.from("!'#%&()*+,\\-./:;<=>?@[]^_{|}~$", unit);
 const SPACES: readonly CodeRange[] = [
   [0x09, 0x0d],

@@ -52,7 +52,10 @@ export const consoleLogger: Logger = {
  * Where this desktop keeps its endpoint device token. The app encrypts it with the OS key store
  * (main/adapters/token-store.ts) and never writes it in plain text.
  */
-/** Where a saved device token is, as the log says it: the app's OS key store, or for this run only; the preview's plain file. */
+/**
+ * Where a saved device token is, as the log says it: the app's OS key store, or for this run only; the preview's plain
+ * file.
+ */
 export type TokenKept = 'os key store' | 'this run only' | 'a plain file in the data folder';
 
 export interface DeviceTokenStore {

@@ -64,7 +64,9 @@ async function myResults(db: Db, caller: Caller, now: Date, weeks: readonly stri
   };
 }
 
-/** People with at least one share standing, organisation-wide or in one team: enrolled people who never shared are not. */
+/**
+ * People with at least one share standing, organisation-wide or in one team: enrolled people who never shared are not.
+ */
 async function sharersCount(db: Db, teamId?: number): Promise<number> {
   let query = db
     .selectFrom('people')

@@ -1,4 +1,7 @@
-/** Per-network message lengths, counted as each network counts them (common/share/length.ts); X's own rules are in x-length.test.ts. */
+/**
+ * Per-network message lengths, counted as each network counts them (common/share/length.ts); X's own rules are in
+ * x-length.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import { COUNTED_PAST_LIMIT, measureMessage, MESSAGE_LIMITS } from '../../common/share/length.ts';
 import { exceedsGraphemes } from '../../common/share/graphemes.ts';

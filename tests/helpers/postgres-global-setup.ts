@@ -72,7 +72,9 @@ async function dropRunDatabases(url: string, prefix: string): Promise<void> {
   }
 }
 
-/** The admin URL of a server to test on, and what to do at the end; throws, saying what to install, when there is none. */
+/**
+ * The admin URL of a server to test on, and what to do at the end; throws, saying what to install, when there is none.
+ */
 async function testServer(prefix: string): Promise<{ url: string; end: () => Promise<void> }> {
   const given = process.env['ADVOCATE_TEST_DATABASE_URL'];
   if (given) {

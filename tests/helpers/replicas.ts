@@ -14,7 +14,9 @@ export interface Replica {
   /** Its holder id in job_leases. */
   readonly id: string;
   readonly process: RunningCommand;
-  /** What its log says about a job's lease, in order: each time it started (with the generation) or stopped holding it. */
+  /**
+   * What its log says about a job's lease, in order: each time it started (with the generation) or stopped holding it.
+   */
   leaseChanges(job: string): LeaseChange[];
 }
 

@@ -66,7 +66,9 @@ describe('replicas on one database', () => {
       if (replica === undefined) throw new Error('no replicas');
       return replica;
     };
-    /** Sends every batch to its replicas, all at once: one replica must create each event, the others answer duplicate. */
+    /**
+     * Sends every batch to its replicas, all at once: one replica must create each event, the others answer duplicate.
+     */
     const sendAtOnce = async (sends: readonly { token: string; to: readonly Replica[]; batch: Batch }[]) => {
       const answers = await Promise.all(
         sends.map(({ token, to, batch }) =>
