@@ -213,6 +213,66 @@ export type KitsResponse = Static<typeof KitsResponseSchema>;
 
 export const KitKeyQuerySchema = Type.Object({ postKey: PostKeySchema }, closed);
 
+// ── Posts (the endpoint as the hub: GET /v1/posts) ──────────────────────────────────────────────────
+
+/**
+ * One post of one of the organisation's feeds, as the endpoint's poller read it, with its share kit merged
+ * (a kit written in the dashboard wins over the feed's own metadata). `feedUrl` + `item.id` are the same
+ * identity a desktop gets when it polls that feed itself, so switching sources never announces a post twice.
+ */
+export const EndpointPostSchema = Type.Object(
+  {
+    /** The feed's address as configured at the endpoint (before any permanent redirect). */
+    feedUrl: Type.String({ minLength: 8, maxLength: 2048 }),
+    item: Type.Object(
+      {
+        id: Type.String({ minLength: 1, maxLength: 4096 }),
+        link: PostKeySchema,
+        title: Type.String({ maxLength: 2000 }),
+        pitch: Type.String({ maxLength: MAX_PITCH_LENGTH * 4 }),
+        imageUrl: Nullable(Type.String({ maxLength: 2048 })),
+        publishedAt: Nullable(IsoTimeSchema),
+        messages: KitMessagesSchema,
+        hashtags: Type.Array(Type.String({ maxLength: 60 }), { maxItems: 10 }),
+        /** Always null: the endpoint serves a post only once its embargo has passed. */
+        embargoUntil: Type.Null(),
+      },
+      closed,
+    ),
+    /** When the endpoint first saw it: the order of the `since` cursor. */
+    firstSeenAt: IsoTimeSchema,
+  },
+  closed,
+);
+export type EndpointPost = Static<typeof EndpointPostSchema>;
+
+export const MAX_POSTS_PER_PAGE = 200;
+
+export const PostsQuerySchema = Type.Object(
+  {
+    /** The `cursor` of an earlier answer: only posts added or changed after it. Absent: every post. */
+    since: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' })),
+  },
+  closed,
+);
+export type PostsQuery = Static<typeof PostsQuerySchema>;
+
+/**
+ * Answered with an ETag (a 304 to a matching If-None-Match costs no query beyond one row). `feeds` is how
+ * many feeds the organisation has: 0 means the endpoint knows no posts and the desktop polls its own feeds.
+ * `more` says another page is waiting: ask again at once with `since: cursor`.
+ */
+export const PostsResponseSchema = Type.Object(
+  {
+    feeds: Count,
+    posts: Type.Array(EndpointPostSchema, { maxItems: MAX_POSTS_PER_PAGE }),
+    cursor: Type.String({ minLength: 1, maxLength: 200 }),
+    more: Type.Boolean(),
+  },
+  closed,
+);
+export type PostsResponse = Static<typeof PostsResponseSchema>;
+
 // ── Errors ────────────────────────────────────────────────────────────────────────────────────────
 
 export const ErrorBodySchema = Type.Object({
