@@ -28,6 +28,7 @@ import { forwardEvents } from './ipc/forward-events.ts';
 import { registerIpc } from './ipc/register-ipc.ts';
 import { createNotificationCenter } from './notifications/notification-center.ts';
 import { followPause, pauseHandlers } from './notifications/pause-handlers.ts';
+import { openShownTally, SHOWN_TALLY_FILE } from './notifications/shown-tally.ts';
 import { feedsToPoll } from './settings/layers.ts';
 import { followSettings, settingsHandlers } from './settings/settings-handlers.ts';
 import { createSettingsService } from './settings/settings-service.ts';
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
     }),
     rules: () => settings.values(),
     pauses: pauseStoreIn(state),
+    tally: await openShownTally(join(app.getPath('userData'), SHOWN_TALLY_FILE), log),
     log,
   });
   const showTrayStatus = (): void => {

@@ -1,7 +1,7 @@
 /**
  * Turns the core's new-post events into notifications: select-notices.ts picks them, notification-gate.ts
- * lets them through or holds them back (pause, quiet hours, daily cap). Keeps the pause (persisted, so
- * "until tomorrow" survives a restart) and today's count.
+ * lets them through or holds them back (pause, quiet hours, daily cap). Keeps the pause and today's count
+ * (both persisted by the app, so "until tomorrow" and the cap survive a restart).
  */
 import type { PauseChoice, QuietHours } from '../../common/settings.ts';
 import type { AppCore } from '../core/app-core.ts';
@@ -9,6 +9,7 @@ import type { Logger, Notifier } from '../core/ports.ts';
 import { DEFAULT_SETTINGS } from '../settings/defaults.ts';
 import { gateNotices, localDay, pauseEnd } from './notification-gate.ts';
 import { selectNotices } from './select-notices.ts';
+import { memoryShownTally, type ShownTally } from './shown-tally.ts';
 
 export interface NotificationRules {
   readonly quietHours: QuietHours | null;
@@ -27,6 +28,8 @@ export interface NotificationCenterOptions {
   /** Read at every decision, so a settings change applies to the next poll. */
   readonly rules?: () => NotificationRules;
   readonly pauses?: PauseStore;
+  /** Today's count for the daily cap; the app keeps it in a file (shown-tally.ts) so a restart keeps it. */
+  readonly tally?: ShownTally;
   readonly now?: () => Date;
   readonly log?: Logger;
 }
@@ -58,7 +61,7 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
   const rules = options.rules ?? (() => DEFAULT_SETTINGS);
   const pauses = options.pauses ?? memoryPauses();
   const listeners = new Set<() => void>();
-  const tally = { day: localDay(now()), shown: 0 };
+  const tally = options.tally ?? memoryShownTally();
   let expiry: NodeJS.Timeout | null = null;
 
   const announce = (): void => {
@@ -92,11 +95,7 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
     expiry.unref();
   }
 
-  function shownToday(): number {
-    const today = localDay(now());
-    if (tally.day !== today) Object.assign(tally, { day: today, shown: 0 });
-    return tally.shown;
-  }
+  const shownToday = (): number => tally.shown(localDay(now()));
 
   const unsubscribe = options.core.coreEvents.on('newPosts', ({ posts, firstPoll }) => {
     const at = now();
@@ -105,10 +104,10 @@ export function createNotificationCenter(options: NotificationCenterOptions): No
       pausedUntil: pausedUntil(),
       quietHours,
       dailyCap: dailyNotificationCap,
-      shownToday: shownToday(),
+      shownToday: tally.shown(localDay(at)),
     });
     if (decision.withheld) options.log?.info('held notifications back', { reason: decision.withheld });
-    tally.shown += decision.show.length;
+    if (decision.show.length > 0) tally.add(localDay(at), decision.show.length);
     for (const notice of decision.show) options.notifier.show(notice);
   });
   armExpiry();

@@ -14,6 +14,7 @@ import { systemClock, type Clock, type HttpFetch, type Logger } from '../core/po
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/dispatcher.ts';
 import { forwardEvents } from '../ipc/forward-events.ts';
 import { createNotificationCenter } from '../notifications/notification-center.ts';
+import { openShownTally, SHOWN_TALLY_FILE } from '../notifications/shown-tally.ts';
 import { followPause, pauseHandlers } from '../notifications/pause-handlers.ts';
 import { EMPTY_LAYER, feedsToPoll, mergeLayers, policyLayer, type Layer } from '../settings/layers.ts';
 import { followSettings, settingsHandlers } from '../settings/settings-handlers.ts';
@@ -224,7 +225,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     pollIntervalMs: options.pollIntervalMs ?? settings.values().pollIntervalMinutes * 60_000,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
-  // The app's rules (quiet hours and cap from settings, pause); the pause is kept in memory, for this run.
+  // The app's rules (quiet hours and cap from settings, pause); the pause is kept in memory, for this run,
+  // today's count in the data folder as the app keeps it.
   const notifications = createNotificationCenter({
     core,
     notifier: {
@@ -233,6 +235,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       },
     },
     rules: () => settings.values(),
+    tally: await openShownTally(join(options.dataDir, SHOWN_TALLY_FILE), options.log),
     log: options.log,
   });
   forwardEvents(core.events, (event, payload) => {
