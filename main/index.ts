@@ -36,6 +36,7 @@ import { enrollmentFromSettings } from './sync/enrollment-source.ts';
 import { trayMenu, type TrayAction } from './tray/tray-menu.ts';
 import { trayStatus } from './tray/tray-status.ts';
 import { createUnreadCount } from './tray/unread-count.ts';
+import { currentExternalHosts } from './web/external-hosts.ts';
 
 const MINUTE_MS = 60 * 1000;
 /** Development overrides, comma separated; they replace the configured feeds and endpoint. */
@@ -69,7 +70,6 @@ async function main(): Promise<void> {
   const feedsFor = (values: Settings): readonly string[] => (envFeeds.length > 0 ? envFeeds : feedsToPoll(values));
 
   denyPermissions(session.defaultSession, log);
-  lockDownAllContents(app, openLinkFromPage(log), log);
   serveAppProtocol(paths.rendererDir);
 
   // Built in dependency order; the closures below reach the tray and the window only once both exist.
@@ -86,6 +86,12 @@ async function main(): Promise<void> {
     network: createNetworkStatus(),
     pollIntervalMs: initial.pollIntervalMinutes * MINUTE_MS,
   });
+  const externalHosts = currentExternalHosts(
+    () => settings.values(),
+    () => core.organisationUrls(),
+  );
+  // Before the first window: every webContents is locked down from its creation.
+  lockDownAllContents(app, openLinkFromPage(log, externalHosts), log);
 
   const notifications = createNotificationCenter({
     core,
@@ -160,7 +166,7 @@ async function main(): Promise<void> {
         ...core.handlers,
         ...settingsHandlers(settings),
         ...pauseHandlers(notifications),
-        openExternal: openExternalLink,
+        openExternal: openExternalLink(externalHosts),
       },
       log,
     ),

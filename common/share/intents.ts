@@ -49,6 +49,22 @@ export function normalizeMastodonInstance(input: string): string | null {
   return url.host;
 }
 
+/**
+ * The hosts of the networks' own composers, the one place the intent URLs below take them from; main opens
+ * links to these (main/web/external-hosts.ts), so a network added here can be opened there at once.
+ * Mastodon's host is the person's instance and email is a mailto: link, so neither has one here.
+ */
+export const SHARE_INTENT_HOSTS = {
+  linkedin: 'www.linkedin.com',
+  x: 'x.com',
+  facebook: 'www.facebook.com',
+  bluesky: 'bsky.app',
+  threads: 'www.threads.com',
+  xing: 'www.xing.com',
+} as const satisfies Readonly<Partial<Record<Network, string>>>;
+
+const hosts = SHARE_INTENT_HOSTS;
+
 const query = (params: Readonly<Record<string, string>>): string =>
   Object.entries(params)
     .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
@@ -67,15 +83,15 @@ export function shareIntent(
   const open = (url: string, copyFirst = false): ShareIntent => ({ kind: 'open', url, copyFirst, postedText });
   switch (network) {
     case 'linkedin':
-      return open(`https://www.linkedin.com/sharing/share-offsite/?${query({ url: draft.link })}`, true);
+      return open(`https://${hosts.linkedin}/sharing/share-offsite/?${query({ url: draft.link })}`, true);
     case 'x':
-      return open(`https://x.com/intent/tweet?${query(textAndUrl(draft.text, draft.link))}`);
+      return open(`https://${hosts.x}/intent/tweet?${query(textAndUrl(draft.text, draft.link))}`);
     case 'facebook':
-      return open(`https://www.facebook.com/sharer/sharer.php?${query({ u: draft.link })}`, true);
+      return open(`https://${hosts.facebook}/sharer/sharer.php?${query({ u: draft.link })}`, true);
     case 'bluesky':
-      return open(`https://bsky.app/intent/compose?${query({ text: postedText })}`);
+      return open(`https://${hosts.bluesky}/intent/compose?${query({ text: postedText })}`);
     case 'threads':
-      return open(`https://www.threads.com/intent/post?${query(textAndUrl(draft.text, draft.link))}`);
+      return open(`https://${hosts.threads}/intent/post?${query(textAndUrl(draft.text, draft.link))}`);
     case 'mastodon': {
       const instance = normalizeMastodonInstance(options.mastodonInstance ?? '');
       if (instance === null) {
@@ -89,7 +105,7 @@ export function shareIntent(
       return open(`https://${instance}/share?${query({ text: postedText })}`);
     }
     case 'xing':
-      return open(`https://www.xing.com/spi/shares/new?${query({ url: draft.link })}`, true);
+      return open(`https://${hosts.xing}/spi/shares/new?${query({ url: draft.link })}`, true);
     case 'email':
       return open(`mailto:?${query({ subject: draft.subject ?? '', body: postedText })}`);
   }

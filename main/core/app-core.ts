@@ -92,6 +92,8 @@ export interface AppCore {
   setFeedUrls(urls: readonly string[]): Promise<void>;
   /** A notification was clicked. */
   openPost(postId: string): void;
+  /** The organisation's addresses this core knows: its feeds (also where they moved), posts and endpoint. */
+  organisationUrls(): string[];
 }
 
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
@@ -269,5 +271,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     openPost(postId) {
       events.emit('openPost', { postId });
     },
+    organisationUrls: () => [
+      ...engine.feeds().flatMap((feed) => [feed.url, feed.fetchUrl]),
+      ...posts.links(),
+      ...(options.endpointUrl === null ? [] : [options.endpointUrl]),
+    ],
   };
 }

@@ -29,6 +29,11 @@ export class PostStore {
     return this.#posts.keys();
   }
 
+  /** Every post's address (what "open post" and the UTM links point at). */
+  links(): string[] {
+    return [...this.#posts.values()].map((post) => post.link);
+  }
+
   get(postId: string): Post | undefined {
     return this.#posts.get(postId);
   }

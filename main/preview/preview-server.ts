@@ -21,6 +21,7 @@ import { followSettings, settingsHandlers } from '../settings/settings-handlers.
 import { createSettingsService, memoryStore } from '../settings/settings-service.ts';
 import { enrollmentFromSettings } from '../sync/enrollment-source.ts';
 import { plainFileTokenStore } from '../sync/token-stand-ins.ts';
+import { currentExternalHosts } from '../web/external-hosts.ts';
 import { requireExternalUrl } from '../web/external-url.ts';
 import { sampleFeedXml } from './sample-feed.ts';
 import { SseHub } from './sse-hub.ts';
@@ -244,6 +245,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   logSyncAsShown(core, options.log, options.clock ?? systemClock);
   state.core = core;
   const openedLinks: string[] = [];
+  const externalHosts = currentExternalHosts(
+    () => settings.values(),
+    () => core.organisationUrls(),
+  );
   followSettings(settings, core.events, core, feedsToPoll);
   followPause(notifications, core.events);
   state.dispatch = createIpcDispatcher(
@@ -253,7 +258,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       ...pauseHandlers(notifications),
       openExternal: (link) => {
         // The preview never navigates: it checks the link as the app would, records it, and says so in a toast.
-        const url = requireExternalUrl(link);
+        const url = requireExternalUrl(link, externalHosts());
         openedLinks.push(url);
         options.log.info('the app would open this link', { url });
         const shown = url.length > OPENED_LINK_SHOWN ? `${url.slice(0, OPENED_LINK_SHOWN - 1)}…` : url;

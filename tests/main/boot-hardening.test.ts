@@ -24,7 +24,10 @@ import { bootBuiltApp, type BuiltApp } from '../helpers/built-app.ts';
 let built: BuiltApp;
 
 beforeAll(async () => {
-  built = await bootBuiltApp([]);
+  // One post of the organisation's blog, so its host is one the app may open.
+  built = await bootBuiltApp([
+    { title: 'Fresh', link: 'https://blog.example.com/fresh', description: 'New.', published: new Date() },
+  ]);
 });
 afterAll(() => built.close());
 
@@ -96,6 +99,7 @@ describe('the built app, hardened (Electron security checklist)', () => {
     expect(contents.openWindow('https://blog.example.com/fresh')).toEqual({ action: 'deny' });
     expect(contents.openWindow('javascript:alert(1)')).toEqual({ action: 'deny' });
     expect(contents.openWindow('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('https://evil.example/phish')).toEqual({ action: 'deny' });
     expect(shell.opened).toEqual(['https://blog.example.com/fresh']);
   });
 
@@ -105,7 +109,7 @@ describe('the built app, hardened (Electron security checklist)', () => {
     expect(stray.webContents.openWindow('https://evil.example/')).toEqual({ action: 'deny' });
   });
 
-  it('openExternal opens web and mail links, and refuses javascript:, file:, data: and unknown schemes', async () => {
+  it('openExternal opens composers, the organisation’s posts and mail; refuses other sites, javascript:, file:, data: and unknown schemes', async () => {
     shell.opened.length = 0;
     expect(
       await built.call(
@@ -113,6 +117,10 @@ describe('the built app, hardened (Electron security checklist)', () => {
         'https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fblog.example.com%2F',
       ),
     ).toEqual({ ok: true, value: null });
+    expect(await built.call(INVOKE_CHANNELS.openExternal, 'https://blog.example.com/fresh')).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(await built.call(INVOKE_CHANNELS.openExternal, 'mailto:?subject=Hi&body=Read%20this')).toEqual({
       ok: true,
       value: null,
@@ -123,10 +131,18 @@ describe('the built app, hardened (Electron security checklist)', () => {
       ['data:text/html,<script>alert(1)</script>', 'data: links are never opened; only web and email links are'],
       ['ms-settings:privacy', 'ms-settings: links are never opened; only web and email links are'],
       ['not a link', 'the link is not a valid address'],
+      [
+        'https://evil.example/phish',
+        "evil.example was not opened: the app opens only the networks' share pages, your organisation's sites and your Mastodon server",
+      ],
+      [
+        'https://blog.example.com@evil.example/',
+        "evil.example was not opened: the app opens only the networks' share pages, your organisation's sites and your Mastodon server",
+      ],
     ]) {
       expect(await built.call(INVOKE_CHANNELS.openExternal, url), url).toEqual({ ok: false, error: reason });
     }
-    expect(shell.opened).toHaveLength(2);
+    expect(shell.opened).toHaveLength(3);
   });
 
   it('answers IPC only from its own page in its own top frame, and only with well-formed arguments', async () => {
