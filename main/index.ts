@@ -6,7 +6,6 @@
 import { app, ipcMain, net, session } from 'electron';
 import { join } from 'node:path';
 import { EVENT_CHANNELS } from '../common/ipc/contract.ts';
-import type { Settings } from '../common/settings.ts';
 import { appPaths } from './adapters/app-paths.ts';
 import { registerAppScheme, serveAppProtocol } from './adapters/app-protocol.ts';
 import { exportDiagnostics } from './adapters/diagnostics-export.ts';
@@ -21,7 +20,7 @@ import { createAppTray } from './adapters/tray.ts';
 import { createTrayWindow } from './adapters/tray-window.ts';
 import { denyPermissions, lockDownAllContents } from './adapters/window-security.ts';
 import { createAppCore } from './core/app-core.ts';
-import { consoleLogger } from './core/ports.ts';
+import { consoleLogger, systemClock } from './core/ports.ts';
 import { createFileLogger } from './diagnostics/log-file.ts';
 import { createIpcDispatcher } from './ipc/dispatcher.ts';
 import { forwardEvents } from './ipc/forward-events.ts';
@@ -30,7 +29,8 @@ import { createNotificationCenter } from './notifications/notification-center.ts
 import { followPause, pauseHandlers } from './notifications/pause-handlers.ts';
 import { openShownTally, SHOWN_TALLY_FILE } from './notifications/shown-tally.ts';
 import { feedsToPoll } from './settings/layers.ts';
-import { followSettings, settingsHandlers } from './settings/settings-handlers.ts';
+import { watchPresets } from './settings/preset-watch.ts';
+import { followSettings, settingsHandlers, type CoreTargets } from './settings/settings-handlers.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { enrollmentFromSettings } from './sync/enrollment-source.ts';
 import { trayMenu, type TrayAction } from './tray/tray-menu.ts';
@@ -67,7 +67,17 @@ async function main(): Promise<void> {
   const settings = createSettingsService({ store: settingsFile, storeOrigin: settingsFile.path, ...presets, log });
   const state = openJsonStore('state', log);
   const tokens = createDeviceTokenStore({ file: join(app.getPath('userData'), 'device-token.bin'), platform, log });
-  const feedsFor = (values: Settings): readonly string[] => (envFeeds.length > 0 ? envFeeds : feedsToPoll(values));
+  const targets: CoreTargets = {
+    feeds: (values) => (envFeeds.length > 0 ? envFeeds : feedsToPoll(values)),
+    endpoint: (values) => envEndpoint ?? values.endpointUrl,
+  };
+  // IT's changes apply within a minute, without a restart (feeds, endpoint, cap, quiet hours, start at login).
+  const presetWatch = watchPresets(presets, {
+    read: () => readPresetLayers(platform, process.env),
+    apply: (layers) => settings.replacePresets(layers),
+    clock: systemClock,
+    log,
+  });
 
   denyPermissions(session.defaultSession, log);
   serveAppProtocol(paths.rendererDir);
@@ -78,8 +88,8 @@ async function main(): Promise<void> {
     fetch: (input, init) => net.fetch(input, init),
     log,
     dataDir: app.getPath('userData'),
-    feedUrls: feedsFor(initial),
-    endpointUrl: envEndpoint ?? initial.endpointUrl,
+    feedUrls: targets.feeds(initial),
+    endpointUrl: targets.endpoint(initial),
     // Silently with the code from policy, or the one typed in Settings; the token goes to safeStorage.
     enrollment: enrollmentFromSettings(settings),
     deviceTokens: tokens,
@@ -176,7 +186,7 @@ async function main(): Promise<void> {
   forwardEvents(core.events, (event, payload) => {
     if (!window.window.isDestroyed()) window.window.webContents.send(EVENT_CHANNELS[event], payload);
   });
-  followSettings(settings, core.events, core, feedsFor);
+  followSettings(settings, core.events, core, targets);
   // The window's Pause and the tray menu's act on the same center; both hear every change.
   followPause(notifications, core.events);
   const loginItem = { platform, env: process.env, execPath: process.execPath, log };
@@ -190,6 +200,7 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
     window.allowClose();
+    presetWatch.stop();
     notifications.stop();
     void core.stop();
   });

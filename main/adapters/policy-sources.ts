@@ -6,6 +6,7 @@ import { systemPreferences } from 'electron';
 import { readJsonLayer } from '../settings/json-policy.ts';
 import { EMPTY_LAYER, policyLayer, type Layer } from '../settings/layers.ts';
 import { POLICY_KEYS } from '../settings/policy-keys.ts';
+import type { PresetLayers } from '../settings/preset-watch.ts';
 import { policyLocations } from '../settings/policy-paths.ts';
 import { readRegistryPolicy } from '../settings/registry-policy.ts';
 
@@ -29,11 +30,6 @@ export function readMacPolicy(): Layer {
     }
   }
   return policyLayer(raw, MACOS_POLICY_ORIGIN);
-}
-
-export interface PresetLayers {
-  readonly machine: Layer;
-  readonly policy: Layer;
 }
 
 export async function readPresetLayers(

@@ -14,7 +14,7 @@ import { checkFeed, toPosts, type FetchLimits } from '../../feeds/index.ts';
 import { FeedEngine, type FeedUpdate } from '../feeds/feed-engine.ts';
 import type { EnrollmentSource } from '../sync/device-auth.ts';
 import { kitWithEndpoint } from '../sync/endpoint-kit.ts';
-import { openEndpointSync } from '../sync/endpoint-sync.ts';
+import { openEndpointSync, type EndpointSync } from '../sync/endpoint-sync.ts';
 import { localResults } from '../sync/local-results.ts';
 import { ShareJournal } from '../sync/share-journal.ts';
 import { memoryTokenStore } from '../sync/token-stand-ins.ts';
@@ -90,6 +90,11 @@ export interface AppCore {
   pollNow(): Promise<void>;
   /** The feeds to poll from now on (settings and policy call this when the list changes). */
   setFeedUrls(urls: readonly string[]): Promise<void>;
+  /**
+   * The endpoint to sync with from now on (policy changed it): the old one's sync stops and the new one's
+   * starts, enrolling there, as a restart with the new address would. Null: no endpoint.
+   */
+  setEndpointUrl(url: string | null): Promise<void>;
   /** A notification was clicked. */
   openPost(postId: string): void;
   /** The organisation's addresses this core knows: its feeds (also where they moved), posts and endpoint. */
@@ -122,31 +127,34 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     const summary = sync?.summary();
     if (summary) posts.setCounts(summary.posts);
   };
-  const sync = options.endpointUrl
-    ? await openEndpointSync({
-        url: options.endpointUrl,
-        fetch: options.fetch,
-        dataDir: options.dataDir,
-        journal,
-        tokens: options.deviceTokens ?? memoryTokenStore(),
-        enrollment: options.enrollment ?? {
-          current: () => ({ code: null, displayName: '', team: '' }),
-          onChange: () => () => undefined,
-        },
-        network: options.network ?? assumeOnline,
-        clock,
-        random: options.random ?? Math.random,
-        log,
-        onChange: () => {
-          showCounts();
-          publish();
-          publishResults();
-        },
-      })
-    : null;
+  const openSync = (url: string): Promise<EndpointSync> =>
+    openEndpointSync({
+      url,
+      fetch: options.fetch,
+      dataDir: options.dataDir,
+      journal,
+      tokens: options.deviceTokens ?? memoryTokenStore(),
+      enrollment: options.enrollment ?? {
+        current: () => ({ code: null, displayName: '', team: '' }),
+        onChange: () => () => undefined,
+      },
+      network: options.network ?? assumeOnline,
+      clock,
+      random: options.random ?? Math.random,
+      log,
+      onChange: () => {
+        showCounts();
+        publish();
+        publishResults();
+      },
+    });
+  let endpointUrl = options.endpointUrl;
+  let sync = endpointUrl ? await openSync(endpointUrl) : null;
   // The counts the endpoint last gave, shown before it answers again.
   showCounts();
-  const links = new ShareLinks(sync?.links ?? null);
+  let links = new ShareLinks(sync?.links ?? null);
+  let started = false;
+  let retargeting = Promise.resolve();
 
   const engine = await FeedEngine.open(
     {
@@ -250,10 +258,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       await engine.poll();
       publish();
       engine.start();
+      started = true;
       await sync?.start();
     },
     async stop() {
+      started = false;
       await engine.stop();
+      await retargeting;
       await sync?.stop();
       await readState.flushed();
       await journal.close();
@@ -271,10 +282,28 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     openPost(postId) {
       events.emit('openPost', { postId });
     },
+    setEndpointUrl(url) {
+      // One move at a time, in the order asked: the last address asked for is the one synced with.
+      retargeting = retargeting.then(async () => {
+        if (url === endpointUrl) return;
+        await sync?.stop();
+        endpointUrl = url;
+        // A new endpoint's sync starts from its own cache: another token, links, kits and counts.
+        sync = url ? await openSync(url) : null;
+        links = new ShareLinks(sync?.links ?? null);
+        posts.forgetCounts();
+        showCounts();
+        log.info(url ? 'syncing with another endpoint now' : 'no endpoint any more; shares stay on this desktop');
+        publish();
+        publishResults();
+        if (started) await sync?.start();
+      });
+      return retargeting;
+    },
     organisationUrls: () => [
       ...engine.feeds().flatMap((feed) => [feed.url, feed.fetchUrl]),
       ...posts.links(),
-      ...(options.endpointUrl === null ? [] : [options.endpointUrl]),
+      ...(endpointUrl === null ? [] : [endpointUrl]),
     ],
   };
 }

@@ -49,6 +49,11 @@ export class PostStore {
     this.#counts = new Map([...counts].map(({ postKey, shares }) => [postKey, shares]));
   }
 
+  /** The counts came from an endpoint this desktop no longer syncs with: unknown until the next answers. */
+  forgetCounts(): void {
+    this.#counts = null;
+  }
+
   view(post: Post): PostView {
     return {
       ...post,

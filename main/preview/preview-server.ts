@@ -249,7 +249,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     () => settings.values(),
     () => core.organisationUrls(),
   );
-  followSettings(settings, core.events, core, feedsToPoll);
+  followSettings(settings, core.events, core, { feeds: feedsToPoll, endpoint: (values) => values.endpointUrl });
   followPause(notifications, core.events);
   state.dispatch = createIpcDispatcher(
     {

@@ -15,15 +15,22 @@ export function settingsHandlers(settings: SettingsService): Pick<InvokeHandlers
 
 const FEED_KEYS: readonly SettingKey[] = ['feedUrls', 'userFeedUrls', 'allowUserFeeds'];
 
-/** Tells the window about every change, and re-targets polling when the feed list changed. */
+/** Which feeds and which endpoint the core uses for given settings (development overrides may win). */
+export interface CoreTargets {
+  readonly feeds: (values: Settings) => readonly string[];
+  readonly endpoint: (values: Settings) => string | null;
+}
+
+/** Tells the window about every change, and re-targets polling and sync when the feeds or the endpoint changed. */
 export function followSettings(
-  settings: SettingsService,
+  settings: Pick<SettingsService, 'onChange' | 'view'>,
   events: EventBus<EventMap>,
-  core: Pick<AppCore, 'setFeedUrls'>,
-  feedsFor: (values: Settings) => readonly string[],
+  core: Pick<AppCore, 'setFeedUrls' | 'setEndpointUrl'>,
+  targets: CoreTargets,
 ): () => void {
   return settings.onChange((values, changed) => {
     events.emit('settingsChanged', settings.view());
-    if (changed.some((key) => FEED_KEYS.includes(key))) void core.setFeedUrls(feedsFor(values));
+    if (changed.some((key) => FEED_KEYS.includes(key))) void core.setFeedUrls(targets.feeds(values));
+    if (changed.includes('endpointUrl')) void core.setEndpointUrl(targets.endpoint(values));
   });
 }

@@ -67,6 +67,11 @@ export interface SettingsService {
   view(): SettingsView;
   update(change: SettingsUpdate): SettingsView;
   onChange(listener: SettingsListener): () => void;
+  /**
+   * What IT presets, read again (main/settings/preset-watch.ts): a value it removed falls back to the
+   * person's or the default one; listeners hear what changed, as for the person's own change.
+   */
+  replacePresets(presets: { readonly machine: Layer; readonly policy: Layer }): void;
   /** For the diagnostics report. */
   report(): { readonly rows: readonly SettingsReportRow[]; readonly problems: readonly SettingProblem[] };
 }
@@ -93,12 +98,23 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
     store.replace(migration.data);
     log.info('upgraded the settings file', { from: migration.fromVersion });
   }
+  let presets = { machine: options.machine, policy: options.policy };
   let person = personLayer(store.read(), options.storeOrigin);
-  let resolved = resolveSettings({ machine: options.machine, person, policy: options.policy });
-  for (const problem of [...options.machine.problems, ...person.problems, ...options.policy.problems]) {
-    log.warn('ignored a setting', { ...problem });
-  }
+  let resolved = resolveSettings({ ...presets, person });
+  const warn = (problems: readonly SettingProblem[]): void => {
+    for (const problem of problems) log.warn('ignored a setting', { ...problem });
+  };
+  warn([...presets.machine.problems, ...person.problems, ...presets.policy.problems]);
   const listeners = new Set<SettingsListener>();
+
+  function resolveAgain(why: string): void {
+    const before = resolved.values;
+    resolved = resolveSettings({ ...presets, person });
+    const changed = changedKeys(before, resolved.values);
+    if (changed.length === 0) return;
+    log.info(why, { keys: changed });
+    for (const listener of listeners) listener(resolved.values, changed);
+  }
 
   function view(): SettingsView {
     const { enrollmentCode, ...values } = resolved.values;
@@ -132,14 +148,17 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
       const accepted = checkedChange(change);
       store.replace({ ...store.read(), ...accepted });
       person = personLayer(store.read(), options.storeOrigin);
-      const before = resolved.values;
-      resolved = resolveSettings({ machine: options.machine, person, policy: options.policy });
-      const changed = changedKeys(before, resolved.values);
-      if (changed.length > 0) {
-        log.info('settings changed', { keys: changed });
-        for (const listener of listeners) listener(resolved.values, changed);
-      }
+      resolveAgain('settings changed');
       return view();
+    },
+    replacePresets(next) {
+      const fresh = (['machine', 'policy'] as const).filter(
+        (rank) => JSON.stringify(next[rank]) !== JSON.stringify(presets[rank]),
+      );
+      if (fresh.length === 0) return;
+      warn(fresh.flatMap((rank) => next[rank].problems));
+      presets = { ...next };
+      resolveAgain('what the organisation set changed');
     },
     onChange(listener) {
       listeners.add(listener);
@@ -152,7 +171,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
           SETTING_RULES[key].kind === 'secret' ? (value === null ? 'not set' : 'set (hidden)') : JSON.stringify(value);
         return { key, value: shown, source: resolved.sources[key] };
       });
-      return { rows, problems: [...options.machine.problems, ...person.problems, ...options.policy.problems] };
+      return { rows, problems: [...presets.machine.problems, ...person.problems, ...presets.policy.problems] };
     },
   };
 }

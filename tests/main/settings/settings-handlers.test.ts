@@ -22,7 +22,12 @@ function setup() {
   const dispatch = createIpcDispatcher(handlersWith(settingsHandlers(settings)), quiet);
   const events = new EventBus<EventMap>();
   const polled: (readonly string[])[] = [];
-  followSettings(settings, events, { setFeedUrls: (urls) => Promise.resolve(void polled.push(urls)) }, feedsToPoll);
+  followSettings(
+    settings,
+    events,
+    { setFeedUrls: (urls) => Promise.resolve(void polled.push(urls)), setEndpointUrl: () => Promise.resolve() },
+    { feeds: feedsToPoll, endpoint: (values) => values.endpointUrl },
+  );
   return { dispatch, events, polled };
 }
 
