@@ -95,6 +95,8 @@ export interface AppCore {
    * starts, enrolling there, as a restart with the new address would. Null: no endpoint.
    */
   setEndpointUrl(url: string | null): Promise<void>;
+  /** How often each feed is polled from its next poll on (policy or settings changed it). */
+  setPollInterval(intervalMs: number): void;
   /** A notification was clicked. */
   openPost(postId: string): void;
   /** The organisation's addresses this core knows: its feeds (also where they moved), posts and endpoint. */
@@ -299,6 +301,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         if (started) await sync?.start();
       });
       return retargeting;
+    },
+    setPollInterval(intervalMs) {
+      engine.setIntervalMs(intervalMs);
     },
     organisationUrls: () => [
       ...engine.feeds().flatMap((feed) => [feed.url, feed.fetchUrl]),

@@ -54,9 +54,11 @@ export class FeedEngine {
   readonly #listeners = new Set<(update: FeedUpdate) => void>();
   #cancelTimer: (() => void) | null = null;
   #running = false;
+  #intervalMs: number | undefined;
 
   private constructor(options: FeedEngineOptions) {
     this.#options = options;
+    this.#intervalMs = options.intervalMs;
     this.#store = new FeedStateStore(options.dataDir);
   }
 
@@ -70,7 +72,12 @@ export class FeedEngine {
   }
 
   get #baseIntervalMs(): number {
-    return baseInterval(this.#options.intervalMs);
+    return baseInterval(this.#intervalMs);
+  }
+
+  /** The interval policy or settings set now: each feed's next poll is timed with it (its current wait stands). */
+  setIntervalMs(intervalMs: number): void {
+    this.#intervalMs = intervalMs;
   }
 
   onUpdate(listener: (update: FeedUpdate) => void): () => void {

@@ -13,6 +13,7 @@ export function settingsHandlers(settings: SettingsService): Pick<InvokeHandlers
   };
 }
 
+const MINUTE_MS = 60_000;
 const FEED_KEYS: readonly SettingKey[] = ['feedUrls', 'userFeedUrls', 'allowUserFeeds'];
 
 /** Which feeds and which endpoint the core uses for given settings (development overrides may win). */
@@ -21,16 +22,17 @@ export interface CoreTargets {
   readonly endpoint: (values: Settings) => string | null;
 }
 
-/** Tells the window about every change, and re-targets polling and sync when the feeds or the endpoint changed. */
+/** Tells the window about every change; re-targets polling and sync when the feeds, the interval or the endpoint changed. */
 export function followSettings(
   settings: Pick<SettingsService, 'onChange' | 'view'>,
   events: EventBus<EventMap>,
-  core: Pick<AppCore, 'setFeedUrls' | 'setEndpointUrl'>,
+  core: Pick<AppCore, 'setFeedUrls' | 'setEndpointUrl' | 'setPollInterval'>,
   targets: CoreTargets,
 ): () => void {
   return settings.onChange((values, changed) => {
     events.emit('settingsChanged', settings.view());
     if (changed.some((key) => FEED_KEYS.includes(key))) void core.setFeedUrls(targets.feeds(values));
     if (changed.includes('endpointUrl')) void core.setEndpointUrl(targets.endpoint(values));
+    if (changed.includes('pollIntervalMinutes')) core.setPollInterval(values.pollIntervalMinutes * MINUTE_MS);
   });
 }

@@ -163,6 +163,17 @@ describe('feed engine', () => {
     await vi.waitUntil(() => blog.requests.length === 2, WAIT);
   });
 
+  it('times the polls after an interval change (policy changed it) with the new interval, without a restart', async () => {
+    const { engine, blog, clock } = await setup([{ slug: 'a', hoursAgo: 1 }], 30 * MINUTE);
+    engine.start();
+    clock.advance(0);
+    await vi.waitUntil(() => engine.feeds()[0]?.status.state === 'ok', WAIT);
+    expect(clock.nextTimerAt()).toBe(clock.now() + 30 * MINUTE);
+    engine.setIntervalMs(2 * HOUR);
+    clock.advance(30 * MINUTE);
+    await vi.waitUntil(() => blog.requests.length === 2 && clock.nextTimerAt() === clock.now() + 2 * HOUR, WAIT);
+  });
+
   it('lets Cache-Control max-age and RSS ttl lengthen the interval, never shorten it', async () => {
     const { engine, blog, clock } = await setup([{ slug: 'a', hoursAgo: 1 }]);
     const nextCheckIn = async (): Promise<number> => {

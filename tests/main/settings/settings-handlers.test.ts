@@ -25,7 +25,11 @@ function setup() {
   followSettings(
     settings,
     events,
-    { setFeedUrls: (urls) => Promise.resolve(void polled.push(urls)), setEndpointUrl: () => Promise.resolve() },
+    {
+      setFeedUrls: (urls) => Promise.resolve(void polled.push(urls)),
+      setEndpointUrl: () => Promise.resolve(),
+      setPollInterval: () => undefined,
+    },
     { feeds: feedsToPoll, endpoint: (values) => values.endpointUrl },
   );
   return { dispatch, events, polled };
