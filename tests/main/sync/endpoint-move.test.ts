@@ -87,7 +87,10 @@ describe('the endpoint URL in policy, changed while the app runs', () => {
       clock,
       log: quietLog,
     });
-    cleanups.push(() => Promise.resolve(watch.stop()));
+    cleanups.push(() => {
+      watch.stop();
+      return Promise.resolve();
+    });
     await core.start();
 
     const [post] = await core.handlers.listPosts();
