@@ -6,9 +6,18 @@
  *
  * Each public property becomes one registry value under HKLM\SOFTWARE\Policies\Advocate, the key the
  * policy reader reads. Only plain MSI tables are used (Property, Component with a condition, Registry,
- * LaunchCondition): no custom action, no script, so the install behaves the same under /qn, in
- * Intune/SCCM and in an MSI log. A property left out is not written: its component's condition is
- * false, so an install without properties leaves the policy key alone.
+ * LaunchCondition, AppSearch/RegLocator, and SetProperty's type 51 actions, which only set a property):
+ * no script, so the install behaves the same under /qn, in Intune/SCCM and in an MSI log. A property
+ * left out of a first install is not written: its component's condition is false, so an install without
+ * properties leaves the policy key alone.
+ *
+ * A major upgrade removes the old product, and with it the values its components wrote. So that an
+ * upgrade run without the properties keeps what IT passed at install, each value is read back from the
+ * policy key before anything is removed (AppSearch into PREVIOUS_<PROPERTY>) and, only when an older
+ * Advocate is being upgraded (WIX_UPGRADE_DETECTED) and the command line did not give the property, put
+ * into the property (SetProperty right after AppSearch, before the launch conditions and the component
+ * conditions are evaluated). A value on the command line always wins. Values of another registry type
+ * than the MSI writes (a REG_MULTI_SZ list from Group Policy, a DWORD out of range) are not carried over.
  *
  * This file is plain JavaScript because electron-builder loads it with Node's own import(); it is
  * still type-checked (tsconfig.json includes it) and tested in tests/packaging/.
@@ -120,6 +129,7 @@ export function addMsiPolicyProperties(wxs) {
       const message = `${entry.property} must be ${entry.allowed.join(' or ')}.`;
       addToProduct(element('Condition', { Message: message }, `Installed OR NOT ${entry.property} OR ${accepted}`));
     }
+    for (const keep of keepOnUpgrade(entry, element)) addToProduct(keep);
     const component = element('Component', { Id: `Policy${entry.valueName}`, Guid: entry.componentGuid });
     component.appendChild(element('Condition', {}, entry.property));
     component.appendChild(
@@ -135,6 +145,49 @@ export function addMsiPolicyProperties(wxs) {
     addToGroup(component);
   }
   return new XMLSerializer().serializeToString(document);
+}
+
+/** The property AppSearch reads the value an earlier install wrote into. */
+export const previousProperty = (/** @type {string} */ property) => `PREVIOUS_${property}`;
+
+/**
+ * The elements that carry an earlier install's value over a major upgrade: the registry search, and one
+ * SetProperty per value form it may take. RegistrySearch Type="raw" reads a REG_SZ as its text (one that
+ * starts with # comes escaped as ##, and a REG_MULTI_SZ as [~]a[~]b[~]: neither is what the MSI wrote)
+ * and a DWORD as #<number>.
+ *
+ * @param {MsiPolicyProperty} entry
+ * @param {(name: string, attributes: Record<string, string>, text?: string) => Element} element
+ * @returns {Element[]}
+ */
+function keepOnUpgrade(entry, element) {
+  const previous = previousProperty(entry.property);
+  // Hidden like the property itself: AppSearch logs the value it finds.
+  const search = element('Property', { Id: previous, ...(entry.hidden ? { Hidden: 'yes' } : {}) });
+  search.appendChild(
+    element('RegistrySearch', {
+      Id: `Previous${entry.valueName}`,
+      Root: 'HKLM',
+      Key: POLICY_KEY,
+      Name: entry.valueName,
+      Type: 'raw',
+    }),
+  );
+  const upgradingWithout = `WIX_UPGRADE_DETECTED AND NOT ${entry.property}`;
+  /** @type {(action: string, value: string, condition: string) => Element} */
+  const setProperty = (action, value, condition) =>
+    element('SetProperty', { Id: entry.property, Action: action, Value: value, After: 'AppSearch' }, condition);
+  if (entry.type === 'string') {
+    const asWritten = `${previous} AND NOT (${previous} << "#") AND NOT (${previous} << "[~]")`;
+    return [search, setProperty(`Keep${entry.valueName}`, `[${previous}]`, `${upgradingWithout} AND ${asWritten}`)];
+  }
+  if (!entry.allowed) throw new Error(`${entry.property} is a number: list the values it may take in allowed`);
+  return [
+    search,
+    ...entry.allowed.map((value) =>
+      setProperty(`Keep${entry.valueName}${value}`, value, `${upgradingWithout} AND ${previous}="#${value}"`),
+    ),
+  ];
 }
 
 /**

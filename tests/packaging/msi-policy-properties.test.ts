@@ -2,7 +2,8 @@
  * The msiProjectCreated hook on a WiX project made by electron-builder's own MSI template
  * (fixtures/project.wxs: app-builder-lib 26.17's templates/msi/template.xml rendered with this
  * project's msi options, a main executable and one resource file). Its output must be well-formed,
- * keep the template's content, and make the MSI write each policy value only when its property is given.
+ * keep the template's content, make the MSI write each policy value only when its property is given, and
+ * keep on a major upgrade the values an earlier install wrote when the upgrade is run without them.
  */
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import {
   POLICY_KEY,
 } from '../../resources/build/msi-policy-properties.mjs';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-import { planInstall, productOf } from './msi-install-plan.ts';
+import { planInstall, productOf, type RegistryValueNow } from './msi-install-plan.ts';
 import { childElements, parseXmlStrictly } from './strict-xml.ts';
 
 const fixturePath = fileURLToPath(new URL('fixtures/project.wxs', import.meta.url));
@@ -42,8 +43,9 @@ describe('msiProjectCreated hook', () => {
     const original = parseXmlStrictly(template);
     for (const name of ['Component', 'File', 'Shortcut', 'Property', 'Directory', 'Feature', 'MajorUpgrade']) {
       const before = original.getElementsByTagName(name).length;
-      const added = name === 'Component' || name === 'Property' ? MSI_POLICY_PROPERTIES.length : 0;
-      expect(document.getElementsByTagName(name).length, name).toBe(before + added);
+      // Per property: its component; the property and the one AppSearch reads an earlier value into.
+      const added = ({ Component: 1, Property: 2 } as Record<string, number>)[name] ?? 0;
+      expect(document.getElementsByTagName(name).length, name).toBe(before + added * MSI_POLICY_PROPERTIES.length);
     }
     const aumid = Array.from(document.getElementsByTagName('ShortcutProperty')).map((element) =>
       element.getAttribute('Value'),
@@ -160,5 +162,97 @@ describe('msiProjectCreated hook', () => {
 
   it('rejects a project that already declares one of the properties, instead of declaring it twice', () => {
     expect(() => addMsiPolicyProperties(project)).toThrow('The MSI project already declares the property ENDPOINT_URL');
+  });
+});
+
+/** What an earlier MSI install wrote, as the registry holds it now. */
+const installed = (name: string, type: RegistryValueNow['type'], data: RegistryValueNow['data']): RegistryValueNow => ({
+  key: 'SOFTWARE\\Policies\\Advocate',
+  name,
+  type,
+  data,
+});
+const EARLIER_INSTALL: readonly RegistryValueNow[] = [
+  installed('EndpointUrl', 'REG_SZ', 'https://advocate.example.com/'),
+  installed('EnrollmentCode', 'REG_SZ', 'K7-42-QX'),
+  installed('FeedUrls', 'REG_SZ', 'https://a.example/feed.xml,https://b.example/rss'),
+  installed('Autostart', 'REG_DWORD', 0),
+];
+const upgrade = { upgrading: true, registry: EARLIER_INSTALL };
+
+describe('a major upgrade (the older Advocate is removed, with the values its components wrote)', () => {
+  it('writes back every value IT passed at install when the upgrade is run without the properties', () => {
+    expect(planInstall(project, {}, upgrade)).toEqual({
+      refused: [],
+      registry: [
+        write('EndpointUrl', 'REG_SZ', 'https://advocate.example.com/'),
+        write('EnrollmentCode', 'REG_SZ', 'K7-42-QX'),
+        write('FeedUrls', 'REG_SZ', 'https://a.example/feed.xml,https://b.example/rss'),
+        write('Autostart', 'REG_DWORD', 0),
+      ],
+    });
+    // Without the hook's read-back, the template alone would write nothing: the values would be gone.
+    expect(planInstall(template, {}, upgrade).registry).toEqual([]);
+  });
+
+  it('lets a property on the upgrade command line win over the value read back, and keeps the rest', () => {
+    const plan = planInstall(project, { ENDPOINT_URL: 'https://new.example.com/', AUTOSTART: '1' }, upgrade);
+    expect(plan).toEqual({
+      refused: [],
+      registry: [
+        write('EndpointUrl', 'REG_SZ', 'https://new.example.com/'),
+        write('EnrollmentCode', 'REG_SZ', 'K7-42-QX'),
+        write('FeedUrls', 'REG_SZ', 'https://a.example/feed.xml,https://b.example/rss'),
+        write('Autostart', 'REG_DWORD', 1),
+      ],
+    });
+  });
+
+  it('takes nothing over on a first install: values Group Policy set stay Group Policy’s, not the MSI’s', () => {
+    expect(planInstall(project, {}, { upgrading: false, registry: EARLIER_INSTALL })).toEqual({
+      refused: [],
+      registry: [],
+    });
+  });
+
+  // Tried: values of another form under the policy key at upgrade time. Must hold: none is rewritten in
+  // another type, and none makes the upgrade refuse to run.
+  it('carries over no value the MSI could not have written: a Group Policy list, a DWORD out of range, a # text', () => {
+    const plan = planInstall(
+      project,
+      {},
+      {
+        upgrading: true,
+        registry: [
+          installed('FeedUrls', 'REG_MULTI_SZ', ['https://a.example/feed.xml', 'https://b.example/rss']),
+          installed('Autostart', 'REG_DWORD', 2),
+          installed('EnrollmentCode', 'REG_SZ', '#hash-looking'),
+          installed('EndpointUrl', 'REG_SZ', 'https://advocate.example.com/'),
+        ],
+      },
+    );
+    expect(plan).toEqual({ refused: [], registry: [write('EndpointUrl', 'REG_SZ', 'https://advocate.example.com/')] });
+  });
+
+  it('reads back from the policy key the app reads, each value by its own name, the enrollment code kept out of logs', () => {
+    const product = productOf(parseXmlStrictly(project));
+    const searches = childElements(product, 'Property').flatMap((property) =>
+      childElements(property, 'RegistrySearch').map((search) => [
+        property.getAttribute('Id'),
+        search.getAttribute('Root'),
+        search.getAttribute('Key'),
+        search.getAttribute('Name'),
+      ]),
+    );
+    const hidden = childElements(product, 'Property')
+      .filter((property) => property.getAttribute('Hidden') === 'yes')
+      .map((property) => property.getAttribute('Id'));
+    expect(hidden).toEqual(['ENROLLMENT_CODE', 'PREVIOUS_ENROLLMENT_CODE']);
+    expect(searches).toEqual(
+      MSI_POLICY_PROPERTIES.map((entry) => [`PREVIOUS_${entry.property}`, 'HKLM', POLICY_KEY, entry.valueName]),
+    );
+    const actions = childElements(product, 'SetProperty').map((set) => set.getAttribute('Action'));
+    expect(new Set(actions).size).toBe(actions.length);
+    expect(childElements(product, 'SetProperty').every((set) => set.getAttribute('After') === 'AppSearch')).toBe(true);
   });
 });
