@@ -179,18 +179,18 @@ const EARLIER_INSTALL: readonly RegistryValueNow[] = [
   installed('Autostart', 'REG_DWORD', 0),
 ];
 const upgrade = { upgrading: true, registry: EARLIER_INSTALL };
+/** The earlier install's values, as the upgrade writes them again. */
+const [endpointAgain, codeAgain, feedsAgain, autostartAgain] = EARLIER_INSTALL.map((value) =>
+  write(value.name, value.type === 'REG_DWORD' ? 'REG_DWORD' : 'REG_SZ', value.data as string | number),
+);
 
 describe('a major upgrade (the older Advocate is removed, with the values its components wrote)', () => {
   it('writes back every value IT passed at install when the upgrade is run without the properties', () => {
     expect(planInstall(project, {}, upgrade)).toEqual({
       refused: [],
-      registry: [
-        write('EndpointUrl', 'REG_SZ', 'https://advocate.example.com/'),
-        write('EnrollmentCode', 'REG_SZ', 'K7-42-QX'),
-        write('FeedUrls', 'REG_SZ', 'https://a.example/feed.xml,https://b.example/rss'),
-        write('Autostart', 'REG_DWORD', 0),
-      ],
+      registry: [endpointAgain, codeAgain, feedsAgain, autostartAgain],
     });
+    expect(autostartAgain).toEqual(write('Autostart', 'REG_DWORD', 0));
     // Without the hook's read-back, the template alone would write nothing: the values would be gone.
     expect(planInstall(template, {}, upgrade).registry).toEqual([]);
   });
@@ -201,8 +201,8 @@ describe('a major upgrade (the older Advocate is removed, with the values its co
       refused: [],
       registry: [
         write('EndpointUrl', 'REG_SZ', 'https://new.example.com/'),
-        write('EnrollmentCode', 'REG_SZ', 'K7-42-QX'),
-        write('FeedUrls', 'REG_SZ', 'https://a.example/feed.xml,https://b.example/rss'),
+        codeAgain,
+        feedsAgain,
         write('Autostart', 'REG_DWORD', 1),
       ],
     });
