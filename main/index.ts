@@ -3,7 +3,7 @@
  * tray, window, notifications, protocol and IPC. Decisions live in the pure modules it imports; this
  * file only connects them.
  */
-import { app, ipcMain, net, session } from 'electron';
+import { app, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { EVENT_CHANNELS } from '../common/ipc/contract.ts';
 import type { Settings } from '../common/settings.ts';
@@ -12,6 +12,7 @@ import { registerAppScheme, serveAppProtocol } from './adapters/app-protocol.ts'
 import { exportDiagnostics } from './adapters/diagnostics-export.ts';
 import { createElectronNotifier, prepareNotifications } from './adapters/electron-notifier.ts';
 import { applyStartAtLogin } from './adapters/login-item.ts';
+import { netRequestFetch } from './adapters/net-request-fetch.ts';
 import { createNetworkStatus } from './adapters/network-status.ts';
 import { openExternalLink, openLinkFromPage } from './adapters/open-external.ts';
 import { readPresetLayers } from './adapters/policy-sources.ts';
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
   // Built in dependency order; the closures below reach the tray and the window only once both exist.
   const initial = settings.values();
   const core = await createAppCore({
-    fetch: (input, init) => net.fetch(input, init),
+    // Feeds and the endpoint through Chromium (proxy, PAC, certificates), redirects counted by the engine.
+    fetch: netRequestFetch,
     log,
     dataDir: app.getPath('userData'),
     feedUrls: feedsFor(initial),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PostView } from '../../common/domain.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../common/ipc/contract.ts';
 import type { NotificationPause, SettingsView } from '../../common/settings.ts';
-import { app, Notification, shell } from '../mocks/electron.ts';
+import { app, net, Notification, shell } from '../mocks/electron.ts';
 import { bootBuiltApp, type BuiltApp } from '../helpers/built-app.ts';
 import type { FeedItem } from '../helpers/http-server.ts';
 
@@ -59,6 +59,10 @@ describe('the built app, booted', () => {
     expect(notification.options.title).toBe('Fresh post');
     expect(notification.options.body).toBe('Fresh post is worth a share.');
     expect(notification.shown).toBe(true);
+    // Through Chromium's stack (net.request), every redirect handed back to the engine to count.
+    expect(net.requests.filter((sent) => sent.url === built.feed.feedUrl).map((sent) => sent.redirect)).toContain(
+      'manual',
+    );
     expect(built.tray.toolTip).toBe('Advocate · 1 new post to share');
     expect(built.tray.image.path).toMatch(/tray-unread\.png$/);
 
