@@ -88,7 +88,8 @@ function networkError(error: unknown, url: URL): FeedError {
   return new FeedError('network', why, { cause: error });
 }
 
-async function readCapped(response: Response, maxBytes: number, abort: () => void): Promise<Uint8Array> {
+/** The body, refused (and the download aborted) as soon as it passes `maxBytes`: declared or streamed. */
+export async function readCapped(response: Response, maxBytes: number, abort: () => void): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     abort();

@@ -22,9 +22,11 @@ import { createAppTray } from './adapters/tray.ts';
 import { createTrayWindow } from './adapters/tray-window.ts';
 import { denyPermissions, lockDownAllContents } from './adapters/window-security.ts';
 import { createAppCore } from './core/app-core.ts';
-import { consoleLogger } from './core/ports.ts';
+import { consoleLogger, systemClock } from './core/ports.ts';
 import { createFileLogger } from './diagnostics/log-file.ts';
 import { createIpcDispatcher } from './ipc/dispatcher.ts';
+import { followMastodonLimits, mastodonLimitsHandlers } from './mastodon/limits-handlers.ts';
+import { createMastodonLimits } from './mastodon/mastodon-limits.ts';
 import { forwardEvents } from './ipc/forward-events.ts';
 import { registerIpc } from './ipc/register-ipc.ts';
 import { createNotificationCenter } from './notifications/notification-center.ts';
@@ -86,6 +88,13 @@ async function main(): Promise<void> {
     deviceTokens: tokens,
     network: createNetworkStatus(),
     pollIntervalMs: initial.pollIntervalMinutes * MINUTE_MS,
+  });
+
+  const mastodon = createMastodonLimits({
+    fetch: netRequestFetch,
+    clock: systemClock,
+    log,
+    instance: initial.mastodonInstance,
   });
 
   const notifications = createNotificationCenter({
@@ -160,6 +169,7 @@ async function main(): Promise<void> {
         ...core.handlers,
         ...settingsHandlers(settings),
         ...pauseHandlers(notifications),
+        ...mastodonLimitsHandlers(mastodon),
         openExternal: openExternalLink,
       },
       log,
@@ -173,6 +183,7 @@ async function main(): Promise<void> {
   followSettings(settings, core.events, core, feedsFor);
   // The window's Pause and the tray menu's act on the same center; both hear every change.
   followPause(notifications, core.events);
+  followMastodonLimits(mastodon, settings, core.events);
   const loginItem = { platform, env: process.env, execPath: process.execPath, log };
   settings.onChange((values, changed) => {
     if (changed.includes('startAtLogin')) void applyStartAtLogin(values.startAtLogin, loginItem);
@@ -185,6 +196,7 @@ async function main(): Promise<void> {
   app.on('before-quit', () => {
     window.allowClose();
     notifications.stop();
+    mastodon.stop();
     void core.stop();
   });
   await core.start();

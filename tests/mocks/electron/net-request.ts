@@ -4,7 +4,8 @@
  * way is played too: redirects per the `redirect` mode (`manual` cancels any redirect that `followRedirect()`
  * did not continue synchronously inside the `redirect` event, with "Redirect was cancelled"), at most 20
  * hops when following, Content-Encoding decoded while the headers stay as sent, failures as `net::ERR_*`.
- * Chromium's proxy, PAC and certificate store have no stand-in: the fake connects directly.
+ * Chromium's proxy and PAC have no stand-in (the fake connects directly); the OS certificate store is the
+ * public roots plus `fakeState.trustedCertificates`.
  */
 import { EventEmitter } from 'node:events';
 import {
@@ -14,8 +15,10 @@ import {
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
+import { rootCertificates } from 'node:tls';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { app } from './app.ts';
+import { fakeState } from './state.ts';
 
 type RedirectMode = 'follow' | 'error' | 'manual';
 
@@ -233,8 +236,14 @@ export class FakeClientRequest extends EventEmitter {
     const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br' };
     for (const { name, value } of this.#headers.values()) headers[name] = value;
     const body = Buffer.concat(this.#body);
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const request = send(target, { method: this.#method, headers });
+    const request =
+      target.protocol === 'https:'
+        ? httpsRequest(target, {
+            method: this.#method,
+            headers,
+            ca: [...rootCertificates, ...fakeState.trustedCertificates],
+          })
+        : httpRequest(target, { method: this.#method, headers });
     this.#current = request;
     request.on('error', (error: NodeJS.ErrnoException) => {
       if (!this.#aborted) this.#die(netError(error));
