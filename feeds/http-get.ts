@@ -71,6 +71,10 @@ export function feedUrl(text: string, base?: string): URL {
   return url;
 }
 
+/** A connection that ended mid-answer, in Node's words and in Chromium's (a body shorter than promised). */
+const CUT_OFF =
+  /ECONNRESET|CONNECTION_RESET|CONNECTION_CLOSED|CONTENT_LENGTH_MISMATCH|INCOMPLETE_CHUNKED|SOCKET|terminated|other side closed/i;
+
 function networkError(error: unknown, url: URL): FeedError {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   const code = typeof cause?.code === 'string' ? cause.code : '';
@@ -82,7 +86,7 @@ function networkError(error: unknown, url: URL): FeedError {
       ? `${host} refused the connection`
       : /CERT|SSL|TLS/i.test(text)
         ? `the secure connection to ${host} failed (certificate problem)`
-        : /ECONNRESET|CONNECTION_RESET|SOCKET|terminated|other side closed/i.test(text)
+        : CUT_OFF.test(text)
           ? `the connection to ${host} was cut off`
           : `could not reach ${host}`;
   return new FeedError('network', why, { cause: error });

@@ -33,35 +33,39 @@ function responseHeaders(entries: Record<string, string | string[]>): Headers {
   return headers;
 }
 
-/** The answer's body as a web stream; ends or fails with the IncomingMessage, cancelling aborts the request. */
-function bodyStream(response: IncomingMessage, request: ClientRequest, signal: AbortSignal | null) {
-  return new ReadableStream<Uint8Array>({
+interface BodyStream {
+  readonly stream: ReadableStream<Uint8Array>;
+  /** Ends the stream with this error (an abort's reason); nothing once it has ended. */
+  readonly fail: (reason: unknown) => void;
+}
+
+/** The answer's body as a web stream: ends or fails with the IncomingMessage; cancelling aborts the request. */
+function bodyStream(response: IncomingMessage, request: ClientRequest, finished: () => void): BodyStream {
+  let open = true;
+  let fail: (reason: unknown) => void = () => undefined;
+  const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      const fail = (reason: unknown): void => {
-        try {
-          controller.error(reason);
-        } catch {
-          // Already closed or errored: the first outcome stands.
-        }
+      const end = (outcome: () => void): void => {
+        if (!open) return;
+        open = false;
+        finished();
+        outcome();
       };
+      fail = (reason) => end(() => controller.error(reason));
       response.on('data', (chunk: Buffer) => {
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if (open) controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
       });
-      response.on('end', () => {
-        try {
-          controller.close();
-        } catch {
-          // The reader cancelled first.
-        }
-      });
+      response.on('end', () => end(() => controller.close()));
       response.on('error', fail);
-      response.on('aborted', () => fail(signal?.aborted ? abortReason(signal) : new Error('net::ERR_ABORTED')));
-      signal?.addEventListener('abort', () => fail(abortReason(signal)), { once: true });
+      response.on('aborted', () => fail(new Error('net::ERR_ABORTED')));
     },
     cancel() {
+      open = false;
+      finished();
       request.abort();
     },
   });
+  return { stream, fail: (reason) => fail(reason) };
 }
 
 /** The engine's fetch on Electron's main process. */
@@ -79,17 +83,22 @@ export const netRequestFetch: HttpFetch = (input, init = {}) =>
       redirect: init.redirect ?? 'follow',
       headers: Object.fromEntries(new Headers(init.headers)),
     });
+    // An abort stops the promise before the answer, the body's stream after it, and the request either way.
     let answered = false;
+    let failBody: ((reason: unknown) => void) | null = null;
     const onAbort = (): void => {
+      const reason = abortReason(signal as AbortSignal);
+      if (failBody) failBody(reason);
+      else if (!answered) reject(reason);
       request.abort();
-      if (!answered) reject(abortReason(signal as AbortSignal));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    request.on('close', () => signal?.removeEventListener('abort', onAbort));
+    const finished = (): void => signal?.removeEventListener('abort', onAbort);
     request.on('redirect', (status, _method, redirectUrl, headers) => {
       if (init.redirect !== 'manual') return;
       // Not followed: the caller gets the 3xx, its Location resolved by Chromium, and decides itself.
       answered = true;
+      finished();
       request.abort();
       const answer = responseHeaders(headers);
       answer.set('location', redirectUrl);
@@ -98,16 +107,20 @@ export const netRequestFetch: HttpFetch = (input, init = {}) =>
     request.on('response', (response) => {
       answered = true;
       const status = response.statusCode;
-      if (status < 200 || status > 599) {
+      const empty = NULL_BODY_STATUSES.has(status) || init.method === 'HEAD';
+      if (empty || status < 200 || status > 599) {
+        // Nobody will read an empty answer's stream: end the request rather than leave it waiting.
+        finished();
         request.abort();
+      }
+      if (status < 200 || status > 599) {
         reject(new Error(`net::ERR_INVALID_HTTP_RESPONSE (status ${String(status)})`));
         return;
       }
-      const empty = NULL_BODY_STATUSES.has(status) || init.method === 'HEAD';
-      // Nobody will read an empty answer's stream: end the request rather than leave it waiting.
-      if (empty) request.abort();
+      const streamed = empty ? null : bodyStream(response, request, finished);
+      failBody = streamed?.fail ?? null;
       resolve(
-        new Response(empty ? null : bodyStream(response, request, signal), {
+        new Response(streamed?.stream ?? null, {
           status,
           statusText: response.statusMessage,
           headers: responseHeaders(response.headers),
@@ -115,7 +128,9 @@ export const netRequestFetch: HttpFetch = (input, init = {}) =>
       );
     });
     request.on('error', (error) => {
-      if (!answered) reject(error);
+      if (answered) return;
+      finished();
+      reject(error);
     });
     if (body === null) request.end();
     else request.end(body);

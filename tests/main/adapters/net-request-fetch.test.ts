@@ -173,6 +173,21 @@ describe('net.request as the fetch port', () => {
     expect(sent).toBeLessThan(100 * 1024 * 1024);
   });
 
+  it.each([
+    ['with a declared length', { 'content-length': '100000' }],
+    ['in chunks', {}],
+  ])('says the connection was cut off when a body %s stops half way', async (_how, headers) => {
+    const feed = await server((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml', ...headers });
+      response.write('<rss version="2.0"><channel><title>Half', () => response.socket?.destroy());
+    });
+    const error = await failure(fetchFeedBytes(netRequestFetch, feed.url));
+    expect(error).toMatchObject({
+      kind: 'network',
+      message: `the connection to ${new URL(feed.url).host} was cut off`,
+    });
+  });
+
   it('names a refused connection in plain words', async () => {
     const gone = await startLocalServer(() => undefined);
     await gone.close();

@@ -322,8 +322,20 @@ export class FakeClientRequest extends EventEmitter {
       response.push(null);
       this.#close();
     });
+    // A body cut short is named as Chromium names it: by what it had been promised.
     const cut = (): void => {
-      if (!this.#aborted && !head.complete) this.#die(new Error('net::ERR_CONNECTION_CLOSED'));
+      if (this.#aborted || head.complete) return;
+      const chunked = /chunked/i.test(head.headers['transfer-encoding'] ?? '');
+      const declared = head.headers['content-length'] !== undefined;
+      this.#die(
+        new Error(
+          chunked
+            ? 'net::ERR_INCOMPLETE_CHUNKED_ENCODING'
+            : declared
+              ? 'net::ERR_CONTENT_LENGTH_MISMATCH'
+              : 'net::ERR_CONNECTION_CLOSED',
+        ),
+      );
     };
     head.on('aborted', cut);
     head.on('close', cut);
