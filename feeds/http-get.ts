@@ -71,14 +71,9 @@ export function feedUrl(text: string, base?: string): URL {
   return url;
 }
 
-/**
- * Electron's net.fetch cannot return a redirect with `redirect: 'manual'`: it rejects with "Redirect was
- * cancelled" (its ClientRequest cancels any redirect nobody follows). Node's fetch returns the 3xx itself.
- * On Electron we then let Chromium follow that hop: the feed still loads, but the stored URL cannot move
- * and Chromium's own redirect limit applies instead of ours.
- */
-const isManualRedirectRefused = (error: unknown): boolean =>
-  error instanceof Error && /redirect was cancelled/i.test(error.message);
+/** A connection that ended mid-answer, in Node's words and in Chromium's (a body shorter than promised). */
+const CUT_OFF =
+  /ECONNRESET|CONNECTION_RESET|CONNECTION_CLOSED|CONTENT_LENGTH_MISMATCH|INCOMPLETE_CHUNKED|SOCKET|terminated|other side closed/i;
 
 function networkError(error: unknown, url: URL): FeedError {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
@@ -91,13 +86,14 @@ function networkError(error: unknown, url: URL): FeedError {
       ? `${host} refused the connection`
       : /CERT|SSL|TLS/i.test(text)
         ? `the secure connection to ${host} failed (certificate problem)`
-        : /ECONNRESET|CONNECTION_RESET|SOCKET|terminated|other side closed/i.test(text)
+        : CUT_OFF.test(text)
           ? `the connection to ${host} was cut off`
           : `could not reach ${host}`;
   return new FeedError('network', why, { cause: error });
 }
 
-async function readCapped(response: Response, maxBytes: number, abort: () => void): Promise<Uint8Array> {
+/** The body, refused (and the download aborted) as soon as it passes `maxBytes`: declared or streamed. */
+export async function readCapped(response: Response, maxBytes: number, abort: () => void): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     abort();
@@ -149,11 +145,11 @@ export async function fetchFeedBytes(
   if (options.validators?.etag) headers['if-none-match'] = options.validators.etag;
   if (options.validators?.lastModified) headers['if-modified-since'] = options.validators.lastModified;
 
-  const request = async (target: URL, redirect: RequestRedirect): Promise<Response> => {
+  // Every hop comes back to us (`redirect: 'manual'`): we count them and decide what a 301 moves.
+  const request = async (target: URL): Promise<Response> => {
     try {
-      return await fetch(target.href, { headers, redirect, signal: controller.signal });
+      return await fetch(target.href, { headers, redirect: 'manual', signal: controller.signal });
     } catch (error) {
-      if (redirect === 'manual' && isManualRedirectRefused(error)) return request(target, 'follow');
       throw controller.signal.aborted ? timeout : networkError(error, target);
     }
   };
@@ -163,7 +159,7 @@ export async function fetchFeedBytes(
     let permanentSoFar = true;
     const visited = new Set([url.href]);
     for (let hops = 0; ; hops += 1) {
-      const response = await request(url, 'manual');
+      const response = await request(url);
       if (REDIRECT_STATUSES.has(response.status)) {
         await discard(response);
         const location = response.headers.get('location');

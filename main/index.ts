@@ -3,7 +3,7 @@
  * tray, window, notifications, protocol and IPC. Decisions live in the pure modules it imports; this
  * file only connects them.
  */
-import { app, ipcMain, net, session } from 'electron';
+import { app, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { EVENT_CHANNELS } from '../common/ipc/contract.ts';
 import { appPaths } from './adapters/app-paths.ts';
@@ -11,6 +11,7 @@ import { registerAppScheme, serveAppProtocol } from './adapters/app-protocol.ts'
 import { exportDiagnostics } from './adapters/diagnostics-export.ts';
 import { createElectronNotifier, prepareNotifications } from './adapters/electron-notifier.ts';
 import { applyStartAtLogin } from './adapters/login-item.ts';
+import { netRequestFetch } from './adapters/net-request-fetch.ts';
 import { createNetworkStatus } from './adapters/network-status.ts';
 import { openExternalLink, openLinkFromPage } from './adapters/open-external.ts';
 import { readPresetLayers } from './adapters/policy-sources.ts';
@@ -23,6 +24,8 @@ import { createAppCore } from './core/app-core.ts';
 import { consoleLogger, systemClock } from './core/ports.ts';
 import { createFileLogger } from './diagnostics/log-file.ts';
 import { createIpcDispatcher } from './ipc/dispatcher.ts';
+import { followMastodonLimits, mastodonLimitsHandlers } from './mastodon/limits-handlers.ts';
+import { createMastodonLimits } from './mastodon/mastodon-limits.ts';
 import { forwardEvents } from './ipc/forward-events.ts';
 import { registerIpc } from './ipc/register-ipc.ts';
 import { createNotificationCenter } from './notifications/notification-center.ts';
@@ -85,7 +88,8 @@ async function main(): Promise<void> {
   // Built in dependency order; the closures below reach the tray and the window only once both exist.
   const initial = settings.values();
   const core = await createAppCore({
-    fetch: (input, init) => net.fetch(input, init),
+    // Feeds and the endpoint through Chromium (proxy, PAC, certificates), redirects counted by the engine.
+    fetch: netRequestFetch,
     log,
     dataDir: app.getPath('userData'),
     feedUrls: targets.feeds(initial),
@@ -102,6 +106,13 @@ async function main(): Promise<void> {
   );
   // Before the first window: every webContents is locked down from its creation.
   lockDownAllContents(app, openLinkFromPage(log, externalHosts), log);
+
+  const mastodon = createMastodonLimits({
+    fetch: netRequestFetch,
+    clock: systemClock,
+    log,
+    instance: initial.mastodonInstance,
+  });
 
   const notifications = createNotificationCenter({
     core,
@@ -176,6 +187,7 @@ async function main(): Promise<void> {
         ...core.handlers,
         ...settingsHandlers(settings),
         ...pauseHandlers(notifications),
+        ...mastodonLimitsHandlers(mastodon),
         openExternal: openExternalLink(externalHosts),
       },
       log,
@@ -189,6 +201,7 @@ async function main(): Promise<void> {
   followSettings(settings, core.events, core, targets);
   // The window's Pause and the tray menu's act on the same center; both hear every change.
   followPause(notifications, core.events);
+  followMastodonLimits(mastodon, settings, core.events);
   const loginItem = { platform, env: process.env, execPath: process.execPath, log };
   settings.onChange((values, changed) => {
     if (changed.includes('startAtLogin')) void applyStartAtLogin(values.startAtLogin, loginItem);
@@ -202,6 +215,7 @@ async function main(): Promise<void> {
     window.allowClose();
     presetWatch.stop();
     notifications.stop();
+    mastodon.stop();
     void core.stop();
   });
   await core.start();

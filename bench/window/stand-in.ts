@@ -13,6 +13,7 @@ import {
   type InvokeName,
 } from '../../common/ipc/contract.ts';
 import { kitFromPost } from '../../common/share/kit.ts';
+import { DEFAULT_MASTODON_LIMITS } from '../../common/share/length.ts';
 import { utmLink } from '../../common/share/utm.ts';
 import type { ResultsView } from '../../common/sharing.ts';
 import type { SettingsView } from '../../common/settings.ts';
@@ -73,6 +74,7 @@ export function standIn(posts: readonly PostView[]): StandIn {
     getSyncStatus: RESULTS.sync,
     getNotificationPause: { pausedUntil: null },
     pauseNotifications: { pausedUntil: null },
+    getMastodonLimits: DEFAULT_MASTODON_LIMITS,
   };
   // The type insists on every call; this catches a run through tsx, which does not type-check.
   const missing = keysOf(INVOKE_CHANNELS).filter((name) => !(name in answers));

@@ -4,6 +4,7 @@
  * contract over a localhost socket. Adding a call means adding it here; the compiler finds the rest.
  */
 import type { Feed, FeedCheck, Network, PostView } from '../domain.ts';
+import type { MastodonLimits } from '../share/length.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../sharing.ts';
 import type { NotificationPause, PauseRequest, SettingsUpdate, SettingsView } from '../settings.ts';
 
@@ -44,6 +45,8 @@ export interface InvokeMap {
   getNotificationPause: { args: []; result: NotificationPause };
   /** Pauses for an hour or until tomorrow 08:00, or resumes; the tray menu follows. */
   pauseNotifications: { args: [request: PauseRequest]; result: NotificationPause };
+  /** What the person's Mastodon server allows in a post (read from it); Mastodon's defaults until known. */
+  getMastodonLimits: { args: []; result: MastodonLimits };
 }
 
 /** Events from main to the window, with their payload. */
@@ -62,6 +65,8 @@ export interface EventMap {
   syncStatusChanged: SyncStatus;
   /** Paused or resumed (in the window or the tray menu), or a pause ran out. */
   notificationPauseChanged: NotificationPause;
+  /** The Mastodon server's limits were read, or the person named another server. */
+  mastodonLimitsChanged: MastodonLimits;
 }
 
 export type InvokeName = keyof InvokeMap;
@@ -85,6 +90,7 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeName]: `advocate:${K}` } = 
   getSyncStatus: 'advocate:getSyncStatus',
   getNotificationPause: 'advocate:getNotificationPause',
   pauseNotifications: 'advocate:pauseNotifications',
+  getMastodonLimits: 'advocate:getMastodonLimits',
 };
 
 export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } = {
@@ -96,6 +102,7 @@ export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } =
   resultsChanged: 'advocate:on:resultsChanged',
   syncStatusChanged: 'advocate:on:syncStatusChanged',
   notificationPauseChanged: 'advocate:on:notificationPauseChanged',
+  mastodonLimitsChanged: 'advocate:on:mastodonLimitsChanged',
 };
 
 export type Unsubscribe = () => void;

@@ -65,6 +65,7 @@ export const INVOKE_ARG_SCHEMAS = {
   pauseNotifications: Type.Tuple([
     Type.Union([Type.Literal('hour'), Type.Literal('tomorrow'), Type.Literal('resume')]),
   ]),
+  getMastodonLimits: Type.Tuple([]),
 } as const satisfies { readonly [K in InvokeName]: TSchema };
 
 /** Fails to compile when a schema's static type and the contract's argument tuple drift apart. */

@@ -70,6 +70,13 @@ const query = (params: Readonly<Record<string, string>>): string =>
     .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
     .join('&');
 
+/**
+ * RFC 6068: a mailto body's line breaks are CRLF (`%0D%0A`); a lone LF or CR is not a line break there and
+ * some mail programs join the lines. A subject is one header line, so a break in it becomes a space.
+ */
+const crlfLines = (text: string): string => text.replace(/\r\n|\r|\n/g, '\r\n');
+const oneLine = (text: string): string => text.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ');
+
 /** X and Threads append `url` to `text`; a link already in the text must not be added twice. */
 const textAndUrl = (text: string, link: string): Record<string, string> =>
   text.includes(link) ? { text } : { text, url: link };
@@ -107,6 +114,6 @@ export function shareIntent(
     case 'xing':
       return open(`https://${hosts.xing}/spi/shares/new?${query({ url: draft.link })}`, true);
     case 'email':
-      return open(`mailto:?${query({ subject: draft.subject ?? '', body: postedText })}`);
+      return open(`mailto:?${query({ subject: oneLine(draft.subject ?? ''), body: crlfLines(postedText) })}`);
   }
 }

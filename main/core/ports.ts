@@ -1,6 +1,6 @@
 /**
  * The ports through which the Electron-free core reaches the outside world. The app passes Electron's
- * implementations (net.fetch, Notification); tests and the browser preview pass Node's or fakes.
+ * implementations (net.request, Notification); tests and the browser preview pass Node's or fakes.
  */
 
 /** How the core reaches the network: the feed engine's own port (feeds/ports.ts), passed through. */

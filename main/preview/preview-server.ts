@@ -12,6 +12,8 @@ import { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.ts
 import { createAppCore, type AppCore } from '../core/app-core.ts';
 import { systemClock, type Clock, type HttpFetch, type Logger } from '../core/ports.ts';
 import { createIpcDispatcher, type IpcDispatch } from '../ipc/dispatcher.ts';
+import { followMastodonLimits, mastodonLimitsHandlers } from '../mastodon/limits-handlers.ts';
+import { createMastodonLimits } from '../mastodon/mastodon-limits.ts';
 import { forwardEvents } from '../ipc/forward-events.ts';
 import { createNotificationCenter } from '../notifications/notification-center.ts';
 import { openShownTally, SHOWN_TALLY_FILE } from '../notifications/shown-tally.ts';
@@ -251,11 +253,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   );
   followSettings(settings, core.events, core, { feeds: feedsToPoll, endpoint: (values) => values.endpointUrl });
   followPause(notifications, core.events);
+  // As the app does: the person's Mastodon server is asked for its limits (defaults while it has not answered).
+  const mastodon = createMastodonLimits({
+    fetch: options.fetch ?? fetch,
+    clock: options.clock ?? systemClock,
+    log: options.log,
+    instance: settings.values().mastodonInstance,
+  });
+  followMastodonLimits(mastodon, settings, core.events);
   state.dispatch = createIpcDispatcher(
     {
       ...core.handlers,
       ...settingsHandlers(settings),
       ...pauseHandlers(notifications),
+      ...mastodonLimitsHandlers(mastodon),
       openExternal: (link) => {
         // The preview never navigates: it checks the link as the app would, records it, and says so in a toast.
         const url = requireExternalUrl(link, externalHosts());
@@ -282,6 +293,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       hub.closeAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       notifications.stop();
+      mastodon.stop();
       await core.stop();
     },
   };

@@ -7,6 +7,7 @@ import type { SettingsView } from '../../common/settings.ts';
 import type { ShareKitView } from '../../common/sharing.ts';
 import { useAdvocate } from '../advocate-context.tsx';
 import { copyText } from '../clipboard.ts';
+import { useMastodonLimits } from '../data/use-mastodon-limits.ts';
 import { useTransient } from '../data/use-transient.ts';
 import { overLimitText, WINDOW_TEXT } from '../../common/messages.ts';
 import { messageOf } from '../errors.ts';
@@ -46,9 +47,14 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   const link = kit.links[network];
   const text = composeShareText({ take, message, disclosure });
   const posted = withLink(text, link);
-  const length = measureMessage(network, posted);
+  // Mastodon counts against the person's own server's limits (main reads them from it).
+  const mastodon = useMastodonLimits();
+  const length = measureMessage(network, posted, { mastodon });
   // Over the limit, Open sends only a version cut to fit, or nothing (policy OfferCutToFit).
-  const tooLong = overLimit(network, { take, message, disclosure }, link, length, settings.values.offerCutToFit);
+  const tooLong = overLimit(network, { take, message, disclosure }, link, length, {
+    offerCut: settings.values.offerCutToFit,
+    mastodon,
+  });
   const intentFor = (shared: string) =>
     shareIntent(
       network,

@@ -7,7 +7,7 @@ import type { Network } from '../../common/domain.ts';
 import type { OverLimitOpen } from '../../common/messages.ts';
 import { cutToFit } from '../../common/share/cut-to-fit.ts';
 import { withLink } from '../../common/share/intents.ts';
-import type { MessageLength } from '../../common/share/length.ts';
+import type { MastodonLimits, MessageLength } from '../../common/share/length.ts';
 import { composeShareText, type ShareTextParts } from './compose.ts';
 
 export interface OverLimit {
@@ -23,15 +23,18 @@ export function overLimit(
   parts: ShareTextParts,
   link: string,
   length: MessageLength,
-  offerCut: boolean,
+  options: { readonly offerCut: boolean; readonly mastodon: MastodonLimits },
 ): OverLimit | null {
   if (!length.over || length.remaining === null) return null;
   const over = -length.remaining;
-  if (!offerCut) return { open: 'shorten-asked', over, cut: null };
+  if (!options.offerCut) return { open: 'shorten-asked', over, cut: null };
   const withLine = (words: string): string =>
     composeShareText({ take: '', message: words, disclosure: parts.disclosure });
-  const words = cutToFit(network, composeShareText({ ...parts, disclosure: '' }), (cut) =>
-    withLink(withLine(cut), link),
+  const words = cutToFit(
+    network,
+    composeShareText({ ...parts, disclosure: '' }),
+    (cut) => withLink(withLine(cut), link),
+    { mastodon: options.mastodon },
   );
   if (words === null) return { open: 'no-cut-fits', over, cut: null };
   const text = withLine(words);

@@ -28,6 +28,23 @@ describe('shareIntent', () => {
     expect(openUrl('email')).toBe(`mailto:?subject=${enc('Ship small, ship often')}&body=${enc(`${text} ${link}`)}`);
   });
 
+  it('writes every line break of a mailto body as CRLF (RFC 6068), whatever the text had', () => {
+    const lines = { text: 'First line\nSecond line\r\nThird line\rFourth line\n\nAfter a blank line', link };
+    const intent = shareIntent('email', { ...lines, subject: 'Ship small' });
+    if (intent.kind !== 'open') throw new Error(intent.reason);
+    const body = new URL(intent.url).searchParams.get('body') ?? '';
+    expect(intent.url).toContain('First%20line%0D%0ASecond%20line%0D%0AThird');
+    expect(body).toBe(`First line\r\nSecond line\r\nThird line\r\nFourth line\r\n\r\nAfter a blank line ${link}`);
+    // Copy keeps the text as written: only the mail program's URL needs CRLF.
+    expect(intent.postedText).toBe(`${lines.text} ${link}`);
+  });
+
+  it('keeps a mailto subject on one line: a line break in a title cannot start another header', () => {
+    const intent = shareIntent('email', { text, link, subject: 'Ship small\r\nBcc: everyone@example.com' });
+    if (intent.kind !== 'open') throw new Error(intent.reason);
+    expect(new URL(intent.url).searchParams.get('subject')).toBe('Ship small Bcc: everyone@example.com');
+  });
+
   it('leaves no reserved character raw in any query value', () => {
     for (const network of NETWORKS) {
       const url = new URL(openUrl(network, { mastodonInstance: 'mastodon.social' }));

@@ -1,11 +1,10 @@
 /**
  * The request step against real local servers: validators go back byte for byte, a 304 has no body,
  * permanent redirects move the stored address and temporary ones do not, compressed bodies arrive
- * decoded, and Electron's refusal of manual redirects still loads the feed.
+ * decoded. The same behaviour over Electron's net.request: tests/main/adapters/net-request-fetch.test.ts.
  */
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HttpFetch } from '../../feeds/ports.ts';
 import { FeedError } from '../../feeds/feed-error.ts';
 import { fetchFeedBytes, feedUrl } from '../../feeds/http-get.ts';
 import { parseMaxAge, parseRetryAfter } from '../../feeds/http-headers.ts';
@@ -88,23 +87,6 @@ describe('fetchFeedBytes', () => {
     });
     const result = await fetchFeedBytes(fetch, feed.url);
     expect(result.status === 'ok' && text(result.body)).toBe(FEED);
-  });
-
-  it("follows redirects through Chromium when the client refuses manual redirects, as Electron's net.fetch does", async () => {
-    const feed = await server((request, response) => {
-      if (request.url === '/old') response.writeHead(301, { location: '/new' }).end();
-      else response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(FEED);
-    });
-    const electronLike: HttpFetch = async (input, init) => {
-      const response = await fetch(input, init);
-      if (init?.redirect === 'manual' && response.status >= 300 && response.status < 400)
-        throw new Error('Redirect was cancelled');
-      return response;
-    };
-    const result = await fetchFeedBytes(electronLike, `${feed.url}old`);
-    expect(result.status === 'ok' && text(result.body)).toBe(FEED);
-    // The client hid the 301, so the stored address cannot move: a known limit, not a failure.
-    expect(result.movedTo).toBeNull();
   });
 
   it('names network failures in plain words', async () => {

@@ -1,16 +1,9 @@
 /**
  * Post pictures over https on 127.0.0.1, with a throwaway self-signed certificate: the window's CSP
  * loads images from https: only, so thumbnails are exercised for real (the browser context ignores
- * the certificate's issuer). Needs the openssl command.
+ * the certificate's issuer). Needs the openssl command (tests/helpers/https-server.ts).
  */
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { startHttpsServer } from './https-server.ts';
 
 /** Flat two-colour pictures, one per post, so screenshots tell posts apart. */
 const PALETTES = [
@@ -35,26 +28,7 @@ export interface ImageServer {
 }
 
 export async function startImageServer(dir: string): Promise<ImageServer> {
-  const key = join(dir, 'key.pem');
-  const cert = join(dir, 'cert.pem');
-  await run('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    key,
-    '-out',
-    cert,
-    '-days',
-    '1',
-    '-subj',
-    '/CN=127.0.0.1',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1',
-  ]);
-  const server = createServer({ key: await readFile(key), cert: await readFile(cert) }, (request, response) => {
+  const server = await startHttpsServer(dir, (request, response) => {
     const index = Number(/^\/img\/(\d+)\.svg$/.exec(request.url ?? '')?.[1] ?? Number.NaN);
     if (Number.isNaN(index)) {
       response.writeHead(404).end();
@@ -62,14 +36,5 @@ export async function startImageServer(dir: string): Promise<ImageServer> {
     }
     response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' }).end(picture(index));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    imageUrl: (index) => `https://127.0.0.1:${String(port)}/img/${String(index)}.svg`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { imageUrl: (index) => `${server.url}img/${String(index)}.svg`, close: server.close };
 }

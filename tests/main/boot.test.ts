@@ -8,8 +8,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PostView } from '../../common/domain.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../common/ipc/contract.ts';
 import type { NotificationPause, SettingsView } from '../../common/settings.ts';
-import { app, Notification, shell } from '../mocks/electron.ts';
+import { app, fakeState, net, Notification, shell } from '../mocks/electron.ts';
 import { bootBuiltApp, type BuiltApp } from '../helpers/built-app.ts';
+import { startHttpsServer } from '../helpers/https-server.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 import type { FeedItem } from '../helpers/http-server.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -59,6 +61,10 @@ describe('the built app, booted', () => {
     expect(notification.options.title).toBe('Fresh post');
     expect(notification.options.body).toBe('Fresh post is worth a share.');
     expect(notification.shown).toBe(true);
+    // Through Chromium's stack (net.request), every redirect handed back to the engine to count.
+    expect(net.requests.filter((sent) => sent.url === built.feed.feedUrl).map((sent) => sent.redirect)).toContain(
+      'manual',
+    );
     expect(built.tray.toolTip).toBe('Advocate · 1 new post to share');
     expect(built.tray.image.path).toMatch(/tray-unread\.png$/);
 
@@ -162,6 +168,32 @@ describe('the built app, booted', () => {
     const orgOnly = await built.call(INVOKE_CHANNELS.updateSettings, { feedUrls: ['https://evil.example/feed'] });
     expect(orgOnly.ok).toBe(false);
     expect(!orgOnly.ok && orgOnly.error).toContain('malformed arguments for updateSettings');
+  });
+
+  it("reads the Mastodon server's limits once one is named, over https through net.request, and tells the window", async () => {
+    const dir = await makeTempDir();
+    const instance = await startHttpsServer(dir.path, (request, response) => {
+      const body = { configuration: { statuses: { max_characters: 3000, characters_reserved_per_url: 23 } } };
+      if (request.url === '/api/v2/instance')
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      else response.writeHead(404).end();
+    });
+    try {
+      // The company's machines trust this server's certificate, as Chromium would through the OS store.
+      fakeState.trustedCertificates.push(instance.certificate);
+      const before = await built.call(INVOKE_CHANNELS.getMastodonLimits);
+      expect(before).toEqual({ ok: true, value: { instance: null, maxCharacters: 500, charactersReservedPerUrl: 23 } });
+
+      const host = new URL(instance.url).host;
+      await built.call(INVOKE_CHANNELS.updateSettings, { mastodonInstance: host });
+      const read = { instance: host, maxCharacters: 3000, charactersReservedPerUrl: 23 };
+      await vi.waitUntil(() => built.sentOn(EVENT_CHANNELS.mastodonLimitsChanged).length > 0, { timeout: 10_000 });
+      expect(built.sentOn(EVENT_CHANNELS.mastodonLimitsChanged)).toEqual([read]);
+      expect(await built.call(INVOKE_CHANNELS.getMastodonLimits)).toEqual({ ok: true, value: read });
+    } finally {
+      await instance.close();
+      await dir.remove();
+    }
   });
 
   it('exports diagnostics for IT: versions, settings with their source, no secret, no post text', async () => {

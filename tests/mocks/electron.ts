@@ -43,6 +43,7 @@ export {
   type FakeMenuItem,
   type FakeNativeImage,
 } from './electron/tray.ts';
+export { FakeClientRequest, FakeIncomingMessage, type FakeRequestRecord } from './electron/net-request.ts';
 export { FakeSession, FakeWebContents, FakeWebFrame } from './electron/web-contents.ts';
 export { BrowserWindow } from './electron/windows.ts';
 
@@ -57,6 +58,7 @@ export function resetElectronFake(): void {
   ipcRenderer.removeAllListeners();
   ipcRenderer.rendererSender = new FakeWebContents();
   shell.opened.length = 0;
+  net.requests.length = 0;
   shell.shownInFolder.length = 0;
   protocol.privileged.length = 0;
   protocol.handlers.clear();

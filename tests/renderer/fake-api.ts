@@ -1,6 +1,7 @@
 /** An in-memory AdvocateApi for component tests: records calls and lets a test push main's events. */
 import { NETWORKS, type Feed, type FeedCheck, type Network, type PostView } from '../../common/domain.ts';
 import { kitFromPost } from '../../common/share/kit.ts';
+import { DEFAULT_MASTODON_LIMITS, type MastodonLimits } from '../../common/share/length.ts';
 import type { ResultsView, ShareKitView } from '../../common/sharing.ts';
 import type { Summary } from '../../common/protocol.ts';
 import type { AdvocateApi, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
@@ -121,6 +122,8 @@ export interface FakeOptions {
   readonly pausedUntil?: string | null;
   /** Main's refusal of a pause, in its words. */
   readonly refusePause?: string;
+  /** What the person's Mastodon server allows; Mastodon's defaults unless a test says otherwise. */
+  readonly mastodonLimits?: MastodonLimits;
 }
 
 export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi {
@@ -133,6 +136,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     resultsChanged: new Set(),
     syncStatusChanged: new Set(),
     notificationPauseChanged: new Set(),
+    mastodonLimitsChanged: new Set(),
   };
   const subscribe =
     <K extends keyof EventMap>(event: K) =>
@@ -234,6 +238,8 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
       return options.refuseOpen === undefined ? Promise.resolve(null) : Promise.reject(new Error(options.refuseOpen));
     },
     getNotificationPause: () => Promise.resolve(pause),
+    getMastodonLimits: () => Promise.resolve(options.mastodonLimits ?? DEFAULT_MASTODON_LIMITS),
+    onMastodonLimitsChanged: subscribe('mastodonLimitsChanged'),
     pauseNotifications: (request) => {
       pauses.push(request);
       if (options.refusePause !== undefined) return Promise.reject(new Error(options.refusePause));

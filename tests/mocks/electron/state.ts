@@ -31,6 +31,8 @@ export interface FakeState {
   encryptionAvailable: boolean;
   /** net.isOnline(). */
   online: boolean;
+  /** Certificates (PEM) the OS store trusts besides the public roots, as a company's own CA: net.request accepts them. */
+  trustedCertificates: string[];
   storageBackend: 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
 }
 
@@ -54,6 +56,7 @@ export const freshState = (): FakeState => ({
   userDefaults: new Map(),
   encryptionAvailable: true,
   online: true,
+  trustedCertificates: [],
   storageBackend: 'gnome_libsecret',
 });
 

@@ -1,5 +1,6 @@
 /** The OS services: screen, shell, network, power, protocols, encryption, macOS preferences. */
 import { EventEmitter } from 'node:events';
+import { FakeClientRequest, type FakeRequestOptions, type FakeRequestRecord } from './net-request.ts';
 import { fakeState, type FakeDisplay } from './state.ts';
 import { defaultSession } from './web-contents.ts';
 
@@ -35,8 +36,29 @@ export const shell = {
   },
 };
 
+/**
+ * Electron's net.fetch runs net.request with the same redirect mode and resolves on its `response` event,
+ * so with `redirect: 'manual'` a redirect nobody follows rejects (electron/electron#43715).
+ */
+async function netFetch(input: string, init?: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  if (
+    init?.redirect === 'manual' &&
+    response.headers.has('location') &&
+    [301, 302, 303, 307, 308].includes(response.status)
+  ) {
+    await response.body?.cancel();
+    throw new Error('Redirect was cancelled');
+  }
+  return response;
+}
+
 export const net = {
-  fetch: (input: string, init?: RequestInit): Promise<Response> => fetch(input, init),
+  fetch: netFetch,
+  /** Every `net.request` made since the last reset, as it was sent. */
+  requests: [] as FakeRequestRecord[],
+  request: (options: FakeRequestOptions | string): FakeClientRequest =>
+    new FakeClientRequest(options, (sent) => net.requests.push(sent)),
   /** What Chromium believes about the network; a test plays it going away and coming back with `fakeState.online`. */
   isOnline: (): boolean => fakeState.online,
 };

@@ -108,6 +108,27 @@ describe('PostView', () => {
     expect(screen.getByText(/\/ 300$/).className).not.toContain('counter--over');
   });
 
+  it("counts Mastodon against the person's server's limits from main, and follows them when they change", async () => {
+    const hachyderm = { instance: 'hachyderm.io', maxCharacters: 1000, charactersReservedPerUrl: 30 };
+    const api = fakeApi([POST], { mastodonLimits: hachyderm });
+    show({
+      api,
+      settings: settingsView({}, { enabledNetworks: ['linkedin', 'mastodon'], mastodonInstance: 'hachyderm.io' }),
+    });
+    await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
+    choose('Mastodon');
+    fireEvent.change(message(), { target: { value: 'x'.repeat(600) } });
+    // 600 + a space + the link counted as this server's 30, under its 1,000: not the default 500's warning.
+    expect((await screen.findByText('631 / 1000')).className).not.toContain('counter--over');
+    expect(screen.queryByText(/Too long for Mastodon/)).toBeNull();
+
+    act(() => {
+      api.push('mastodonLimitsChanged', { ...hachyderm, maxCharacters: 600 });
+    });
+    expect(screen.getByText('631 / 600').className).toContain('counter--over');
+    expect(screen.getByText('Too long for Mastodon: 31 over its limit of 600.')).toBeTruthy();
+  });
+
   it('copies the take, the edited message, the disclosure and the link, and says "Copied"', async () => {
     show({ settings: settingsView({}, { disclosureText: 'I work at Example.' }) });
     await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
