@@ -9,17 +9,21 @@ const NEAR_LIMIT = 20;
 export function LengthCounter({ id, network, length }: { id: string; network: Network; length: MessageLength }) {
   const label = NETWORK_LABELS[network];
   const { remaining, limit } = length;
+  // Counting stopped early on a very long paste: the true figure is larger still.
+  const moreThan = length.exact ? '' : 'more than ';
   const state =
     remaining === null ? '' : remaining < 0 ? ' counter--over' : remaining < NEAR_LIMIT ? ' counter--near' : '';
   return (
     <div className="counter-line">
       <p id={id} className={`counter${state}`}>
-        {limit === null ? `${String(length.length)} characters` : `${String(length.length)} / ${String(limit)}`}
+        {limit === null
+          ? `${moreThan}${String(length.length)} characters`
+          : `${moreThan}${String(length.length)} / ${String(limit)}`}
       </p>
       <p className="counter-warning" role="status">
         {length.over &&
           remaining !== null &&
-          `Too long for ${label}: ${String(-remaining)} over its limit of ${String(limit)}.`}
+          `Too long for ${label}: ${moreThan}${String(-remaining)} over its limit of ${String(limit)}.`}
       </p>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Network } from '../../common/domain.ts';
 import { shareIntent, withLink } from '../../common/share/intents.ts';
-import { measureMessage } from '../../common/share/length.ts';
+import { COUNTED_PAST_LIMIT, measureMessage } from '../../common/share/length.ts';
 import { NETWORK_LABELS } from '../../common/share/network-labels.ts';
 import type { SettingsView } from '../../common/settings.ts';
 import type { ShareKitView } from '../../common/sharing.ts';
@@ -49,7 +49,8 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   const posted = withLink(text, link);
   // Mastodon counts against the person's own server's limits (main reads them from it).
   const mastodon = useMastodonLimits();
-  const length = measureMessage(network, posted, { mastodon });
+  // Counting stops a little past the limit: a 100 KB paste costs no more per keystroke than a long post.
+  const length = measureMessage(network, posted, { mastodon, countPastLimit: COUNTED_PAST_LIMIT });
   // Over the limit, Open sends only a version cut to fit, or nothing (policy OfferCutToFit).
   const tooLong = overLimit(network, { take, message, disclosure }, link, length, {
     offerCut: settings.values.offerCutToFit,

@@ -1,6 +1,6 @@
 /** One post: pitch first, per-network messages with live counters, Copy, Open composer, Mark shared with undo. */
 import { overLimitText, WINDOW_TEXT } from '../../../common/messages.ts';
-import { measureMessage } from '../../../common/share/length.ts';
+import { COUNTED_PAST_LIMIT, measureMessage } from '../../../common/share/length.ts';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PostView as Post } from '../../../common/domain.ts';
@@ -106,6 +106,18 @@ describe('PostView', () => {
     expect(screen.getByText('Too long for X: 14 over its limit of 280.')).toBeTruthy();
     choose('Bluesky');
     expect(screen.getByText(/\/ 300$/).className).not.toContain('counter--over');
+  });
+
+  it('stops counting a 100 KB paste a little past the limit and says the message is longer still', async () => {
+    show();
+    await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
+    choose('X');
+    fireEvent.change(message(), { target: { value: 'x'.repeat(100_000) } });
+    const shown = 280 + COUNTED_PAST_LIMIT;
+    expect(screen.getByText(`more than ${String(shown)} / 280`).className).toContain('counter--over');
+    expect(
+      screen.getByText(`Too long for X: more than ${String(COUNTED_PAST_LIMIT)} over its limit of 280.`),
+    ).toBeTruthy();
   });
 
   it("counts Mastodon against the person's server's limits from main, and follows them when they change", async () => {
