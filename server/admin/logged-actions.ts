@@ -31,9 +31,10 @@ export function revokeCodeAs(db: Db, id: number, actor: Actor, now = new Date())
   });
 }
 
-export function revokeDeviceAs(db: Db, id: number, actor: Actor, now = new Date()): Promise<boolean> {
+/** The id of the person whose device it was, or null when there was no such device or it was revoked already. */
+export function revokeDeviceAs(db: Db, id: number, actor: Actor, now = new Date()): Promise<number | null> {
   return db.transaction().execute(async (trx) => {
-    if (!(await revokeDevice(trx, id, now))) return false;
+    if (!(await revokeDevice(trx, id, now))) return null;
     const owner = await trx
       .selectFrom('devices')
       .innerJoin('people', 'people.id', 'devices.person_id')
@@ -42,6 +43,6 @@ export function revokeDeviceAs(db: Db, id: number, actor: Actor, now = new Date(
       .executeTakeFirstOrThrow();
     const target = `device ${String(id)} of ${personLabel(owner)}`;
     await logAction(trx, { actor, action: 'revoke device', target, detail: 'its token is refused from now on' }, now);
-    return true;
+    return owner.id;
   });
 }

@@ -311,8 +311,9 @@ describe('codes and devices', () => {
     expect(await revokeCodeAs(endpoint.db, id, 'command line')).toBe(false);
     await endpoint.enroll('Ada');
     const [device] = await listDevices(endpoint.db);
-    expect(await revokeDeviceAs(endpoint.db, device?.id ?? 0, 'dashboard')).toBe(true);
-    expect(await revokeDeviceAs(endpoint.db, 999, 'dashboard')).toBe(false);
+    expect(await revokeDeviceAs(endpoint.db, device?.id ?? 0, 'dashboard')).toBe(device?.personId);
+    expect(await revokeDeviceAs(endpoint.db, device?.id ?? 0, 'dashboard')).toBeNull();
+    expect(await revokeDeviceAs(endpoint.db, 999, 'dashboard')).toBeNull();
     expect(
       (await listActions(endpoint.db, 10)).map((action) => [action.actor, action.action, action.target, action.detail]),
     ).toEqual([
