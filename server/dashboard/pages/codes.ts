@@ -56,7 +56,7 @@ export function codesPage(
                   <th>Created (UTC)</th>
                   <th>Expires (UTC)</th>
                   <th>State</th>
-                  <th></th>
+                  <th><span class="visually-hidden">Revoke</span></th>
                 </tr>
               </thead>
               <tbody>
