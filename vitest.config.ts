@@ -104,7 +104,7 @@ export default defineConfig({
         // The main flows through the window and the dashboard, with the endpoint on PostgreSQL.
         test: {
           name: 'e2e-postgres',
-          include: ['tests/e2e/preview.test.ts', 'tests/e2e/dashboard.test.ts'],
+          include: ['tests/e2e/preview.test.ts', 'tests/e2e/dashboard.test.ts', 'tests/e2e/dashboard-people.test.ts'],
           ...e2e,
           ...onPostgres,
         },
