@@ -20,7 +20,7 @@ export function checkName(text: string, what: string): NameCheck {
       ok: false,
       reason: `${what} holds an invisible character (zero-width or a direction control) that can disguise it: type it again without it.`,
     };
-  if ([...value].length > MAX_LENGTH)
+  if (value.length > MAX_LENGTH)
     return { ok: false, reason: `${what} is longer than ${String(MAX_LENGTH)} characters: shorten it.` };
   return { ok: true, value };
 }

@@ -12,6 +12,9 @@ export interface PageOptions {
 /** A stored ISO time as the dashboard shows it: "2026-12-08 09:30" (UTC). */
 export const shortTime = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
+/** A code or device number as the dashboard shows it ("#3"), or a dash when there is none. */
+export const idRef = (id: number | null): string => (id === null ? '–' : `#${String(id)}`);
+
 export const csrfField = (token: string): Html => html`<input type="hidden" name="_csrf" value="${token}" />`;
 
 export function page(options: PageOptions, body: Html): string {

@@ -52,7 +52,7 @@ const DoneQuerySchema = Type.Object(
 const notice = (done: Notice | undefined): string | null => (done === undefined ? null : NOTICES[done]);
 
 export function peopleRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
-  return async (app) => {
+  return (app) => {
     const { db } = context;
     const state = (request: FastifyRequest, extra: { notice?: string | null; error?: string | null } = {}) => ({
       csrfToken: sessionOf(request).csrfToken,
@@ -222,5 +222,6 @@ export function peopleRoutes(context: ServerContext): FastifyPluginAsyncTypebox 
     app.get('/dashboard/log', async (request, reply) =>
       sendPage(reply, 200, actionLogPage(await listActions(db, LIST_LIMIT), LIST_LIMIT, state(request))),
     );
+    return Promise.resolve();
   };
 }

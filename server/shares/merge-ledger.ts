@@ -86,7 +86,7 @@ export function mergeStates(input: MergeInput): MergeChanges {
 
   return {
     states: written,
-    personShares: personDelta === 0 ? new Map() : new Map([[input.keptId, personDelta]]),
+    personShares: new Map(personDelta === 0 ? [] : [[input.keptId, personDelta]]),
     posts,
     weeks: weekRows(difference(after.weeks, keptBefore.weeks, removedBefore.weeks)),
     sharedByBoth,

@@ -11,7 +11,7 @@ import { listDevices } from '../../server/admin/devices.ts';
 import { createCodeAs, revokeCodeAs, revokeDeviceAs } from '../../server/admin/logged-actions.ts';
 import { mergePeople } from '../../server/admin/merge-people.ts';
 import { changeTeam, listPeople, renamePerson, setPersonActive } from '../../server/admin/people.ts';
-import type { Db } from '../../server/database.ts';
+import type { Db, DbNumber } from '../../server/database.ts';
 import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
 
@@ -124,7 +124,8 @@ describe('rename', () => {
 
   it('renaming someone who does not exist says so and logs nothing', async () => {
     const outcome = await renamePerson(endpoint.db, 999, 'Ghost', 'command line');
-    expect(outcome).toEqual({ ok: false, reason: expect.stringContaining('There is no person 999') });
+    expect(outcome.ok ? '' : outcome.reason).toContain('There is no person 999');
+    expect(outcome.ok).toBe(false);
     expect(await listActions(endpoint.db, 10)).toEqual([]);
   });
 });
@@ -211,10 +212,7 @@ describe('merge', () => {
     await expectCountsExact();
 
     const outcome = await mergePeople(endpoint.db, { keep, remove }, 'dashboard');
-    expect(outcome).toEqual({
-      ok: true,
-      message: expect.stringContaining('1 share both had made is now counted once'),
-    });
+    expect(outcome.ok ? outcome.message : outcome.reason).toContain('1 share both had made is now counted once');
     await expectCountsExact();
     const people = await listPeople(endpoint.db);
     expect(people).toHaveLength(1);
@@ -276,7 +274,7 @@ describe('merge', () => {
     await expectCountsExact();
     const byCode = await endpoint.db
       .selectFrom('clicks')
-      .select(['code', (eb) => eb.fn.countAll<number>().as('n')])
+      .select(['code', (eb) => eb.fn.countAll<DbNumber>().as('n')])
       .groupBy('code')
       .orderBy('code')
       .execute();
@@ -298,7 +296,7 @@ describe('merge', () => {
     const id = await personId('Ada');
     expect((await mergePeople(endpoint.db, { keep: id, remove: id }, 'dashboard')).ok).toBe(false);
     const unknown = await mergePeople(endpoint.db, { keep: id, remove: 999 }, 'dashboard');
-    expect(unknown).toEqual({ ok: false, reason: expect.stringContaining('There is no person 999') });
+    expect(unknown.ok ? '' : unknown.reason).toContain('There is no person 999');
     expect(await listPeople(endpoint.db)).toHaveLength(1);
     expect(await listActions(endpoint.db, 10)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /** New enrollments, newest first: who enrolled, when, with which code, so a manager spots a leaked code. */
 import type { DeviceListing } from '../../admin/devices.ts';
 import { html } from '../html.ts';
-import { page, shortTime } from '../layout.ts';
+import { idRef, page, shortTime } from '../layout.ts';
 import type { PageState } from './people.ts';
 
 export function enrollmentsPage(devices: readonly DeviceListing[], limit: number, state: PageState): string {
@@ -33,7 +33,7 @@ export function enrollmentsPage(devices: readonly DeviceListing[], limit: number
                       <td>${shortTime(device.createdAt)}</td>
                       <td><a href="/dashboard/people/${device.personId}">${device.displayName}</a></td>
                       <td>${device.team ?? '–'}</td>
-                      <td>${device.codeId === null ? '–' : `#${String(device.codeId)}`}</td>
+                      <td>${idRef(device.codeId)}</td>
                       <td class="number">#${device.id}${device.revokedAt === null ? '' : ' (revoked)'}</td>
                     </tr>`,
                 )}

@@ -1,7 +1,7 @@
 /** People: everyone enrolled, with their devices and figures, and the form that merges two of them. */
 import type { PersonListing } from '../../admin/people.ts';
 import { html } from '../html.ts';
-import { csrfField, page, shortTime } from '../layout.ts';
+import { csrfField, idRef, page, shortTime } from '../layout.ts';
 
 export interface PageState {
   readonly csrfToken: string;
@@ -52,7 +52,7 @@ export function peoplePage(people: readonly PersonListing[], state: PageState): 
                       <td class="number">${person.clicks}</td>
                       <td>${person.lastSeenAt === null ? 'never' : shortTime(person.lastSeenAt)}</td>
                       <td>${shortTime(person.enrolledAt)}</td>
-                      <td>${person.enrolledWithCode === null ? '–' : `#${String(person.enrolledWithCode)}`}</td>
+                      <td>${idRef(person.enrolledWithCode)}</td>
                       <td>
                         ${person.deactivatedAt === null ? 'active' : `deactivated ${shortTime(person.deactivatedAt)}`}
                       </td>

@@ -2,7 +2,7 @@
 import type { DeviceListing } from '../../admin/devices.ts';
 import type { PersonListing } from '../../admin/people.ts';
 import { html } from '../html.ts';
-import { csrfField, page, shortTime } from '../layout.ts';
+import { csrfField, idRef, page, shortTime } from '../layout.ts';
 import type { PageState } from './people.ts';
 
 export function personPage(
@@ -12,12 +12,13 @@ export function personPage(
   typed: { readonly name?: string; readonly team?: string } = {},
 ): string {
   const action = (what: string) => `/dashboard/people/${String(person.id)}/${what}`;
-  const active = person.deactivatedAt === null;
+  const deactivatedAt = person.deactivatedAt;
+  const active = deactivatedAt === null;
   return page(
     { title: person.displayName, ...state },
     html`<p><a href="/dashboard/people">All people</a></p>
       <p>
-        ${active ? 'Active' : `Deactivated since ${shortTime(person.deactivatedAt ?? '')} UTC`} ·
+        ${deactivatedAt === null ? 'Active' : `Deactivated since ${shortTime(deactivatedAt)} UTC`} ·
         ${person.team ?? 'no team'} · ${person.shares} standing ${person.shares === 1 ? 'share' : 'shares'} ·
         ${person.clicks} ${person.clicks === 1 ? 'click' : 'clicks'} · enrolled ${shortTime(person.enrolledAt)} UTC
       </p>
@@ -72,7 +73,7 @@ export function personPage(
                     html`<tr>
                       <td class="number">#${device.id}</td>
                       <td>${shortTime(device.createdAt)}</td>
-                      <td>${device.codeId === null ? '–' : `#${String(device.codeId)}`}</td>
+                      <td>${idRef(device.codeId)}</td>
                       <td>${device.lastSeenAt === null ? 'never' : shortTime(device.lastSeenAt)}</td>
                       <td>
                         ${
