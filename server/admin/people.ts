@@ -31,8 +31,9 @@ export interface PersonListing {
   readonly deactivatedAt: string | null;
 }
 
-export async function listPeople(db: Db): Promise<PersonListing[]> {
-  const people = await db
+/** Everyone, by name; or only the person `id`. */
+export async function listPeople(db: Db, id?: number): Promise<PersonListing[]> {
+  let peopleQuery = db
     .selectFrom('people')
     .leftJoin('teams', 'teams.id', 'people.team_id')
     .select([
@@ -45,13 +46,17 @@ export async function listPeople(db: Db): Promise<PersonListing[]> {
       'people.deactivated_at',
     ])
     .orderBy('people.display_name')
-    .orderBy('people.id')
-    .execute();
-  const devices = await db
+    .orderBy('people.id');
+  let devicesQuery = db
     .selectFrom('devices')
     .select(['person_id', 'enrollment_code_id', 'revoked_at', 'last_seen_at'])
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
+  if (id !== undefined) {
+    peopleQuery = peopleQuery.where('people.id', '=', id);
+    devicesQuery = devicesQuery.where('person_id', '=', id);
+  }
+  const people = await peopleQuery.execute();
+  const devices = await devicesQuery.execute();
   const byPerson = new Map<number, typeof devices>();
   for (const device of devices) {
     const own = byPerson.get(device.person_id);

@@ -59,7 +59,7 @@ export function peopleRoutes(context: ServerContext): FastifyPluginAsyncTypebox 
       notice: extra.notice ?? null,
       error: extra.error ?? null,
     });
-    const findPerson = async (id: number) => (await listPeople(db)).find((person) => person.id === id);
+    const findPerson = async (id: number) => (await listPeople(db, id))[0];
     const noPerson = (reply: FastifyReply, id: number) =>
       refusePage(
         reply,

@@ -15,6 +15,17 @@ import { compareKeys, lockRows } from '../dialect.ts';
 import { rejectionReason } from './event-checks.ts';
 import { applyEvents, type LedgerChanges, type LedgerEvent, type ShareState } from './share-ledger.ts';
 
+/**
+ * The person a device token named when the request came in was merged into another before its events
+ * were written (admin/merge-people.ts): nothing is stored, and the device sends them again (the
+ * endpoint answers 503 with Retry-After), this time as the person kept.
+ */
+export class SubmitterMergedError extends Error {
+  constructor() {
+    super('the person of this device was merged into another one just now; nothing was stored, send it again');
+  }
+}
+
 export interface Submitter {
   readonly personId: number;
   readonly teamId: number | null;
@@ -65,11 +76,10 @@ export async function recordSubmissions(
     });
   });
   if (candidates.length === 0) return results;
-  await lockRows(
-    trx,
-    'people',
-    candidates.map(({ personId }) => personId),
-  );
+  const submitters = [...new Set(candidates.map(({ personId }) => personId))];
+  await lockRows(trx, 'people', submitters);
+  const present = await trx.selectFrom('people').select('id').where('id', 'in', submitters).execute();
+  if (present.length < submitters.length) throw new SubmitterMergedError();
 
   const inserted = new Set<string>();
   const byId = [...candidates].sort((a, b) => compareKeys(a.event.id, b.event.id));

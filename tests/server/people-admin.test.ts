@@ -3,6 +3,7 @@
  * devices revoked, each logged; on SQLite and on PostgreSQL. After every change the standing counts
  * must equal what the share states say, recounted from scratch.
  */
+import { request as httpRequest } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 import type { Summary } from '../../common/protocol.ts';
 import { weekOf } from '../../common/weeks.ts';
@@ -12,6 +13,7 @@ import { createCodeAs, revokeCodeAs, revokeDeviceAs } from '../../server/admin/l
 import { mergePeople } from '../../server/admin/merge-people.ts';
 import { changeTeam, listPeople, renamePerson, setPersonActive } from '../../server/admin/people.ts';
 import type { Db, DbNumber } from '../../server/database.ts';
+import { drawWinner } from '../../server/draws/contest-draw.ts';
 import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
 
@@ -181,6 +183,9 @@ describe('deactivate and reactivate', () => {
     expect(summary.me.rank).toBe(1);
     expect(summary.organisation.shares).toBe(3);
     await expectCountsExact();
+    const today = new Date().toISOString().slice(0, 10);
+    const draw = await drawWinner(endpoint.db, { from: today, to: today, seed: 'no leavers' });
+    expect(draw).toMatchObject({ candidates: 1, winner: 'Ada' });
 
     expect(await setPersonActive(endpoint.db, bobId, true, 'command line')).toMatchObject({ ok: true });
     expect((await apiAs(endpoint.url, bob).post('v1/events', { events: [event] })).status).toBe(200);
@@ -289,6 +294,80 @@ describe('merge', () => {
     expect(again.body.results).toEqual([{ id: retried.id, status: 'duplicate' }]);
     expect((await linkFor(second, POST_A, 'linkedin')).code).toBe(keptLink.code);
     expect((await listDevices(endpoint.db)).map((device) => device.personId)).toEqual([keep, keep]);
+  });
+
+  it('merging while both devices send shares loses no acknowledged share and keeps the counts exact', async () => {
+    const first = apiAs(endpoint.url, await endpoint.enroll('Ada'));
+    const second = apiAs(endpoint.url, await endpoint.enroll('Ada again'));
+    const keep = await personId('Ada');
+    const remove = await personId('Ada again');
+    const batches = Array.from({ length: 8 }, (_, index) => [
+      shareEvent({ postKey: `https://blog.example.com/p${String(index)}` }),
+      shareEvent({ postKey: POST_A, network: index % 2 === 0 ? 'x' : 'linkedin' }),
+    ]);
+    /** Sends until the endpoint has an answer for every event: a batch caught by the merge is sent again. */
+    const send = async (device: typeof first, events: ReturnType<typeof shareEvent>[]) => {
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        const answer = await device.post<{ results: { status: string }[] }>('v1/events', { events });
+        if (answer.status === 200) return answer.body.results.map((result) => result.status);
+      }
+      throw new Error('the endpoint never took the batch');
+    };
+    const [merged, ...answers] = await Promise.all([
+      mergePeople(endpoint.db, { keep, remove }, 'dashboard'),
+      ...batches.map((events, index) => send(index % 2 === 0 ? first : second, events)),
+    ]);
+    expect(merged.ok).toBe(true);
+    expect(answers.flat().every((status) => status === 'created' || status === 'duplicate')).toBe(true);
+    const stored = new Set((await endpoint.rows()).map((row) => row.id));
+    for (const event of batches.flat()) expect(stored.has(event.id), event.id).toBe(true);
+    await expectCountsExact();
+    // p0..p7 once each, A on X and on LinkedIn once each, whoever sent them.
+    expect((await listPeople(endpoint.db))[0]).toMatchObject({ id: keep, shares: 10 });
+  });
+
+  it('a batch whose device was checked just before its person was merged away is answered 503 and stored once sent again', async () => {
+    const token = await endpoint.enroll('Ada again');
+    await endpoint.enroll('Ada');
+    const remove = await personId('Ada again');
+    const keep = await personId('Ada');
+    const body = JSON.stringify({ events: [shareEvent({ postKey: POST_A })] });
+    const request = httpRequest(new URL('v1/events', endpoint.url), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      },
+    });
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      request.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      });
+      request.on('error', reject);
+    });
+    request.flushHeaders();
+    // The token is checked as soon as the headers arrive (its "last seen" is written then), before the body.
+    await vi.waitFor(async () => {
+      const device = await endpoint.db
+        .selectFrom('devices')
+        .select('last_seen_at')
+        .where('person_id', '=', remove)
+        .executeTakeFirst();
+      expect(device?.last_seen_at).not.toBeNull();
+    });
+    expect((await mergePeople(endpoint.db, { keep, remove }, 'dashboard')).ok).toBe(true);
+    request.end(body);
+    const refused = await answer;
+    expect(refused.status).toBe(503);
+    expect(refused.text).toContain('merged into another one just now; nothing was stored, send it again');
+    expect(await endpoint.rows()).toEqual([]);
+    const again = await apiAs(endpoint.url, token).post<{ results: { status: string }[] }>('v1/events', body);
+    expect(again.body.results.map((result) => result.status)).toEqual(['created']);
+    expect((await listPeople(endpoint.db))[0]).toMatchObject({ id: keep, shares: 1 });
+    await expectCountsExact();
   });
 
   it('refuses to merge a person into themselves or into someone unknown, changing nothing', async () => {
