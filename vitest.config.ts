@@ -49,7 +49,7 @@ export default defineConfig({
           name: 'node-postgres',
           include: endpointTests,
           // Pure logic with no endpoint, which the sqlite run covers, and what only SQLite files have (upgrades).
-          exclude: ['tests/server/share-ledger.test.ts', '**/*.sqlite.test.ts'],
+          exclude: ['tests/server/share-ledger.test.ts', 'tests/server/merge-ledger.test.ts', '**/*.sqlite.test.ts'],
           environment: 'node',
           ...electronFakeDeps,
           ...onPostgres,
@@ -104,7 +104,7 @@ export default defineConfig({
         // The main flows through the window and the dashboard, with the endpoint on PostgreSQL.
         test: {
           name: 'e2e-postgres',
-          include: ['tests/e2e/preview.test.ts', 'tests/e2e/dashboard.test.ts'],
+          include: ['tests/e2e/preview.test.ts', 'tests/e2e/dashboard.test.ts', 'tests/e2e/dashboard-people.test.ts'],
           ...e2e,
           ...onPostgres,
         },

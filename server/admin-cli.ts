@@ -1,11 +1,17 @@
 /**
- * `npm run server:admin -- <command>`: enrollment codes, devices and the admin token, on the endpoint's
- * database (the endpoint may be running; SQLite's WAL lets both work on the file).
+ * `npm run server:admin -- <command>`: people, enrollment codes, devices and the admin token, on the
+ * endpoint's database (the endpoint may be running; SQLite's WAL lets both work on the file). Changes
+ * to people, codes and devices go to the action log as made from the command line.
  */
 import { parseArgs } from 'node:util';
-import { listDevices, revokeDevice } from './admin/devices.ts';
-import { createEnrollmentCode, listEnrollmentCodes, revokeEnrollmentCode } from './admin/enrollment-codes.ts';
+import { listActions, type Actor } from './admin/action-log.ts';
+import { listDevices } from './admin/devices.ts';
+import { listEnrollmentCodes } from './admin/enrollment-codes.ts';
+import { createCodeAs, revokeCodeAs, revokeDeviceAs } from './admin/logged-actions.ts';
+import { mergePeople } from './admin/merge-people.ts';
 import { rotateAdminToken } from './admin/organisation.ts';
+import { changeTeam, listPeople, renamePerson, setPersonActive, type ChangeOutcome } from './admin/people.ts';
+import { checkName } from './admin/person-name.ts';
 import { databaseLocation, openDatabaseOrExit } from './cli-options.ts';
 import type { Db } from './database.ts';
 
@@ -16,6 +22,14 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
   revoke-code ID                                     no new enrollments with this code
   list-devices                                       enrolled devices
   revoke-device ID                                   this device's token stops working (401)
+  list-people                                        people with team, devices, shares, last seen, state
+  list-enrollments                                   the newest enrollments: who, when, with which code
+  rename-person ID NAME                              a new display name
+  set-team ID [TEAM]                                 a new team (none without TEAM)
+  deactivate-person ID                               their devices are refused; off the leaderboard
+  reactivate-person ID                               their devices work again
+  merge-people KEEP_ID REMOVE_ID                     one human enrolled twice: everything moves to KEEP_ID
+  list-actions                                       the admin action log, newest first
   rotate-admin-token                                 a new admin token; the old one and dashboard sessions end
 
 --db defaults to ADVOCATE_DB, then DATABASE_URL, then .advocate-data/endpoint.sqlite.`;
@@ -25,11 +39,23 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function idArgument(positionals: readonly string[]): number {
-  const id = Number(positionals[1]);
+const ACTOR: Actor = 'command line';
+const LIST_LIMIT = 200;
+
+function idArgument(positionals: readonly string[], at = 1): number {
+  const id = Number(positionals[at]);
   if (!Number.isInteger(id) || id <= 0)
-    fail(`${positionals[0] ?? ''} needs the id shown by the list command, got ${String(positionals[1])}`);
+    fail(`${positionals[0] ?? ''} needs the id shown by the list command, got ${String(positionals[at])}`);
   return id;
+}
+
+/** Prints what happened, or the reason nothing did (and exits 1). */
+function report(outcome: ChangeOutcome): void {
+  if (outcome.ok) console.log(outcome.message);
+  else {
+    console.error(outcome.reason);
+    process.exitCode = 1;
+  }
 }
 
 const table = (rows: readonly object[]): void => {
@@ -49,7 +75,9 @@ async function run(
       if (days !== null && (!Number.isInteger(days) || days <= 0))
         fail(`--expires-in-days must be a whole number of days, got ${String(values['expires-in-days'])}`);
       const expiresAt = days === null ? null : new Date(Date.now() + days * 86_400_000);
-      const { id, code } = await createEnrollmentCode(db, { team: values.team ?? null, expiresAt });
+      const team = values.team === undefined ? null : checkName(values.team, 'The team');
+      if (team && !team.ok) fail(team.reason);
+      const { id, code } = await createCodeAs(db, { team: team?.value ?? null, expiresAt }, ACTOR);
       console.log(
         `Enrollment code ${String(id)}: ${code}${expiresAt ? ` (expires ${expiresAt.toISOString().slice(0, 10)})` : ''}`,
       );
@@ -60,7 +88,7 @@ async function run(
       return;
     case 'revoke-code':
       console.log(
-        (await revokeEnrollmentCode(db, idArgument(positionals)))
+        (await revokeCodeAs(db, idArgument(positionals), ACTOR))
           ? 'Code revoked.'
           : 'No such code, or it was already revoked.',
       );
@@ -70,10 +98,32 @@ async function run(
       return;
     case 'revoke-device':
       console.log(
-        (await revokeDevice(db, idArgument(positionals)))
+        (await revokeDeviceAs(db, idArgument(positionals), ACTOR)) !== null
           ? 'Device revoked.'
           : 'No such device, or it was already revoked.',
       );
+      return;
+    case 'list-people':
+      table(await listPeople(db));
+      return;
+    case 'list-enrollments':
+      table(await listDevices(db, { newestFirst: true, limit: LIST_LIMIT }));
+      return;
+    case 'rename-person':
+      report(await renamePerson(db, idArgument(positionals), positionals.slice(2).join(' '), ACTOR));
+      return;
+    case 'set-team':
+      report(await changeTeam(db, idArgument(positionals), positionals.slice(2).join(' '), ACTOR));
+      return;
+    case 'deactivate-person':
+    case 'reactivate-person':
+      report(await setPersonActive(db, idArgument(positionals), command === 'reactivate-person', ACTOR));
+      return;
+    case 'merge-people':
+      report(await mergePeople(db, { keep: idArgument(positionals), remove: idArgument(positionals, 2) }, ACTOR));
+      return;
+    case 'list-actions':
+      table(await listActions(db, LIST_LIMIT));
       return;
     case 'rotate-admin-token':
       console.log(`New admin token (shown once): ${await rotateAdminToken(db)}`);

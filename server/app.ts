@@ -25,6 +25,7 @@ import { summaryRoutes } from './routes/summary.ts';
 import { refuseOtherCharsets } from './security/charset.ts';
 import { securityHeaders } from './security/headers.ts';
 import { EventWriter } from './shares/event-writer.ts';
+import { SubmitterMergedError } from './shares/record-events.ts';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -103,6 +104,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(rateLimit, { global: true, max: context.rateLimits.perIp, timeWindow: 60_000 });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof SubmitterMergedError)
+      return reply
+        .code(503)
+        .header('retry-after', '1')
+        .send({ statusCode: 503, error: 'Service Unavailable', message: error.message });
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       // Desktops keep their outbox and retry on 503; an event id already stored comes back "duplicate".

@@ -37,6 +37,8 @@ export interface PeopleTable {
   shares: Generated<number>;
   clicks: Generated<number>;
   created_at: string;
+  /** Set while deactivated: the person's devices are refused, their shares stay counted. */
+  deactivated_at: string | null;
 }
 
 export interface EnrollmentCodesTable {
@@ -56,6 +58,8 @@ export interface DevicesTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** Updated at most once an hour, so a busy device does not write on every call. */
+  last_seen_at: string | null;
 }
 
 export interface ShareEventsTable {
@@ -151,6 +155,20 @@ export interface VisitorSaltsTable {
   salt: string;
 }
 
+export interface AdminActionsTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  detail: string;
+}
+
+export interface MergedLinksTable {
+  code: string;
+  into_code: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   teams: TeamsTable;
@@ -168,6 +186,8 @@ export interface Database {
   draws: DrawsTable;
   job_leases: JobLeasesTable;
   visitor_salts: VisitorSaltsTable;
+  admin_actions: AdminActionsTable;
+  merged_links: MergedLinksTable;
 }
 
 export type Db = Kysely<Database>;

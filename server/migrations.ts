@@ -193,5 +193,34 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    /**
+     * People managed from the dashboard: deactivation, the last time a device was seen, the log of what
+     * admins did, and the tracked links of a person merged into another (their codes are already out in
+     * shared posts, so they keep working and count for the person kept).
+     */
+    '0006-people-admin': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('people').addColumn('deactivated_at', 'text').execute();
+        await db.schema.alterTable('devices').addColumn('last_seen_at', 'text').execute();
+        await db.schema
+          .createTable('admin_actions')
+          .addColumn('id', 'integer', identity)
+          .addColumn('at', 'text', (column) => column.notNull())
+          // "dashboard" or "command line": who did it, as far as the endpoint can tell.
+          .addColumn('actor', 'text', (column) => column.notNull())
+          .addColumn('action', 'text', (column) => column.notNull())
+          // What it was done to, in words, as it was then (a merged person's row is gone afterwards).
+          .addColumn('target', 'text', (column) => column.notNull())
+          .addColumn('detail', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema.createIndex('admin_actions_by_time').on('admin_actions').column('at').execute();
+        await db.schema
+          .createTable('merged_links')
+          .addColumn('code', 'text', (column) => column.primaryKey().notNull())
+          // The kept person's link for the same post and network: clicks on `code` count as clicks on it.
+          .addColumn('into_code', 'text', (column) => column.notNull().references('tracked_links.code'))
+          .execute();
+      },
+    },
   };
 }

@@ -3,25 +3,47 @@ import type { Db } from '../database.ts';
 
 export interface DeviceListing {
   readonly id: number;
+  readonly personId: number;
   readonly displayName: string;
   readonly team: string | null;
+  /** The enrollment code it enrolled with (null for codes deleted before it existed). */
+  readonly codeId: number | null;
   readonly createdAt: string;
+  readonly lastSeenAt: string | null;
   readonly revokedAt: string | null;
 }
 
-export async function listDevices(db: Db): Promise<DeviceListing[]> {
-  const rows = await db
+/** Every device, or one person's, oldest first; `newestFirst` and `limit` for the enrollments list. */
+export async function listDevices(
+  db: Db,
+  options: { personId?: number; newestFirst?: boolean; limit?: number } = {},
+): Promise<DeviceListing[]> {
+  let query = db
     .selectFrom('devices')
     .innerJoin('people', 'people.id', 'devices.person_id')
     .leftJoin('teams', 'teams.id', 'people.team_id')
-    .select(['devices.id', 'people.display_name', 'teams.name as team', 'devices.created_at', 'devices.revoked_at'])
-    .orderBy('devices.id')
-    .execute();
+    .select([
+      'devices.id',
+      'devices.person_id',
+      'people.display_name',
+      'teams.name as team',
+      'devices.enrollment_code_id',
+      'devices.created_at',
+      'devices.last_seen_at',
+      'devices.revoked_at',
+    ])
+    .orderBy('devices.id', options.newestFirst ? 'desc' : 'asc');
+  if (options.personId !== undefined) query = query.where('devices.person_id', '=', options.personId);
+  if (options.limit !== undefined) query = query.limit(options.limit);
+  const rows = await query.execute();
   return rows.map((row) => ({
     id: row.id,
+    personId: row.person_id,
     displayName: row.display_name,
     team: row.team,
+    codeId: row.enrollment_code_id,
     createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
     revokedAt: row.revoked_at,
   }));
 }

@@ -30,6 +30,15 @@ function refuse(reply: FastifyReply, message: string): FastifyReply {
     .send({ statusCode: 401, error: 'Unauthorized', message });
 }
 
+const SEEN_EVERY_MS = 3600_000;
+
+/** "Last seen" to the hour: one write an hour per device, not one per call. */
+async function markSeen(db: Db, deviceId: number, lastSeenAt: string | null): Promise<void> {
+  const now = new Date();
+  if (lastSeenAt !== null && now.getTime() - Date.parse(lastSeenAt) < SEEN_EVERY_MS) return;
+  await db.updateTable('devices').set({ last_seen_at: now.toISOString() }).where('id', '=', deviceId).execute();
+}
+
 /** An onRequest hook: runs before the body is read, so an unknown caller learns nothing about it. */
 export function requireDevice(db: Db) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
@@ -42,7 +51,14 @@ export function requireDevice(db: Db) {
       ? await db
           .selectFrom('devices')
           .innerJoin('people', 'people.id', 'devices.person_id')
-          .select(['devices.id as deviceId', 'devices.revoked_at', 'people.id as personId', 'people.team_id as teamId'])
+          .select([
+            'devices.id as deviceId',
+            'devices.revoked_at',
+            'devices.last_seen_at',
+            'people.id as personId',
+            'people.team_id as teamId',
+            'people.deactivated_at',
+          ])
           .where('devices.token_hash', '=', hashSecret(token))
           .executeTakeFirst()
       : undefined;
@@ -54,6 +70,14 @@ export function requireDevice(db: Db) {
       await refuse(reply, 'this device was revoked; enroll again');
       return;
     }
+    if (device.deactivated_at !== null) {
+      await refuse(
+        reply,
+        'the person this device belongs to was deactivated by the organisation; shares made here are not taken. Ask your Advocate admin to reactivate you',
+      );
+      return;
+    }
+    await markSeen(db, device.deviceId, device.last_seen_at);
     request.caller = { deviceId: device.deviceId, personId: device.personId, teamId: device.teamId };
   };
 }

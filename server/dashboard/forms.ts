@@ -15,6 +15,15 @@ export const LoginFormSchema = Type.Object({ _csrf: Csrf, token: Type.String({ m
 export const CsrfOnlyFormSchema = Type.Object({ _csrf: Csrf }, closed);
 export const SettingsFormSchema = Type.Object({ _csrf: Csrf, anonymous: Type.Optional(Type.Literal('on')) }, closed);
 export const DeleteKitFormSchema = Type.Object({ _csrf: Csrf, postKey: Type.String({ maxLength: 2048 }) }, closed);
+const Id = Type.String({ pattern: '^[1-9]\\d{0,9}$' });
+export const IdParamsSchema = Type.Object({ id: Id }, closed);
+export const RenameFormSchema = Type.Object({ _csrf: Csrf, name: Type.String({ maxLength: 200 }) }, closed);
+export const TeamFormSchema = Type.Object({ _csrf: Csrf, team: Type.String({ maxLength: 200 }) }, closed);
+export const MergeFormSchema = Type.Object({ _csrf: Csrf, keep: Id, remove: Id }, closed);
+export const CodeFormSchema = Type.Object(
+  { _csrf: Csrf, team: Text(200), expiresInDays: Type.Optional(Type.String({ pattern: '^(\\d{1,4})?$' })) },
+  closed,
+);
 export const DrawFormSchema = Type.Object({ _csrf: Csrf, from: Day, to: Day, seed: Text(100) }, closed);
 
 const messageFields: Record<string, TSchema> = Object.fromEntries(

@@ -9,6 +9,12 @@ export interface PageOptions {
   readonly error?: string | null;
 }
 
+/** A stored ISO time as the dashboard shows it: "2026-12-08 09:30" (UTC). */
+export const shortTime = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
+
+/** A code or device number as the dashboard shows it ("#3"), or a dash when there is none. */
+export const idRef = (id: number | null): string => (id === null ? '–' : `#${String(id)}`);
+
 export const csrfField = (token: string): Html => html`<input type="hidden" name="_csrf" value="${token}" />`;
 
 export function page(options: PageOptions, body: Html): string {
@@ -17,6 +23,10 @@ export function page(options: PageOptions, body: Html): string {
         <a href="/dashboard/">Results</a>
         <a href="/dashboard/kits">Share kits</a>
         <a href="/dashboard/draws">Contest draw</a>
+        <a href="/dashboard/people">People</a>
+        <a href="/dashboard/enrollments">New enrollments</a>
+        <a href="/dashboard/codes">Enrollment codes</a>
+        <a href="/dashboard/log">Action log</a>
         <form method="post" action="/dashboard/logout" class="inline">
           ${csrfField(options.csrfToken)}<button type="submit" class="link">Sign out</button>
         </form>

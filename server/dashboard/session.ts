@@ -79,6 +79,12 @@ export async function endSession(db: Db, session: AdminSession, reply: FastifyRe
   void reply.clearCookie(SESSION_COOKIE, { path: '/dashboard' });
 }
 
+/** The session of a request behind the signed-in hook (signed-in.ts), which refuses any without one. */
+export function sessionOf(request: FastifyRequest): AdminSession {
+  if (!request.adminSession) throw new Error('signed-in route without a session');
+  return request.adminSession;
+}
+
 /** The `_csrf` field of a parsed form body, if there is one. */
 export function sentCsrfToken(body: unknown): string | null {
   if (typeof body !== 'object' || body === null) return null;

@@ -1,4 +1,7 @@
-/** Dashboard pages behind the session: results, settings, share kits, contest draws, CSV export, sign-out. */
+/**
+ * Dashboard pages behind the session: results, settings, share kits, contest draws, CSV export, sign-out;
+ * people, codes, enrollments and the action log in people-routes.ts.
+ */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { setLeaderboardAnonymous, isLeaderboardAnonymous } from '../admin/organisation.ts';
@@ -26,7 +29,8 @@ import { drawsPage } from './pages/draws.ts';
 import { EMPTY_KIT_FORM, kitToForm, kitsPage } from './pages/kits.ts';
 import { overviewPage } from './pages/overview.ts';
 import { refusePage, sendPage } from './reply.ts';
-import { endSession, findSession, sentCsrfToken, type AdminSession } from './session.ts';
+import { endSession, findSession, sentCsrfToken, sessionOf } from './session.ts';
+import { peopleRoutes } from './people-routes.ts';
 
 /** Fixed texts for `?done=`: a link cannot put words of its own on the page. */
 const NOTICES = {
@@ -50,10 +54,6 @@ const OVERVIEW_WEEKS = 12;
 export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { db } = context;
-    const sessionOf = (request: { adminSession: AdminSession | null }): AdminSession => {
-      if (!request.adminSession) throw new Error('signed-in route without a session');
-      return request.adminSession;
-    };
     app.decorateRequest('adminSession', null);
     app.addHook('onRequest', async (request, reply) => {
       request.adminSession = await findSession(db, request, context.now());
@@ -178,5 +178,6 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
     });
 
     await app.register(exportRoutes(context));
+    await app.register(peopleRoutes(context));
   };
 }

@@ -4,13 +4,16 @@
  * can lose that last fraction of a second of clicks on that replica (a count, never a share event:
  * those are stored before they are acknowledged). While the database is out of reach the clicks are
  * kept in memory, up to a bound, and written when it is back.
+ *
+ * Whose click it is is looked up when it is written, not when it happened: a merge of two people
+ * (admin/merge-people.ts) may have moved the link, or made it an alias of the kept person's link.
  */
-import type { Db } from '../database.ts';
-import { compareKeys } from '../dialect.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../database.ts';
+import { compareKeys, lockRows } from '../dialect.ts';
 
 export interface Click {
   readonly code: string;
-  readonly personId: number;
   readonly postKey: string;
   readonly clickedAt: string;
   readonly visitor: string;
@@ -67,20 +70,28 @@ export class ClickRecorder {
   }
 
   async #write(clicks: readonly Click[]): Promise<void> {
-    const perPerson = new Map<number, number>();
     const perPost = new Map<string, number>();
-    for (const click of clicks) {
-      perPerson.set(click.personId, (perPerson.get(click.personId) ?? 0) + 1);
-      perPost.set(click.postKey, (perPost.get(click.postKey) ?? 0) + 1);
-    }
+    for (const click of clicks) perPost.set(click.postKey, (perPost.get(click.postKey) ?? 0) + 1);
     const now = new Date().toISOString();
     await this.db.transaction().execute(async (trx) => {
+      const owners = await linkOwners(trx, [...new Set(clicks.map((click) => click.code))]);
+      const perPerson = new Map<number, number>();
       for (let start = 0; start < clicks.length; start += ROWS_PER_STATEMENT) {
         const chunk = clicks.slice(start, start + ROWS_PER_STATEMENT);
         await trx
           .insertInto('clicks')
-          .values(chunk.map((click) => ({ code: click.code, clicked_at: click.clickedAt, visitor: click.visitor })))
+          .values(
+            chunk.map((click) => ({
+              code: owners.get(click.code)?.code ?? click.code,
+              clicked_at: click.clickedAt,
+              visitor: click.visitor,
+            })),
+          )
           .execute();
+      }
+      for (const click of clicks) {
+        const owner = owners.get(click.code);
+        if (owner) perPerson.set(owner.personId, (perPerson.get(owner.personId) ?? 0) + 1);
       }
       // In key order, as the event writer does: replicas never wait on each other crosswise.
       for (const [personId, count] of [...perPerson].sort(([a], [b]) => a - b)) {
@@ -103,4 +114,41 @@ export class ClickRecorder {
       }
     });
   }
+}
+
+/**
+ * Each code's link (itself, or the link it was merged into) and its person. The people are locked and
+ * the codes looked up again, so a merge that committed while this waited is seen.
+ */
+async function linkOwners(
+  trx: Transaction<Database>,
+  codes: readonly string[],
+): Promise<Map<string, { code: string; personId: number }>> {
+  const lookUp = async () => {
+    const owners = new Map<string, { code: string; personId: number }>();
+    for (let start = 0; start < codes.length; start += ROWS_PER_STATEMENT) {
+      const chunk = codes.slice(start, start + ROWS_PER_STATEMENT);
+      const direct = await trx
+        .selectFrom('tracked_links')
+        .select(['code', 'person_id'])
+        .where('code', 'in', chunk)
+        .execute();
+      for (const row of direct) owners.set(row.code, { code: row.code, personId: row.person_id });
+      const merged = await trx
+        .selectFrom('merged_links')
+        .innerJoin('tracked_links', 'tracked_links.code', 'merged_links.into_code')
+        .select(['merged_links.code', 'tracked_links.code as into', 'tracked_links.person_id'])
+        .where('merged_links.code', 'in', chunk)
+        .execute();
+      for (const row of merged) owners.set(row.code, { code: row.into, personId: row.person_id });
+    }
+    return owners;
+  };
+  const first = await lookUp();
+  await lockRows(
+    trx,
+    'people',
+    [...first.values()].map((owner) => owner.personId),
+  );
+  return lookUp();
 }

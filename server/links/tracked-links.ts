@@ -37,7 +37,6 @@ export async function linkCodes(
 }
 
 export interface LinkTarget {
-  readonly personId: number;
   readonly postKey: string;
   readonly network: Network;
   /** Where the link sends people: the post with UTM tags. */
@@ -46,7 +45,10 @@ export interface LinkTarget {
 
 const CACHE_SIZE = 50_000;
 
-/** Codes never change what they point to, so a redirect can be answered from memory. */
+/**
+ * A code never changes the post and network it points to, so a redirect can be answered from memory.
+ * (Its person can change, in a merge: the click recorder looks that up when it writes.)
+ */
 export class LinkResolver {
   readonly #cache = new Map<string, LinkTarget>();
 
@@ -55,14 +57,21 @@ export class LinkResolver {
   async resolve(code: string): Promise<LinkTarget | null> {
     const cached = this.#cache.get(code);
     if (cached) return cached;
-    const row = await this.db
-      .selectFrom('tracked_links')
-      .select(['person_id', 'post_key', 'network'])
-      .where('code', '=', code)
-      .executeTakeFirst();
+    // A code of a person merged into another may have become an alias of the kept person's link.
+    const row =
+      (await this.db
+        .selectFrom('tracked_links')
+        .select(['post_key', 'network'])
+        .where('code', '=', code)
+        .executeTakeFirst()) ??
+      (await this.db
+        .selectFrom('merged_links')
+        .innerJoin('tracked_links', 'tracked_links.code', 'merged_links.into_code')
+        .select(['tracked_links.post_key', 'tracked_links.network'])
+        .where('merged_links.code', '=', code)
+        .executeTakeFirst());
     if (!row) return null;
     const target = {
-      personId: row.person_id,
       postKey: row.post_key,
       network: row.network,
       location: utmLink(row.post_key, row.network, code),

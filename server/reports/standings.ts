@@ -17,6 +17,8 @@ export async function topPeople(db: Db, limit: number): Promise<Standing[]> {
     .leftJoin('teams', 'teams.id', 'people.team_id')
     .select(['people.id', 'people.display_name', 'teams.name as team', 'people.shares', 'people.clicks'])
     .where('people.shares', '>', 0)
+    // Deactivated people keep their shares in the totals but leave the leaderboard (admin/people.ts).
+    .where('people.deactivated_at', 'is', null)
     .orderBy('people.shares', 'desc')
     .orderBy('people.id')
     .limit(limit)
@@ -41,6 +43,7 @@ export async function rankFor(db: Db, shares: number): Promise<number> {
     .selectFrom('people')
     .select((eb) => eb.fn.countAll<DbNumber>().as('n'))
     .where('shares', '>', shares)
+    .where('deactivated_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(ahead.n) + 1;
 }

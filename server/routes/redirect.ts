@@ -29,7 +29,6 @@ export function redirectRoutes(context: ServerContext): FastifyPluginAsyncTypebo
           const now = context.now();
           context.clicks.record({
             code,
-            personId: target.personId,
             postKey: target.postKey,
             clickedAt: now.toISOString(),
             visitor: await context.visitors.hash(request.ip, userAgent ?? '', now),

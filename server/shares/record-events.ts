@@ -13,7 +13,18 @@ import type { EventResult } from '../../common/protocol.ts';
 import type { Database } from '../database.ts';
 import { compareKeys, lockRows } from '../dialect.ts';
 import { rejectionReason } from './event-checks.ts';
-import { applyEvents, type LedgerEvent, type ShareState } from './share-ledger.ts';
+import { applyEvents, type LedgerChanges, type LedgerEvent, type ShareState } from './share-ledger.ts';
+
+/**
+ * The person a device token named when the request came in was merged into another before its events
+ * were written (admin/merge-people.ts): nothing is stored, and the device sends them again (the
+ * endpoint answers 503 with Retry-After), this time as the person kept.
+ */
+export class SubmitterMergedError extends Error {
+  constructor() {
+    super('the person of this device was merged into another one just now; nothing was stored, send it again');
+  }
+}
 
 export interface Submitter {
   readonly personId: number;
@@ -65,11 +76,10 @@ export async function recordSubmissions(
     });
   });
   if (candidates.length === 0) return results;
-  await lockRows(
-    trx,
-    'people',
-    candidates.map(({ personId }) => personId),
-  );
+  const submitters = [...new Set(candidates.map(({ personId }) => personId))];
+  await lockRows(trx, 'people', submitters);
+  const present = await trx.selectFrom('people').select('id').where('id', 'in', submitters).execute();
+  if (present.length < submitters.length) throw new SubmitterMergedError();
 
   const inserted = new Set<string>();
   const byId = [...candidates].sort((a, b) => compareKeys(a.event.id, b.event.id));
@@ -129,6 +139,22 @@ export async function recordSubmissions(
   return results;
 }
 
+const toShareState = (row: Database['share_states']): ShareState => ({
+  personId: row.person_id,
+  postKey: row.post_key,
+  network: row.network,
+  lastEventId: row.last_event_id,
+  shared: row.shared === 1,
+  sharedAt: row.shared_at,
+});
+
+/** Every state of one person: what a merge or a team change works on. */
+export async function personStates(trx: Transaction<Database>, personId: number): Promise<ShareState[]> {
+  return (await trx.selectFrom('share_states').selectAll().where('person_id', '=', personId).execute()).map(
+    toShareState,
+  );
+}
+
 async function loadStates(trx: Transaction<Database>, events: readonly LedgerEvent[]): Promise<ShareState[]> {
   // Exactly the (person, post) pairs touched: a plain IN on each column would match every pairing.
   const pairs = new Map(
@@ -147,16 +173,7 @@ async function loadStates(trx: Transaction<Database>, events: readonly LedgerEve
         ),
       )
       .execute();
-    for (const row of rows) {
-      states.push({
-        personId: row.person_id,
-        postKey: row.post_key,
-        network: row.network,
-        lastEventId: row.last_event_id,
-        shared: row.shared === 1,
-        sharedAt: row.shared_at,
-      });
-    }
+    states.push(...rows.map(toShareState));
   }
   return states;
 }
@@ -169,7 +186,18 @@ async function updateCounts(
 ): Promise<void> {
   const teams = new Map(submissions.map(({ submitter }) => [submitter.personId, submitter.teamId ?? 0]));
   const changes = applyEvents(await loadStates(trx, created), created, (personId) => teams.get(personId) ?? 0);
+  await writeLedgerChanges(trx, changes, receivedAt);
+}
 
+/**
+ * Writes what the ledger worked out: states, then the counts raised or lowered in place, each in key
+ * order. `seenAt` is the first-seen time of a post that had no counts yet.
+ */
+export async function writeLedgerChanges(
+  trx: Transaction<Database>,
+  changes: LedgerChanges,
+  seenAt: string,
+): Promise<void> {
   const states = [...changes.states].sort(
     (a, b) => a.personId - b.personId || compareKeys(a.postKey, b.postKey) || compareKeys(a.network, b.network),
   );
@@ -211,7 +239,7 @@ async function updateCounts(
           shares: delta.shares,
           people: delta.people,
           clicks: 0,
-          first_seen_at: receivedAt,
+          first_seen_at: seenAt,
         })),
       )
       .onConflict((conflict) =>

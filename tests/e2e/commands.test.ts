@@ -306,6 +306,48 @@ describe('npm run server:admin', () => {
     expect((await put(newAdmin)).status).toBe(200);
   });
 
+  it('lists, renames, moves, deactivates and merges people, each change in the action log as from the command line', async () => {
+    const dir = await makeTempDir();
+    cleanups.push(dir.remove);
+    const db = ['--db', join(dir.path, 'endpoint.sqlite')];
+    const server = await startTsx('server/cli.ts', ['--port', '0', ...db], /Advocate endpoint: (\S+)/);
+    cleanups.push(server.stop);
+    const code = /Enrollment code[^\n]*: (\S+)\n/.exec(server.output())?.[1] ?? '';
+    const enroll = async (displayName: string) => {
+      const answer = await fetch(new URL('v1/enroll', server.captured), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, displayName }),
+      });
+      return ((await answer.json()) as { token: string }).token;
+    };
+    const ada = await enroll('Ada');
+    await enroll('Ada twice');
+    const admin = (...args: string[]) => runTsx('server/admin-cli.ts', [...args, ...db]);
+
+    expect((await admin('list-people')).output).toMatch(/Ada twice/);
+    expect((await admin('rename-person', '1', 'Ada', 'Lovelace')).output).toContain('Renamed “Ada” to “Ada Lovelace”.');
+    const refused = await admin('rename-person', '1', 'Ad\u200ba');
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('invisible character');
+    expect((await admin('set-team', '1', 'Research')).output).toContain('Ada Lovelace is now in Research.');
+    expect((await admin('deactivate-person', '1')).output).toContain('Ada Lovelace is deactivated');
+    const summary = await fetch(new URL('v1/summary', server.captured), {
+      headers: { authorization: `Bearer ${ada}` },
+    });
+    expect(summary.status).toBe(401);
+    expect((await admin('reactivate-person', '1')).output).toContain('Ada Lovelace is active again');
+    expect((await admin('merge-people', '1', '2')).output).toContain('Merged “Ada twice” into “Ada Lovelace”');
+    const noSuch = await admin('merge-people', '1', '2');
+    expect(noSuch.code).toBe(1);
+    expect(noSuch.output).toContain('There is no person 2');
+    expect((await admin('list-enrollments')).output).toContain('Ada Lovelace');
+    const log = (await admin('list-actions')).output;
+    for (const action of ['rename', 'change team', 'deactivate', 'reactivate', 'merge']) expect(log).toContain(action);
+    expect(log).toContain('command line');
+    expect(log).not.toContain('dashboard');
+  });
+
   it('says what is wrong with a command or an id', async () => {
     const dir = await makeTempDir();
     cleanups.push(dir.remove);

@@ -1,7 +1,7 @@
 /** The contest draw: pick a random winner among people who shared in a date range, and the audit trail. */
 import type { DrawRecord } from '../../draws/contest-draw.ts';
 import { html } from '../html.ts';
-import { csrfField, page } from '../layout.ts';
+import { csrfField, page, shortTime } from '../layout.ts';
 
 export function drawsPage(
   draws: readonly DrawRecord[],
@@ -44,7 +44,7 @@ export function drawsPage(
                 ${draws.map(
                   (draw) =>
                     html`<tr>
-                      <td>${draw.drawnAt.slice(0, 16).replace('T', ' ')}</td>
+                      <td>${shortTime(draw.drawnAt)}</td>
                       <td>${draw.from} – ${draw.to}</td>
                       <td>${draw.winner ?? 'nobody shared'}</td>
                       <td class="number">${draw.candidates}</td>

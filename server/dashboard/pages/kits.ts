@@ -6,7 +6,7 @@ import { derivedMessage, hashtagsFromText } from '../../../common/share/kit.ts';
 import { measureMessage } from '../../../common/share/length.ts';
 import { NETWORK_LABELS } from '../../../common/share/network-labels.ts';
 import { html, type Html } from '../html.ts';
-import { csrfField, page } from '../layout.ts';
+import { csrfField, page, shortTime } from '../layout.ts';
 
 /** The editor's fields as text, so a refused form comes back exactly as it was typed. */
 export interface KitForm {
@@ -114,7 +114,7 @@ export function kitsPage(
                         <a href="/dashboard/kits?postKey=${encodeURIComponent(kit.postKey)}">${kit.postKey}</a>
                       </td>
                       <td>${kit.pitch}</td>
-                      <td>${kit.updatedAt.slice(0, 16).replace('T', ' ')}</td>
+                      <td>${shortTime(kit.updatedAt)}</td>
                       <td>
                         <form method="post" action="/dashboard/kits/delete" class="inline">
                           ${csrfField(options.csrfToken)}<input
