@@ -38,6 +38,9 @@ export default defineConfig({
           // Replicas and outages: only PostgreSQL has them.
           exclude: ['**/*.postgres.test.ts'],
           environment: 'node',
+          // Tests wait for conditions, never for clocks; the limit only stops a hung test. Two endpoints and a
+          // desktop on two busy cores take longer than vitest's default 5 s.
+          testTimeout: 30_000,
           ...electronFakeDeps,
           ...onSqlite,
         },
@@ -51,6 +54,7 @@ export default defineConfig({
           // Pure logic with no endpoint, which the sqlite run covers, and what only SQLite files have (upgrades).
           exclude: ['tests/server/share-ledger.test.ts', 'tests/server/merge-ledger.test.ts', '**/*.sqlite.test.ts'],
           environment: 'node',
+          testTimeout: 30_000,
           ...electronFakeDeps,
           ...onPostgres,
         },
