@@ -96,22 +96,22 @@ describe('the endpoint URL in policy, changed while the app runs', () => {
     const [post] = await core.handlers.listPosts();
     if (!post) throw new Error('the feed gave no post');
     await core.handlers.markShared({ postId: post.id, network: 'linkedin' });
-    await vi.waitUntil(async () => (await first.rows()).length === 1, { timeout: 30_000 });
+    await vi.waitUntil(async () => (await first.rows()).length === 1, { timeout: 20_000 });
     expect(core.organisationUrls()).toContain(first.url);
 
     await writePolicy(second);
     clock.advance(PRESET_REREAD_MS);
     await watch.readNow();
     expect(settings.values().endpointUrl).toBe(second.url);
-    await vi.waitUntil(async () => (await listDevices(second.db)).length === 1, { timeout: 30_000 });
+    await vi.waitUntil(async () => (await listDevices(second.db)).length === 1, { timeout: 20_000 });
     await core.handlers.markShared({ postId: post.id, network: 'x' });
-    await vi.waitUntil(async () => (await second.rows()).length === 1, { timeout: 30_000 });
+    await vi.waitUntil(async () => (await second.rows()).length === 1, { timeout: 20_000 });
 
     expect((await second.rows()).map((row) => row.network)).toEqual(['x']);
     expect((await first.rows()).map((row) => row.network)).toEqual(['linkedin']);
     expect((await listDevices(second.db)).map((device) => device.displayName)).toEqual(['Ada']);
     // The endpoint stores a share before the desktop reads its answer: wait for the desktop's own account.
-    await vi.waitUntil(async () => (await core.handlers.getSyncStatus()).pending === 0, { timeout: 30_000 });
+    await vi.waitUntil(async () => (await core.handlers.getSyncStatus()).pending === 0, { timeout: 20_000 });
     expect(await core.handlers.getSyncStatus()).toMatchObject({ state: 'ok', pending: 0 });
     // Links to the old endpoint are not the organisation's any more; the new one's are.
     expect(core.organisationUrls()).toContain(second.url);
