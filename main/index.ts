@@ -84,6 +84,8 @@ async function main(): Promise<void> {
     deviceTokens: tokens,
     network: createNetworkStatus(),
     pollIntervalMs: initial.pollIntervalMinutes * MINUTE_MS,
+    endpointFallbackMs: initial.endpointFallbackMinutes * MINUTE_MS,
+    pollFeedsOnDesktop: initial.pollFeedsOnDesktop,
   });
 
   const notifications = createNotificationCenter({
