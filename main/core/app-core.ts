@@ -103,6 +103,8 @@ export interface AppCore {
   setFeedUrls(urls: readonly string[]): Promise<void>;
   /** Where the posts come from now: the endpoint, this desktop's own polls, or the fallback to them. */
   postSource(): PostSource;
+  /** Resolves once no round with the endpoint's posts, switch of source or announcement is under way. */
+  postsIdle(): Promise<void>;
   /** A notification was clicked. */
   openPost(postId: string): void;
 }
@@ -274,6 +276,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     pollNow,
     setFeedUrls: (urls) => sources.setFeedUrls(urls),
     postSource: () => sources.source(),
+    postsIdle: () => sources.idle(),
     openPost(postId) {
       events.emit('openPost', { postId });
     },

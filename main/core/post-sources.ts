@@ -121,6 +121,12 @@ export class PostSources {
     await this.#options.known.flushed();
   }
 
+  /** Resolves once no round with the endpoint, switch or announcement is under way. */
+  async idle(): Promise<void> {
+    await this.#options.endpoint?.idle();
+    await this.settled();
+  }
+
   /** Resolves once every switch and announcement asked for so far is done. */
   async settled(): Promise<void> {
     for (let last = this.#queue; ; last = this.#queue) {

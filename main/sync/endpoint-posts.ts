@@ -93,6 +93,11 @@ export class EndpointPosts {
     return this.#running;
   }
 
+  /** Resolves once no round is under way. */
+  async idle(): Promise<void> {
+    await this.#running;
+  }
+
   start(): void {
     this.#started = true;
     this.#unsubscribe = this.#options.network.onOnline(() => void this.pull());
