@@ -119,6 +119,7 @@ async function main(): Promise<void> {
       exportDiagnostics({
         platform,
         settings,
+        postSource: () => core.postSource(),
         feeds: () => core.handlers.listFeeds(),
         syncStatus: () => core.handlers.getSyncStatus(),
         posts: () => core.handlers.listPosts(),

@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import type { Feed, PostView } from '../../common/domain.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
 import { APP_ID } from '../app-identity.ts';
+import type { PostSource } from '../core/post-source.ts';
 import { diagnosticsReport, type FeedPostsRow } from '../diagnostics/diagnostics-report.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 export interface DiagnosticsSources {
   readonly platform: NodeJS.Platform;
   readonly settings: SettingsService;
+  readonly postSource: () => PostSource;
   readonly feeds: () => Promise<readonly Feed[]>;
   readonly syncStatus: () => Promise<SyncStatus>;
   readonly posts: () => Promise<readonly PostView[]>;
@@ -62,6 +64,7 @@ async function buildDiagnostics(sources: DiagnosticsSources): Promise<string> {
       unread: sources.unread(),
     },
     deviceTokenStored: await sources.deviceTokenStored(),
+    postSource: sources.postSource(),
     feeds: await sources.feeds(),
     sync: await sources.syncStatus(),
     postsByFeed: postsByFeed(await sources.posts()),
