@@ -146,7 +146,13 @@ export async function startPostsHub(options: { readonly pageSize?: number } = {}
       for (const item of await itemsOf(feedUrl, rss)) {
         const post: EndpointPost = {
           feedUrl,
-          item: { ...item, link: item.link ?? '', embargoUntil: null },
+          item: {
+            ...item,
+            link: item.link ?? '',
+            hashtags: [...item.hashtags],
+            messages: { ...item.messages },
+            embargoUntil: null,
+          },
           firstSeenAt: new Date().toISOString(),
         };
         const known = posts.find((entry) => entry.post.feedUrl === feedUrl && entry.post.item.id === item.id);
