@@ -90,8 +90,8 @@ export class PostSources {
 
   /** Asks the endpoint first (when it may be the source), then polls the desktop's feeds if they are the source. */
   async start(): Promise<void> {
-    const { endpoint } = this.#options;
-    if (this.#asksEndpoint() && endpoint) await endpoint.pull();
+    const endpoint = this.#asksEndpoint() ? this.#options.endpoint : null;
+    if (endpoint) await endpoint.pull();
     await this.#enqueue(() => this.#apply());
     endpoint?.start();
     await this.settled();

@@ -261,6 +261,8 @@ describe('posts from the endpoint', () => {
     });
     await desktop.core.start();
     await desktop.core.pollNow();
+    desktop.clock.advance(10 * POSTS_INTERVAL_MS);
+    await desktop.core.postsIdle();
     expect(desktop.core.postSource()).toEqual({ from: 'desktop', why: 'policy' });
     expect(hub.postsRequests).toEqual([]);
     expect(blog.counted.requests).toBe(2);
