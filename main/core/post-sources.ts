@@ -7,9 +7,11 @@
  * KnownPosts, so a post is never announced twice, whichever source brought it first.
  */
 import type { Feed, Post } from '../../common/domain.ts';
+import { MAX_FEEDS } from '../../common/settings.ts';
 import type { EndpointPost } from '../../common/protocol.ts';
 import { toPosts } from '../../feeds/index.ts';
 import { feedIdFor, type FeedEngine, type FeedUpdate } from '../feeds/feed-engine.ts';
+import { checkSetting } from '../settings/setting-rules.ts';
 import type { EndpointPosts, PostsRound } from '../sync/endpoint-posts.ts';
 import type { CoreEvents } from './app-core.ts';
 import type { KnownPosts } from './known-posts.ts';
@@ -203,8 +205,10 @@ export class PostSources {
     }, due - clock.now());
   }
 
+  /** The feeds the endpoint's posts name, for the fallback: web addresses only, at most as many as policy may set. */
   #endpointFeedUrls(): string[] {
-    return [...new Set((this.#options.endpoint?.posts() ?? []).map((post) => post.feedUrl))];
+    const urls = new Set((this.#options.endpoint?.posts() ?? []).map((post) => post.feedUrl));
+    return [...urls].filter((url) => checkSetting('feedUrls', [url]).ok).slice(0, MAX_FEEDS);
   }
 
   #keepEngine({ feedId, title, items }: FeedUpdate): void {

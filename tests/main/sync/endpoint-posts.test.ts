@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppCore, type AppCore } from '../../../main/core/app-core.ts';
 import { feedIdFor } from '../../../main/feeds/feed-engine.ts';
 import { POSTS_INTERVAL_MS } from '../../../main/sync/endpoint-posts.ts';
+import type { DeviceTokenStore, Logger } from '../../../main/core/ports.ts';
 import { memoryTokenStore } from '../../../main/sync/token-stand-ins.ts';
 import { FakeClock } from '../../helpers/fake-clock.ts';
 import { rssFeed, startLocalServer, type FeedItem } from '../../helpers/http-server.ts';
@@ -74,10 +75,13 @@ async function folder(): Promise<string> {
 
 interface DesktopOptions {
   readonly dataDir: string;
-  readonly hub: PostsHub | null;
+  /** The hub, or any endpoint address with the token the desktop holds. */
+  readonly hub: Pick<PostsHub, 'url' | 'token'> | null;
+  readonly log?: Logger;
   readonly feedUrls?: readonly string[];
   readonly clock?: FakeClock;
   readonly pollFeedsOnDesktop?: boolean;
+  readonly tokens?: DeviceTokenStore;
 }
 
 /** A desktop's core, enrolled with the hub; `announced` lists the titles of every newPosts event. */
@@ -85,11 +89,11 @@ async function openDesktop(options: DesktopOptions) {
   const clock = options.clock ?? new FakeClock(Date.now());
   const core = await createAppCore({
     fetch,
-    log: quietLog,
+    log: options.log ?? quietLog,
     dataDir: options.dataDir,
     feedUrls: options.feedUrls ?? [],
     endpointUrl: options.hub?.url ?? null,
-    deviceTokens: memoryTokenStore(options.hub?.token ?? null),
+    deviceTokens: options.tokens ?? memoryTokenStore(options.hub?.token ?? null),
     clock,
     random: () => 0.5,
     endpointFallbackMs: 30 * MINUTE,
@@ -267,5 +271,87 @@ describe('posts from the endpoint', () => {
     expect(hub.postsRequests).toEqual([]);
     expect(blog.counted.requests).toBe(2);
     expect(desktop.announced()).toEqual(['Post a']);
+  });
+
+  it('refuses a posts answer that breaks the contract (a javascript: link, an unknown field) as a whole: nothing of it shown, the own feeds keep working', async () => {
+    const blog = await startBlog([item('a')]);
+    const asked: string[] = [];
+    const hostile = await startLocalServer((request, response) => {
+      if (!request.url?.startsWith('/v1/posts')) {
+        response.writeHead(304).end();
+        return;
+      }
+      asked.push(request.url);
+      response.writeHead(200, { 'content-type': 'application/json', etag: '"x"' });
+      response.end(
+        JSON.stringify({
+          feeds: 1,
+          posts: [
+            {
+              feedUrl: blog.feedUrl,
+              item: {
+                id: 'evil',
+                link: 'javascript:alert(1)',
+                title: 'Evil',
+                pitch: 'Click me.',
+                imageUrl: null,
+                publishedAt: null,
+                messages: {},
+                hashtags: [],
+                embargoUntil: null,
+                script: '<script>alert(1)</script>',
+              },
+              firstSeenAt: new Date().toISOString(),
+            },
+          ],
+          cursor: '1',
+          more: false,
+        }),
+      );
+    });
+    cleanups.push(hostile.close);
+    const warnings: { message: string; details: unknown }[] = [];
+    const log: Logger = {
+      ...quietLog,
+      warn: (message, details) => warnings.push({ message, details }),
+    };
+    const desktop = await openDesktop({
+      dataDir: await folder(),
+      hub: { url: hostile.url, token: 'h'.repeat(43) },
+      feedUrls: [blog.feedUrl],
+      log,
+    });
+    await desktop.core.start();
+    await desktop.core.pollNow();
+
+    expect(asked).toEqual(['/v1/posts', '/v1/posts']);
+    // The cursor of a refused answer is not taken: the next request asks for everything again.
+    expect(desktop.core.postSource()).toEqual({ from: 'desktop', why: 'endpoint-not-heard' });
+    expect(await desktop.titles()).toEqual(['Post a']);
+    expect(desktop.announced()).toEqual(['Post a']);
+    expect(warnings.filter((warning) => warning.message.includes('posts'))).toEqual([
+      {
+        message: 'could not get the posts from the endpoint; asking again later',
+        details: { reason: "the endpoint's answer to v1/posts has an unexpected shape", waitsForEnrollment: false },
+      },
+    ]);
+  });
+
+  it('drops a device token the endpoint refuses for posts, as it does for shares, and keeps polling its own feeds', async () => {
+    const blog = await startBlog([item('a')]);
+    const hub = await startHub();
+    await publish(hub, blog);
+    const tokens = memoryTokenStore('r'.repeat(43));
+    const desktop = await openDesktop({ dataDir: await folder(), hub, feedUrls: [blog.feedUrl], tokens });
+    await desktop.core.start();
+    expect(hub.postsRequests.map((request) => request.status)).toEqual([401]);
+    expect(await tokens.load()).toBeNull();
+    expect(desktop.core.postSource()).toEqual({ from: 'desktop', why: 'endpoint-not-heard' });
+    expect(await desktop.core.handlers.getSyncStatus()).toMatchObject({ state: 'needs-enrollment' });
+    // Without a token (and no code to enroll with) nothing more is asked of the endpoint.
+    desktop.clock.advance(POSTS_INTERVAL_MS);
+    await desktop.core.postsIdle();
+    expect(hub.postsRequests).toHaveLength(1);
+    expect(await desktop.titles()).toEqual(['Post a']);
   });
 });
