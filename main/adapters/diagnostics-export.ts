@@ -6,10 +6,9 @@ import { app, Notification, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { arch, release } from 'node:os';
 import { join } from 'node:path';
-import type { Feed, PostView } from '../../common/domain.ts';
+import type { Feed, PostSource, PostView } from '../../common/domain.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
 import { APP_ID } from '../app-identity.ts';
-import type { PostSource } from '../core/post-source.ts';
 import { diagnosticsReport, type FeedPostsRow } from '../diagnostics/diagnostics-report.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 

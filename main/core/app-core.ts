@@ -22,7 +22,7 @@ import { EventBus } from './event-bus.ts';
 import { IpcRequestError } from '../ipc/ipc-request-error.ts';
 import { DEFAULT_SETTINGS } from '../settings/defaults.ts';
 import { KnownPosts } from './known-posts.ts';
-import type { PostSource } from './post-source.ts';
+import type { PostSource } from '../../common/domain.ts';
 import { PostSources } from './post-sources.ts';
 import { PostStore } from './post-store.ts';
 import { ReadState } from './read-state.ts';
@@ -85,6 +85,7 @@ export interface AppCore {
     | 'markRead'
     | 'refreshFeeds'
     | 'listFeeds'
+    | 'getPostSource'
     | 'checkFeed'
     | 'getShareKit'
     | 'getResults'
@@ -188,6 +189,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       events.emit('feedsChanged', sources.feeds());
     },
     announce: (event) => coreEvents.emit('newPosts', event),
+    sourceChanged: (source) => events.emit('postSourceChanged', source),
   });
 
   async function pollNow(): Promise<void> {
@@ -260,6 +262,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         return null;
       },
       listFeeds: () => Promise.resolve(sources.feeds()),
+      getPostSource: () => Promise.resolve(sources.source()),
       checkFeed: (url) => checkFeed(options.fetch, url, options.feedLimits),
     },
     async start() {

@@ -4,12 +4,7 @@
  * (or has not answered yet), or it has been away longer than the policy's time (the fallback, which also
  * polls the feeds the endpoint named).
  */
-export type DesktopReason = 'no-endpoint' | 'policy' | 'endpoint-has-no-feeds' | 'endpoint-not-heard';
-
-export type PostSource =
-  | { readonly from: 'desktop'; readonly why: DesktopReason }
-  | { readonly from: 'endpoint'; readonly answeredAt: string }
-  | { readonly from: 'fallback'; readonly answeredAt: string; readonly afterMinutes: number };
+import type { PostSource } from '../../common/domain.ts';
 
 export interface SourceFacts {
   readonly endpoint: boolean;

@@ -6,7 +6,7 @@
  * fallback the endpoint's last posts stay, beside the engine's. Announcements from either source pass
  * KnownPosts, so a post is never announced twice, whichever source brought it first.
  */
-import type { Feed, Post } from '../../common/domain.ts';
+import type { Feed, Post, PostSource } from '../../common/domain.ts';
 import { MAX_FEEDS } from '../../common/settings.ts';
 import type { EndpointPost } from '../../common/protocol.ts';
 import { toPosts } from '../../feeds/index.ts';
@@ -15,7 +15,7 @@ import { checkSetting } from '../settings/setting-rules.ts';
 import type { EndpointPosts, PostsRound } from '../sync/endpoint-posts.ts';
 import type { CoreEvents } from './app-core.ts';
 import type { KnownPosts } from './known-posts.ts';
-import { choosePostSource, fallbackDueAt, type PostSource, type SourceFacts } from './post-source.ts';
+import { choosePostSource, fallbackDueAt, type SourceFacts } from './post-source.ts';
 import type { PostStore } from './post-store.ts';
 import type { Clock, Logger } from './ports.ts';
 
@@ -34,12 +34,16 @@ export interface PostSourcesOptions {
   /** The posts or the feeds may have changed. */
   readonly changed: () => void;
   readonly announce: (event: CoreEvents['newPosts']) => void;
+  /** The posts now come from elsewhere. */
+  readonly sourceChanged: (source: PostSource) => void;
 }
 
 interface Group {
   readonly title: string;
   readonly posts: readonly Post[];
 }
+
+const reasonOf = (source: PostSource): string | null => (source.from === 'desktop' ? source.why : null);
 
 const hostOf = (url: string): string => {
   try {
@@ -188,6 +192,8 @@ export class PostSources {
       pollNeeded = true;
     }
     if (previous.from !== next.from) log.info('posts come from another source now', { ...next });
+    // Not for every answer's new time: the window hears when the source or its reason changes.
+    if (previous.from !== next.from || reasonOf(previous) !== reasonOf(next)) this.#options.sourceChanged(next);
     this.#render();
     this.#options.changed();
     if (pollNeeded) await engine.poll();

@@ -4,9 +4,8 @@
  * notification state, where the posts come from, each feed's status, the sync with the endpoint, and the end of the log. Every line
  * goes through `redactText`.
  */
-import type { Feed } from '../../common/domain.ts';
+import type { Feed, PostSource } from '../../common/domain.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
-import type { PostSource } from '../core/post-source.ts';
 import type { SettingProblem } from '../settings/layers.ts';
 import type { SettingsReportRow } from '../settings/settings-service.ts';
 import { redactText } from './redact.ts';

@@ -2,10 +2,9 @@
  * Feed and sync statuses in plain words for the diagnostics report. Times stay exact (ISO, UTC) rather
  * than "5 min ago": IT reads the report later, often beside a log.
  */
-import type { Feed, FeedStatus } from '../../common/domain.ts';
+import type { DesktopReason, Feed, FeedStatus, PostSource } from '../../common/domain.ts';
 import { enrollmentProblemText, rejectedText, syncProblemText } from '../../common/messages.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
-import type { DesktopReason, PostSource } from '../core/post-source.ts';
 
 function feedStatusWords(status: FeedStatus): string {
   switch (status.state) {

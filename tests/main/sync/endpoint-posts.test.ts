@@ -103,6 +103,8 @@ async function openDesktop(options: DesktopOptions) {
   core.coreEvents.on('newPosts', ({ feedId, posts, firstPoll }) =>
     events.push({ feedId, titles: posts.map((post) => post.title), firstPoll }),
   );
+  const sources: string[] = [];
+  core.events.on('postSourceChanged', (source) => sources.push(source.from));
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
@@ -114,6 +116,8 @@ async function openDesktop(options: DesktopOptions) {
     core,
     clock,
     events,
+    /** Each postSourceChanged the window heard: where the posts come from now. */
+    sources,
     announced: () => events.flatMap((event) => event.titles),
     titles: async () => (await core.handlers.listPosts()).map((post) => post.title).sort(),
     stop,
@@ -222,6 +226,8 @@ describe('posts from the endpoint', () => {
     expect(blog.counted.requests).toBe(requestsWhenBack);
     expect(desktop.announced()).toEqual(['Post a', 'Post b', 'Post c', 'Post d']);
     expect(await desktop.titles()).toEqual(['Post a', 'Post b', 'Post c', 'Post d']);
+    expect(desktop.sources).toEqual(['endpoint', 'fallback', 'endpoint']);
+    expect(await desktop.core.handlers.getPostSource()).toEqual(desktop.core.postSource());
   });
 
   it('polls its own feeds while the endpoint has none, then takes the endpoint’s: a post known under another feed address is the same post', async () => {
