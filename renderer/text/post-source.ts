@@ -19,7 +19,7 @@ export function postSourceText(source: PostSource, now: Date): string | null {
         case 'endpoint-has-no-feeds':
           return `${OWN}: your organisation’s endpoint has none.`;
         case 'endpoint-not-heard':
-          return `${OWN} until your organisation’s endpoint answers.`;
+          return `${OWN}: your organisation’s endpoint has not sent posts yet.`;
       }
   }
 }

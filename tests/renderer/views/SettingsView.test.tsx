@@ -99,7 +99,7 @@ describe('SettingsView', () => {
       'This computer checks the feeds itself: your organisation’s endpoint has none.',
     );
     expect(sourceNote({ from: 'desktop', why: 'endpoint-not-heard' })).toBe(
-      'This computer checks the feeds itself until your organisation’s endpoint answers.',
+      'This computer checks the feeds itself: your organisation’s endpoint has not sent posts yet.',
     );
     expect(sourceNote({ from: 'desktop', why: 'policy' })).toBe(
       'This computer checks the feeds itself, as your organisation has set.',
