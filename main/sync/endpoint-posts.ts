@@ -143,7 +143,16 @@ export class EndpointPosts {
       const kept = this.#options.cache.posts;
       const since = kept?.cursor ?? null;
       const etag = kept?.etag?.since === since ? kept.etag.value : null;
-      const answer = await client.fetchPosts(token, since, etag);
+      const answer = await client.fetchPosts(token, since, etag).catch(async (error: unknown) => {
+        // A cursor the endpoint no longer reads (its database replaced, say): start again from the first post.
+        if (!(error instanceof EndpointError && error.status === 400 && kept !== null && since !== null)) throw error;
+        this.#options.log.warn('the endpoint refused the posts cursor; asking for every post again', {
+          reason: reasonOf(error),
+        });
+        await this.#options.cache.update({ posts: { ...kept, cursor: null, etag: null } });
+        return null;
+      });
+      if (answer === null) continue;
       if (!answer.changed) {
         await this.#reached(kept);
         return changed;

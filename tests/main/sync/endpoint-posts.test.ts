@@ -5,6 +5,8 @@
  * pages, a restart, the fallback to polling the blog after the endpoint's silence (on the fake clock),
  * the way back, and the core's newPosts events: never the same post twice, whichever source brought it.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppCore, type AppCore } from '../../../main/core/app-core.ts';
 import { feedIdFor } from '../../../main/feeds/feed-engine.ts';
@@ -359,5 +361,31 @@ describe('posts from the endpoint', () => {
     await desktop.core.postsIdle();
     expect(hub.postsRequests).toHaveLength(1);
     expect(await desktop.titles()).toEqual(['Post a']);
+  });
+
+  it('asks for every post again when the endpoint refuses a kept cursor, and announces none of those it had', async () => {
+    const blog = await startBlog([item('a'), item('b', 2)]);
+    const hub = await startHub();
+    await publish(hub, blog);
+    const dataDir = await folder();
+    const first = await openDesktop({ dataDir, hub });
+    await first.core.start();
+    await first.stop();
+    const cachePath = join(dataDir, 'sync-cache.json');
+    const cache = JSON.parse(await readFile(cachePath, 'utf8')) as { posts: { cursor: string } };
+    await writeFile(
+      cachePath,
+      JSON.stringify({ ...cache, posts: { ...cache.posts, cursor: 'from-another-database' } }),
+    );
+
+    const again = await openDesktop({ dataDir, hub });
+    await again.core.start();
+    expect(hub.postsRequests.slice(1).map(({ since, status }) => ({ since, status }))).toEqual([
+      { since: 'from-another-database', status: 400 },
+      { since: null, status: 200 },
+    ]);
+    expect(again.core.postSource()).toMatchObject({ from: 'endpoint' });
+    expect(await again.titles()).toEqual(['Post a', 'Post b']);
+    expect(again.events).toEqual([]);
   });
 });
