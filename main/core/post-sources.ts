@@ -58,13 +58,15 @@ export class PostSources {
   #feedUrls: readonly string[];
   #source: PostSource;
   #engineRunning = false;
-  /** What the engine last gave per feed id, and what the endpoint gave. */
+  /** What the engine last gave, per feed id (the endpoint's posts are read from its cache). */
   readonly #fromEngine = new Map<string, Group>();
   /** Feed ids in the store now, to remove those no source gives any more. */
   #shown = new Set<string>();
   /** One change at a time: switches and announcements in the order they happened. */
   #queue: Promise<void> = Promise.resolve();
   #cancelFallback: (() => void) | null = null;
+  /** Stopping: the source no longer changes (no engine is started), what comes in is still announced. */
+  #stopping = false;
   readonly #unsubscribe: (() => void)[] = [];
 
   private constructor(options: PostSourcesOptions) {
@@ -117,13 +119,16 @@ export class PostSources {
     await this.settled();
   }
 
+  /** A round or poll under way still ends, is shown and announced; nothing starts after. */
   async stop(): Promise<void> {
+    this.#stopping = true;
     this.#cancelFallback?.();
-    for (const stop of this.#unsubscribe.splice(0)) stop();
     await this.#options.endpoint?.stop();
+    await this.settled();
     await this.#options.engine.stop();
     this.#engineRunning = false;
     await this.settled();
+    for (const stop of this.#unsubscribe.splice(0)) stop();
     await this.#options.known.flushed();
   }
 
@@ -169,6 +174,7 @@ export class PostSources {
 
   /** Chooses the source again and makes the engine follow it; `feedsChanged`: the desktop's list changed. */
   async #apply(feedsChanged = false): Promise<void> {
+    if (this.#stopping) return;
     const { engine, log } = this.#options;
     const previous = this.#source;
     const next = choosePostSource(this.#facts());
