@@ -36,6 +36,9 @@ export interface PostsHub {
   setFeeds(count: number): void;
   /** Unreachable: every request's connection is cut. */
   goDown(): void;
+  /** Holds every answer back until the returned function is called; `held` counts requests waiting. */
+  hold(): () => void;
+  readonly held: () => number;
   comeBack(): void;
   close(): Promise<void>;
 }
@@ -65,6 +68,8 @@ export async function startPostsHub(options: { readonly pageSize?: number } = {}
   let lastPlace = 0;
   let feeds = 1;
   let down = false;
+  let gate: Promise<void> = Promise.resolve();
+  let waiting = 0;
   const postsRequests: HubRequest[] = [];
   const contractBreaks: string[] = [];
 
@@ -85,7 +90,9 @@ export async function startPostsHub(options: { readonly pageSize?: number } = {}
   };
 
   const server = await startLocalServer((request, response) => {
-    void readBody(request).then((text) => {
+    waiting += 1;
+    void Promise.all([readBody(request), gate]).then(([text]) => {
+      waiting -= 1;
       const url = new URL(request.url ?? '/', 'http://hub');
       const since = url.searchParams.get('since');
       const ifNoneMatch = request.headers['if-none-match'] ?? null;
@@ -172,6 +179,17 @@ export async function startPostsHub(options: { readonly pageSize?: number } = {}
     goDown() {
       down = true;
     },
+    hold() {
+      let release = (): void => undefined;
+      gate = new Promise((resolve) => {
+        release = resolve;
+      });
+      return () => {
+        gate = Promise.resolve();
+        release();
+      };
+    },
+    held: () => waiting,
     comeBack() {
       down = false;
     },

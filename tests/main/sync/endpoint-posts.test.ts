@@ -388,4 +388,27 @@ describe('posts from the endpoint', () => {
     expect(await again.titles()).toEqual(['Post a', 'Post b']);
     expect(again.events).toEqual([]);
   });
+
+  it('quitting while the endpoint is answering still announces what that answer brings (its cursor is kept, so no later start would)', async () => {
+    const blog = await startBlog([item('a')]);
+    const hub = await startHub();
+    await publish(hub, blog);
+    const dataDir = await folder();
+    const desktop = await openDesktop({ dataDir, hub });
+    await desktop.core.start();
+    blog.setItems([item('b', 0), item('a')]);
+    await publish(hub, blog);
+    const release = hub.hold();
+    const refreshing = desktop.core.pollNow();
+    await vi.waitFor(() => expect(hub.held()).toBe(1));
+    const stopping = desktop.stop();
+    release();
+    await Promise.all([refreshing, stopping]);
+    expect(desktop.announced()).toEqual(['Post a', 'Post b']);
+
+    const again = await openDesktop({ dataDir, hub });
+    await again.core.start();
+    expect(again.events).toEqual([]);
+    expect(await again.titles()).toEqual(['Post a', 'Post b']);
+  });
 });
