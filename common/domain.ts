@@ -23,6 +23,18 @@ export interface Feed {
   readonly status: FeedStatus;
 }
 
+/** Why a desktop polls its feeds itself although it has an endpoint (or none is configured). */
+export type DesktopReason = 'no-endpoint' | 'policy' | 'endpoint-has-no-feeds' | 'endpoint-not-heard';
+
+/**
+ * Where the posts a desktop shows come from: the endpoint, which polls the feeds for everyone; the
+ * desktop's own polls; or those polls as a fallback while the endpoint has been silent too long.
+ */
+export type PostSource =
+  | { readonly from: 'desktop'; readonly why: DesktopReason }
+  | { readonly from: 'endpoint'; readonly answeredAt: string }
+  | { readonly from: 'fallback'; readonly answeredAt: string; readonly afterMinutes: number };
+
 /** One item of a feed as the engine reads it (and as `checkFeed` and the CLI show it). */
 export interface FeedItem {
   /** The item's identity inside its feed: guid/id, else link, else a hash of title and date. */

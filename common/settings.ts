@@ -23,6 +23,13 @@ export interface Settings {
   /** Feeds this person added; polled only while `allowUserFeeds` holds. */
   readonly userFeedUrls: readonly string[];
   readonly pollIntervalMinutes: number;
+  /**
+   * With an endpoint that has feeds, the desktop takes its posts from the endpoint; after this many minutes
+   * without an answer from it, the desktop polls the feeds itself until the endpoint answers again.
+   */
+  readonly endpointFallbackMinutes: number;
+  /** The desktop polls its feeds itself even when its endpoint has feeds (policy only). */
+  readonly pollFeedsOnDesktop: boolean;
   readonly quietHours: QuietHours | null;
   /** Notifications per day at most; 0 leaves only the tray count. */
   readonly dailyNotificationCap: number;
@@ -84,6 +91,7 @@ export const LOCKED_BY_POLICY = 'set by your organisation';
 export const USER_FEEDS_NOT_ALLOWED = 'your organisation does not allow adding feeds';
 
 export const POLL_INTERVAL_MINUTES = { min: 5, max: 24 * 60 } as const;
+export const ENDPOINT_FALLBACK_MINUTES = { min: 5, max: 7 * 24 * 60 } as const;
 export const DAILY_NOTIFICATION_CAP = { min: 0, max: 100 } as const;
 export const MAX_FEEDS = 50;
 export const MAX_DISCLOSURE_LENGTH = 500;

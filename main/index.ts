@@ -99,6 +99,8 @@ async function main(): Promise<void> {
     deviceTokens: tokens,
     network: createNetworkStatus(),
     pollIntervalMs: initial.pollIntervalMinutes * MINUTE_MS,
+    endpointFallbackMs: initial.endpointFallbackMinutes * MINUTE_MS,
+    pollFeedsOnDesktop: initial.pollFeedsOnDesktop,
   });
   const externalHosts = currentExternalHosts(
     () => settings.values(),
@@ -146,6 +148,7 @@ async function main(): Promise<void> {
       exportDiagnostics({
         platform,
         settings,
+        postSource: () => core.postSource(),
         feeds: () => core.handlers.listFeeds(),
         syncStatus: () => core.handlers.getSyncStatus(),
         posts: () => core.handlers.listPosts(),

@@ -160,6 +160,7 @@ export function App() {
           <SettingsView
             settings={data.settings.state}
             feeds={readyValue(data.feeds.state)}
+            postSource={readyValue(data.postSource.state)}
             sync={readyValue(data.sync.state)}
             pause={readyValue(data.pause.state)}
             onRetry={data.settings.reload}

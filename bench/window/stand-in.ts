@@ -55,6 +55,7 @@ export function standIn(posts: readonly PostView[]): StandIn {
     markShared: first,
     refreshFeeds: null,
     listFeeds: [],
+    getPostSource: { from: 'desktop', why: 'no-endpoint' },
     checkFeed: { ok: false, url: first.link, error: 'Not checked in the benchmark.' },
     getSettings: SETTINGS,
     updateSettings: SETTINGS,

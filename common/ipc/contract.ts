@@ -3,7 +3,7 @@
  * from these maps, main registers one handler per entry, and the browser preview speaks the same
  * contract over a localhost socket. Adding a call means adding it here; the compiler finds the rest.
  */
-import type { Feed, FeedCheck, Network, PostView } from '../domain.ts';
+import type { Feed, FeedCheck, Network, PostSource, PostView } from '../domain.ts';
 import type { MastodonLimits } from '../share/length.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../sharing.ts';
 import type { NotificationPause, PauseRequest, SettingsUpdate, SettingsView } from '../settings.ts';
@@ -20,6 +20,8 @@ export interface InvokeMap {
   refreshFeeds: { args: []; result: null };
   /** Every configured feed with its status: ok, an error in plain words, or backing off until a time. */
   listFeeds: { args: []; result: Feed[] };
+  /** Where the posts come from: the organisation's endpoint, or this computer's own checks of the feeds, and why. */
+  getPostSource: { args: []; result: PostSource };
   /** Reads an address live (following a web page's feed link) without adding it: for the settings window. */
   checkFeed: { args: [url: string]; result: FeedCheck };
   /** The settings as they apply, which of them the person may not change, and why. */
@@ -56,6 +58,8 @@ export interface EventMap {
   openPost: { postId: string };
   /** A feed was polled, added or removed: its status may have changed. */
   feedsChanged: Feed[];
+  /** The posts now come from elsewhere (the endpoint, this computer's own checks, the fallback). */
+  postSourceChanged: PostSource;
   /** Settings changed (in the window, or by a policy refresh): the new view. */
   settingsChanged: SettingsView;
   /** The tray menu's "Settings…": show the settings. */
@@ -78,6 +82,7 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeName]: `advocate:${K}` } = 
   markShared: 'advocate:markShared',
   refreshFeeds: 'advocate:refreshFeeds',
   listFeeds: 'advocate:listFeeds',
+  getPostSource: 'advocate:getPostSource',
   checkFeed: 'advocate:checkFeed',
   getSettings: 'advocate:getSettings',
   updateSettings: 'advocate:updateSettings',
@@ -97,6 +102,7 @@ export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } =
   postsChanged: 'advocate:on:postsChanged',
   openPost: 'advocate:on:openPost',
   feedsChanged: 'advocate:on:feedsChanged',
+  postSourceChanged: 'advocate:on:postSourceChanged',
   settingsChanged: 'advocate:on:settingsChanged',
   showSettings: 'advocate:on:showSettings',
   resultsChanged: 'advocate:on:resultsChanged',

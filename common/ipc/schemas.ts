@@ -50,6 +50,7 @@ export const INVOKE_ARG_SCHEMAS = {
   markShared: Type.Tuple([MarkSharedRequestSchema]),
   refreshFeeds: Type.Tuple([]),
   listFeeds: Type.Tuple([]),
+  getPostSource: Type.Tuple([]),
   checkFeed: Type.Tuple([Type.String({ minLength: 1, maxLength: 2048 })]),
   getSettings: Type.Tuple([]),
   updateSettings: Type.Tuple([SettingsUpdateSchema]),

@@ -6,7 +6,7 @@ import { app, Notification, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { arch, release } from 'node:os';
 import { join } from 'node:path';
-import type { Feed, PostView } from '../../common/domain.ts';
+import type { Feed, PostSource, PostView } from '../../common/domain.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
 import { APP_ID } from '../app-identity.ts';
 import { diagnosticsReport, type FeedPostsRow } from '../diagnostics/diagnostics-report.ts';
@@ -15,6 +15,7 @@ import type { SettingsService } from '../settings/settings-service.ts';
 export interface DiagnosticsSources {
   readonly platform: NodeJS.Platform;
   readonly settings: SettingsService;
+  readonly postSource: () => PostSource;
   readonly feeds: () => Promise<readonly Feed[]>;
   readonly syncStatus: () => Promise<SyncStatus>;
   readonly posts: () => Promise<readonly PostView[]>;
@@ -62,6 +63,7 @@ async function buildDiagnostics(sources: DiagnosticsSources): Promise<string> {
       unread: sources.unread(),
     },
     deviceTokenStored: await sources.deviceTokenStored(),
+    postSource: sources.postSource(),
     feeds: await sources.feeds(),
     sync: await sources.syncStatus(),
     postsByFeed: postsByFeed(await sources.posts()),

@@ -10,8 +10,8 @@ import type { Post, PostView, ShareEvent, ShareEventType } from '../../common/do
 import { kitFromPost } from '../../common/share/kit.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../../common/sharing.ts';
 import { uuidv7 } from '../../common/uuid.ts';
-import { checkFeed, toPosts, type FetchLimits } from '../../feeds/index.ts';
-import { FeedEngine, type FeedUpdate } from '../feeds/feed-engine.ts';
+import { checkFeed, type FetchLimits } from '../../feeds/index.ts';
+import { FeedEngine } from '../feeds/feed-engine.ts';
 import type { EnrollmentSource } from '../sync/device-auth.ts';
 import { kitWithEndpoint } from '../sync/endpoint-kit.ts';
 import { openEndpointSync, type EndpointSync } from '../sync/endpoint-sync.ts';
@@ -20,6 +20,10 @@ import { ShareJournal } from '../sync/share-journal.ts';
 import { memoryTokenStore } from '../sync/token-stand-ins.ts';
 import { EventBus } from './event-bus.ts';
 import { IpcRequestError } from '../ipc/ipc-request-error.ts';
+import { DEFAULT_SETTINGS } from '../settings/defaults.ts';
+import { KnownPosts } from './known-posts.ts';
+import type { PostSource } from '../../common/domain.ts';
+import { PostSources } from './post-sources.ts';
 import { PostStore } from './post-store.ts';
 import { ReadState } from './read-state.ts';
 import { ShareLinks } from './share-links.ts';
@@ -48,6 +52,13 @@ export interface AppCoreOptions {
   readonly network?: NetworkStatus;
   /** How often each feed is polled: 30 minutes unless policy says otherwise, never under 5 minutes. */
   readonly pollIntervalMs?: number;
+  /**
+   * With an endpoint that has feeds, its posts are shown and the feeds are not polled here; after this long
+   * without an answer from it the desktop polls them itself (policy EndpointFallbackMinutes; 30 minutes).
+   */
+  readonly endpointFallbackMs?: number;
+  /** Poll the feeds here even when the endpoint has feeds (policy PollFeedsOnDesktop). */
+  readonly pollFeedsOnDesktop?: boolean;
   readonly clock?: Clock;
   /** The per-desktop jitter's source of randomness (tests pin it). */
   readonly random?: () => number;
@@ -74,6 +85,7 @@ export interface AppCore {
     | 'markRead'
     | 'refreshFeeds'
     | 'listFeeds'
+    | 'getPostSource'
     | 'checkFeed'
     | 'getShareKit'
     | 'getResults'
@@ -97,6 +109,10 @@ export interface AppCore {
   setEndpointUrl(url: string | null): Promise<void>;
   /** How often each feed is polled from its next poll on (policy or settings changed it). */
   setPollInterval(intervalMs: number): void;
+  /** Where the posts come from now: the endpoint, this desktop's own polls, or the fallback to them. */
+  postSource(): PostSource;
+  /** Resolves once no round with the endpoint's posts, switch of source or announcement is under way. */
+  postsIdle(): Promise<void>;
   /** A notification was clicked. */
   openPost(postId: string): void;
   /** The organisation's addresses this core knows: its feeds (also where they moved), posts and endpoint. */
@@ -170,22 +186,26 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     options.feedUrls,
   );
-  const showFeed = ({ feedId, title, items }: FeedUpdate): void => {
-    posts.replaceFeed(feedId, title, toPosts(feedId, items));
-  };
-  // What the feeds held when the app last ran, shown before the first poll answers.
-  for (const update of engine.snapshot()) showFeed(update);
-  engine.onUpdate((update) => {
-    showFeed(update);
-    const fresh = toPosts(update.feedId, update.fresh);
-    if (fresh.length > 0)
-      coreEvents.emit('newPosts', { feedId: update.feedId, posts: fresh, firstPoll: update.firstPoll });
-    publish();
-    events.emit('feedsChanged', engine.feeds());
+  const sources = await PostSources.open({
+    engine,
+    endpoint: sync?.posts ?? null,
+    store: posts,
+    known: await KnownPosts.open(join(options.dataDir, 'known-posts.json'), clock, log),
+    clock,
+    log,
+    feedUrls: options.feedUrls,
+    pollFeedsOnDesktop: options.pollFeedsOnDesktop ?? false,
+    fallbackAfterMs: options.endpointFallbackMs ?? DEFAULT_SETTINGS.endpointFallbackMinutes * 60_000,
+    changed: () => {
+      publish();
+      events.emit('feedsChanged', sources.feeds());
+    },
+    announce: (event) => coreEvents.emit('newPosts', event),
+    sourceChanged: (source) => events.emit('postSourceChanged', source),
   });
 
   async function pollNow(): Promise<void> {
-    await engine.poll(true);
+    await sources.pollNow();
     publish();
     await sync?.syncNow();
   }
@@ -253,34 +273,28 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         await pollNow();
         return null;
       },
-      listFeeds: () => Promise.resolve(engine.feeds()),
+      listFeeds: () => Promise.resolve(sources.feeds()),
+      getPostSource: () => Promise.resolve(sources.source()),
       checkFeed: (url) => checkFeed(options.fetch, url, options.feedLimits),
     },
     async start() {
-      await engine.poll();
+      await sources.start();
       publish();
-      engine.start();
       started = true;
       await sync?.start();
     },
     async stop() {
       started = false;
-      await engine.stop();
       await retargeting;
+      await sources.stop();
       await sync?.stop();
       await readState.flushed();
       await journal.close();
     },
     pollNow,
-    async setFeedUrls(urls) {
-      const before = engine.feeds().map((feed) => feed.id);
-      await engine.setFeedUrls(urls);
-      const after = new Set(engine.feeds().map((feed) => feed.id));
-      for (const feedId of before) if (!after.has(feedId)) posts.removeFeed(feedId);
-      publish();
-      events.emit('feedsChanged', engine.feeds());
-      await engine.poll();
-    },
+    setFeedUrls: (urls) => sources.setFeedUrls(urls),
+    postSource: () => sources.source(),
+    postsIdle: () => sources.idle(),
     openPost(postId) {
       events.emit('openPost', { postId });
     },
@@ -293,6 +307,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         // A new endpoint's sync starts from its own cache: another token, links, kits and counts.
         sync = url ? await openSync(url) : null;
         links = new ShareLinks(sync?.links ?? null);
+        // The new endpoint's posts (or none): the source is chosen again from its answers.
+        await sources.setEndpoint(sync?.posts ?? null, started);
         posts.forgetCounts();
         showCounts();
         log.info(url ? 'syncing with another endpoint now' : 'no endpoint any more; shares stay on this desktop');

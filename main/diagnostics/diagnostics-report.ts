@@ -1,15 +1,15 @@
 /**
  * The plain-text report "Export diagnostics" writes for IT: versions, the effective settings with
  * where each came from (secrets only say whether they are set), ignored policy values with reasons,
- * notification state, each feed's status, the sync with the endpoint, and the end of the log. Every line
+ * notification state, where the posts come from, each feed's status, the sync with the endpoint, and the end of the log. Every line
  * goes through `redactText`.
  */
-import type { Feed } from '../../common/domain.ts';
+import type { Feed, PostSource } from '../../common/domain.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
 import type { SettingProblem } from '../settings/layers.ts';
 import type { SettingsReportRow } from '../settings/settings-service.ts';
 import { redactText } from './redact.ts';
-import { feedLines, syncLines } from './status-words.ts';
+import { feedLines, postSourceLines, syncLines } from './status-words.ts';
 
 /** What this desktop holds from one feed. */
 export interface FeedPostsRow {
@@ -37,6 +37,8 @@ export interface DiagnosticsInput {
     readonly unread: number;
   };
   readonly deviceTokenStored: boolean;
+  /** Whether the posts come from the endpoint or from this desktop's own polls. */
+  readonly postSource: PostSource;
   /** The feeds this desktop polls, with their status. */
   readonly feeds: readonly Feed[];
   readonly sync: SyncStatus;
@@ -75,6 +77,7 @@ export function diagnosticsReport(input: DiagnosticsInput): string {
       `shown today: ${String(notifications.shownToday)}; unread posts: ${String(notifications.unread)}`,
       `device token stored: ${input.deviceTokenStored ? 'yes (encrypted with the system key store)' : 'no'}`,
     ]),
+    ...section('Where posts come from', postSourceLines(input.postSource)),
     ...section('Feeds', input.feeds.flatMap(feedLines)),
     ...section(
       'Posts by feed',

@@ -2,7 +2,7 @@
  * Feed and sync statuses in plain words for the diagnostics report. Times stay exact (ISO, UTC) rather
  * than "5 min ago": IT reads the report later, often beside a log.
  */
-import type { Feed, FeedStatus } from '../../common/domain.ts';
+import type { DesktopReason, Feed, FeedStatus, PostSource } from '../../common/domain.ts';
 import { enrollmentProblemText, rejectedText, syncProblemText } from '../../common/messages.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
 
@@ -49,5 +49,32 @@ export function syncLines(status: SyncStatus): string[] {
         `queued shares: ${String(status.pending)}; refused shares: ${String(status.rejected ?? 0)}`,
         ...(status.rejected ? [rejectedText(status.rejected)] : []),
       ];
+  }
+}
+
+const OWN_POLLS = "this desktop's own polls of its feeds";
+
+const DESKTOP_REASONS: { readonly [R in DesktopReason]: string } = {
+  'no-endpoint': 'no endpoint is configured',
+  policy: 'policy PollFeedsOnDesktop says so',
+  'endpoint-has-no-feeds': 'the endpoint has no feeds of its own',
+  'endpoint-not-heard': 'the endpoint has not answered with its posts yet; they are taken from it once it does',
+};
+
+/** Where the posts this desktop shows come from, and why: a post is never announced twice when this changes. */
+export function postSourceLines(source: PostSource): string[] {
+  switch (source.from) {
+    case 'endpoint':
+      return [
+        'posts come from the endpoint, which polls the feeds; this desktop does not poll them itself',
+        `last answer from the endpoint: ${source.answeredAt}`,
+      ];
+    case 'fallback':
+      return [
+        `posts come from ${OWN_POLLS}, because the endpoint has not answered for more than ${String(source.afterMinutes)} minutes; the posts it gave are kept, and it is asked again every 2 minutes`,
+        `last answer from the endpoint: ${source.answeredAt}`,
+      ];
+    case 'desktop':
+      return [`posts come from ${OWN_POLLS}: ${DESKTOP_REASONS[source.why]}`];
   }
 }

@@ -44,7 +44,8 @@ export interface FeedUpdate {
 /** How many feeds are fetched at once: enough for a handful of company blogs, gentle on a slow link. */
 const PARALLEL_POLLS = 4;
 
-const feedIdFor = (url: string): string => shortHash(url);
+/** A feed's id on this desktop: the same for the same configured address whichever source its posts came from. */
+export const feedIdFor = (url: string): string => shortHash(url);
 
 export class FeedEngine {
   readonly #options: FeedEngineOptions;

@@ -226,6 +226,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     deviceTokens: plainFileTokenStore(join(options.dataDir, 'device-token.txt')),
     // As the app does: the interval its settings (a policy file among them) hold when it starts.
     pollIntervalMs: options.pollIntervalMs ?? settings.values().pollIntervalMinutes * 60_000,
+    endpointFallbackMs: settings.values().endpointFallbackMinutes * 60_000,
+    pollFeedsOnDesktop: settings.values().pollFeedsOnDesktop,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   // The app's rules (quiet hours and cap from settings, pause); the pause is kept in memory, for this run,

@@ -9,6 +9,8 @@ export const DEFAULT_SETTINGS: Settings = {
   allowUserFeeds: true,
   userFeedUrls: [],
   pollIntervalMinutes: 30,
+  endpointFallbackMinutes: 30,
+  pollFeedsOnDesktop: false,
   quietHours: null,
   dailyNotificationCap: 10,
   enabledNetworks: NETWORKS,

@@ -74,6 +74,16 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
   policyKey('AllowUserFeeds', 'allowUserFeeds', 'Whether people may add feeds of their own (1) or not (0).'),
   policyKey('PollIntervalMinutes', 'pollIntervalMinutes', 'Minutes between two checks of the feeds (at least 5).'),
   policyKey(
+    'EndpointFallbackMinutes',
+    'endpointFallbackMinutes',
+    'When the endpoint has feeds, desktops take their posts from it; after this many minutes without an answer from it (5 to 10080), a desktop polls the feeds itself until the endpoint answers again.',
+  ),
+  policyKey(
+    'PollFeedsOnDesktop',
+    'pollFeedsOnDesktop',
+    'Whether desktops poll the feeds themselves (1) even when the endpoint has feeds, or take their posts from the endpoint (0).',
+  ),
+  policyKey(
     'QuietHours',
     'quietHours',
     'Local times without notifications, as HH:MM-HH:MM (22:00-07:00 spans midnight), or off.',

@@ -7,6 +7,7 @@ import { NETWORKS, type Network } from '../../common/domain.ts';
 import { normalizeMastodonInstance } from '../../common/share/intents.ts';
 import {
   DAILY_NOTIFICATION_CAP,
+  ENDPOINT_FALLBACK_MINUTES,
   MAX_DISCLOSURE_LENGTH,
   MAX_FEEDS,
   MAX_NAME_LENGTH,
@@ -140,6 +141,11 @@ export const SETTING_RULES: { readonly [K in SettingKey]: SettingRule<Settings[K
   allowUserFeeds: flag('Allow people to add feeds'),
   userFeedUrls: urlList('Your feeds'),
   pollIntervalMinutes: wholeNumber('Check feeds every (minutes)', POLL_INTERVAL_MINUTES),
+  endpointFallbackMinutes: wholeNumber(
+    'Poll the feeds here after the endpoint is away for (minutes)',
+    ENDPOINT_FALLBACK_MINUTES,
+  ),
+  pollFeedsOnDesktop: flag('Poll the feeds on this desktop even with an endpoint that has feeds'),
   quietHours: { kind: 'quietHours', label: 'Quiet hours', check: checkQuietHours },
   dailyNotificationCap: wholeNumber('Notifications per day', DAILY_NOTIFICATION_CAP),
   enabledNetworks: {

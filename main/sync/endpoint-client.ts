@@ -11,6 +11,7 @@ import {
   EventResultsSchema,
   KitsResponseSchema,
   LinksResponseSchema,
+  PostsResponseSchema,
   SummarySchema,
   type EnrollRequest,
   type EnrollResponse,
@@ -18,6 +19,7 @@ import {
   type KitsResponse,
   type LinksRequest,
   type LinksResponse,
+  type PostsResponse,
   type Summary,
 } from '../../common/protocol.ts';
 import type { SyncProblem } from '../../common/messages.ts';
@@ -59,6 +61,8 @@ export interface EndpointClient {
   fetchSummary(token: string, etag: string | null): Promise<Conditional<Summary>>;
   fetchKits(token: string, etag: string | null): Promise<Conditional<KitsResponse>>;
   trackedLinks(token: string, request: LinksRequest, timeoutMs?: number): Promise<LinksResponse>;
+  /** The organisation's posts added or changed after `since` (all of them without). */
+  fetchPosts(token: string, since: string | null, etag: string | null): Promise<Conditional<PostsResponse>>;
 }
 
 /** No call may hang the outbox: a silent endpoint counts as unreachable after this long. */
@@ -141,5 +145,12 @@ export function createEndpointClient(fetch: HttpFetch, baseUrl: string): Endpoin
     fetchSummary: (token, etag) => conditionalGet('v1/summary', SummarySchema, token, etag),
     fetchKits: (token, etag) => conditionalGet('v1/kits', KitsResponseSchema, token, etag),
     trackedLinks: (token, request, timeoutMs) => post('v1/links', LinksResponseSchema, request, token, timeoutMs),
+    fetchPosts: (token, since, etag) =>
+      conditionalGet(
+        since === null ? 'v1/posts' : `v1/posts?since=${encodeURIComponent(since)}`,
+        PostsResponseSchema,
+        token,
+        etag,
+      ),
   };
 }

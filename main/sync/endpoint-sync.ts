@@ -1,7 +1,7 @@
 /**
  * Everything between this desktop and its endpoint, put together for the core: the device token and
- * enrollment, the outbox flush with its backoff, the summary and kits pulls, and tracked links, over
- * one cache file. Electron-free: the token store, the network signal and the clock come in as ports.
+ * enrollment, the outbox flush with its backoff, the summary and kits pulls, tracked links, and the
+ * organisation's posts (started by the core only when it takes its posts from the endpoint), over one cache file. Electron-free: the token store, the network signal and the clock come in as ports.
  */
 import { join } from 'node:path';
 import type { ShareKitWire, Summary } from '../../common/protocol.ts';
@@ -10,6 +10,7 @@ import type { Clock, DeviceTokenStore, HttpFetch, Logger, NetworkStatus } from '
 import type { TrackedLinkSource } from '../core/share-links.ts';
 import { DeviceAuth, type EnrollmentSource } from './device-auth.ts';
 import { createEndpointClient } from './endpoint-client.ts';
+import { EndpointPosts } from './endpoint-posts.ts';
 import { EndpointPull } from './endpoint-pull.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 import type { ShareJournal } from './share-journal.ts';
@@ -42,6 +43,8 @@ export interface EndpointSync {
   summary(): Summary | null;
   kitFor(postKey: string): ShareKitWire | null;
   readonly links: TrackedLinkSource;
+  /** The organisation's posts from GET /v1/posts; its timer runs only once the core starts it. */
+  readonly posts: EndpointPosts;
   /** A share was recorded: send it, unless the sync is waiting for the network, a backoff or an enrollment. */
   flush(): Promise<void>;
   /** "Refresh now": try at once (unless the endpoint asked us to wait). */
@@ -81,6 +84,7 @@ export async function openEndpointSync(options: EndpointSyncOptions): Promise<En
     log,
     onChange: options.onChange,
   });
+  const posts = new EndpointPosts({ client, auth, cache, network, clock, random: options.random, log });
   const unsubscribe: (() => void)[] = [];
 
   return {
@@ -88,6 +92,7 @@ export async function openEndpointSync(options: EndpointSyncOptions): Promise<En
     summary: () => pull.summary(),
     kitFor: (postKey) => pull.kitFor(postKey),
     links: trackedLinkSource({ client, auth, cache, reachable: () => sync.reachable(), log }),
+    posts,
     flush: () => sync.flush(),
     syncNow: () => sync.syncNow(),
     refreshIfStale: () => sync.refreshIfOlder(RESULTS_FRESH_MS),
@@ -102,6 +107,7 @@ export async function openEndpointSync(options: EndpointSyncOptions): Promise<En
     async stop() {
       for (const stop of unsubscribe.splice(0)) stop();
       await sync.stop();
+      await posts.stop();
       await cache.flushed();
     },
   };

@@ -2,14 +2,21 @@
  * What the desktop remembers of the endpoint between runs, in userData/sync-cache.json: the last
  * summary and share kits with their ETags (shown at once on start, revalidated with a 304), the
  * tracked links handed out per post (so Copy works offline with the tracked link), and which
- * enrollment code must not be used silently again. The file is replaced atomically; one that cannot
+ * enrollment code must not be used silently again, and the organisation's posts from GET /v1/posts with the
+ * `since` cursor (so a restart asks only for what is new, and shows the posts before the endpoint answers). The file is replaced atomically; one that cannot
  * be read is started afresh (it holds nothing that the endpoint cannot give again).
  */
 import { readFile } from 'node:fs/promises';
 import { Type, type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { NETWORKS, type Network } from '../../common/domain.ts';
-import { KitsResponseSchema, SummarySchema, type KitsResponse, type Summary } from '../../common/protocol.ts';
+import {
+  EndpointPostSchema,
+  KitsResponseSchema,
+  SummarySchema,
+  type KitsResponse,
+  type Summary,
+} from '../../common/protocol.ts';
 import type { Logger } from '../core/ports.ts';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 
@@ -19,6 +26,22 @@ const LinksSchema = Type.Record(
   Type.String(),
   Type.Partial(Type.Object(Object.fromEntries(NETWORKS.map((network) => [network, Type.String()])))),
 );
+const EndpointPostsSchema = Type.Object({
+  /** How many feeds the organisation had at the last answer. */
+  feeds: Type.Integer({ minimum: 0 }),
+  /** The cursor of the last answer: the next request asks for what came after it. */
+  cursor: Type.Union([Type.String(), Type.Null()]),
+  /** The ETag of the answer to `since` (sent again only with the same `since`). */
+  etag: Type.Union([
+    Type.Object({ since: Type.Union([Type.String(), Type.Null()]), value: Type.String() }),
+    Type.Null(),
+  ]),
+  /** When the endpoint last answered a posts request (ISO). */
+  reachedAt: Type.String(),
+  posts: Type.Array(EndpointPostSchema),
+});
+export type EndpointPostsData = Static<typeof EndpointPostsSchema>;
+
 const CacheSchema = Type.Object({
   version: Type.Literal(1),
   /** The endpoint all of this came from. */
@@ -30,6 +53,8 @@ const CacheSchema = Type.Object({
   enrolledWith: Type.Union([Type.String(), Type.Null()]),
   /** A code not to enroll with silently again (its token was refused, or the endpoint refused it), and why. */
   refused: Type.Union([Type.Object({ code: Type.String(), reason: Type.String() }), Type.Null()]),
+  /** Absent in caches written before the endpoint served posts. */
+  posts: Type.Optional(Type.Union([EndpointPostsSchema, Type.Null()])),
 });
 type CacheData = Static<typeof CacheSchema>;
 
@@ -46,6 +71,7 @@ const empty = (): CacheData => ({
   links: {},
   enrolledWith: null,
   refused: null,
+  posts: null,
 });
 
 export class SyncCache {
@@ -100,6 +126,10 @@ export class SyncCache {
 
   get refused(): { readonly code: string; readonly reason: string } | null {
     return this.#data.refused;
+  }
+
+  get posts(): EndpointPostsData | null {
+    return this.#data.posts ?? null;
   }
 
   linksFor(postKey: string): TrackedLinks | null {

@@ -1,8 +1,9 @@
 import { Card } from '../components/Card.tsx';
-import type { Feed } from '../../common/domain.ts';
+import type { Feed, PostSource } from '../../common/domain.ts';
 import type { SettingsView } from '../../common/settings.ts';
 import { displayLink, displayText, TEXT_LIMITS } from '../text/display-text.ts';
 import { feedStatusText, hasProblem } from '../text/feed-status.ts';
+import { postSourceText } from '../text/post-source.ts';
 import { AddFeedForm } from './AddFeedForm.tsx';
 import { LockNote } from './LockNote.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
@@ -12,10 +13,12 @@ import { useSaveSettings } from './use-save-settings.ts';
 export function FeedsSection({
   settings,
   feeds,
+  postSource,
   now,
 }: {
   settings: SettingsView;
   feeds: readonly Feed[] | null;
+  postSource: PostSource | null;
   now: Date;
 }) {
   const state = useSaveSettings();
@@ -26,8 +29,10 @@ export function FeedsSection({
   // What main polls, plus configured feeds it has not taken up yet; the person's own can be removed.
   const urls = [...new Set([...(feeds ?? []).map((feed) => feed.url), ...values.feedUrls, ...own])];
   const rows = urls.map((url) => ({ url, mine: own.includes(url) }));
+  const source = postSource && postSourceText(postSource, now);
   return (
     <Card id="feeds-title" title="Feeds">
+      {source && <p className="note">{source}</p>}
       {rows.length === 0 ? (
         <p className="note">No feeds yet.</p>
       ) : (

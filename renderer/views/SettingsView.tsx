@@ -1,4 +1,4 @@
-import type { Feed } from '../../common/domain.ts';
+import type { Feed, PostSource } from '../../common/domain.ts';
 import type { NotificationPause, SettingsView as Settings } from '../../common/settings.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
 import { LoadFailed } from '../components/LoadFailed.tsx';
@@ -14,6 +14,8 @@ import { SharingSection } from '../settings/SharingSection.tsx';
 export interface SettingsViewProps {
   readonly settings: Live<Settings>;
   readonly feeds: readonly Feed[] | null;
+  /** Null until main has answered. */
+  readonly postSource: PostSource | null;
   readonly sync: SyncStatus | null;
   /** Null until main has answered. */
   readonly pause: NotificationPause | null;
@@ -22,7 +24,7 @@ export interface SettingsViewProps {
 }
 
 /** Everything a person may change; what policy locks is greyed with the reason. */
-export function SettingsView({ settings, feeds, sync, pause, onRetry, focusTitle }: SettingsViewProps) {
+export function SettingsView({ settings, feeds, postSource, sync, pause, onRetry, focusTitle }: SettingsViewProps) {
   const now = useNow();
   return (
     <ViewFrame id="settings-title" title="Settings" focusTitle={focusTitle}>
@@ -30,7 +32,7 @@ export function SettingsView({ settings, feeds, sync, pause, onRetry, focusTitle
       {settings.status === 'error' && <LoadFailed what="The settings" message={settings.message} onRetry={onRetry} />}
       {settings.status === 'ready' && (
         <>
-          <FeedsSection settings={settings.value} feeds={feeds} now={now} />
+          <FeedsSection settings={settings.value} feeds={feeds} postSource={postSource} now={now} />
           <SharingSection settings={settings.value} />
           <ProfileSection settings={settings.value} />
           <EndpointSection settings={settings.value} sync={sync} now={now} />

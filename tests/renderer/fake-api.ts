@@ -1,5 +1,12 @@
 /** An in-memory AdvocateApi for component tests: records calls and lets a test push main's events. */
-import { NETWORKS, type Feed, type FeedCheck, type Network, type PostView } from '../../common/domain.ts';
+import {
+  NETWORKS,
+  type Feed,
+  type FeedCheck,
+  type Network,
+  type PostSource,
+  type PostView,
+} from '../../common/domain.ts';
 import { kitFromPost } from '../../common/share/kit.ts';
 import { DEFAULT_MASTODON_LIMITS, type MastodonLimits } from '../../common/share/length.ts';
 import type { ResultsView, ShareKitView } from '../../common/sharing.ts';
@@ -111,6 +118,8 @@ export interface FakeOptions {
   readonly markShared?: (request: MarkSharedRequest) => Promise<PostView>;
   readonly results?: ResultsView;
   readonly feeds?: Feed[];
+  /** Where the posts come from; by default this computer's own checks, with no endpoint. */
+  readonly postSource?: PostSource;
   readonly settings?: SettingsView;
   readonly checkFeed?: (url: string) => Promise<FeedCheck>;
   /** Main's refusal of a settings change, in its words. */
@@ -131,6 +140,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     postsChanged: new Set(),
     openPost: new Set(),
     feedsChanged: new Set(),
+    postSourceChanged: new Set(),
     settingsChanged: new Set(),
     showSettings: new Set(),
     resultsChanged: new Set(),
@@ -181,6 +191,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     listPosts: options.listPosts ?? (() => Promise.resolve(posts)),
     refreshFeeds: () => Promise.resolve(null),
     listFeeds: () => Promise.resolve(options.feeds ?? []),
+    getPostSource: () => Promise.resolve(options.postSource ?? { from: 'desktop', why: 'no-endpoint' }),
     checkFeed: (url) => {
       checked.push(url);
       return options.checkFeed
@@ -253,6 +264,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     onSettingsChanged: subscribe('settingsChanged'),
     onShowSettings: subscribe('showSettings'),
     onFeedsChanged: subscribe('feedsChanged'),
+    onPostSourceChanged: subscribe('postSourceChanged'),
     onResultsChanged: subscribe('resultsChanged'),
     onSyncStatusChanged: subscribe('syncStatusChanged'),
     onNotificationPauseChanged: subscribe('notificationPauseChanged'),

@@ -37,6 +37,7 @@ const input: DiagnosticsInput = {
   },
   notifications: { supported: false, pausedUntil: null, shownToday: 2, unread: 4 },
   deviceTokenStored: true,
+  postSource: { from: 'endpoint', answeredAt: '2026-11-25T09:58:00.000Z' },
   feeds: [
     feed({}),
     feed({
@@ -130,6 +131,36 @@ describe('diagnostics report', () => {
       }),
     ).toContain(
       `== Sync ==\nendpoint: waiting (${syncProblemText('offline', 5)}); next try when the network is back\nqueued shares: 5; refused shares: 0\n`,
+    );
+  });
+
+  it('says where the posts come from, and why, in words', () => {
+    expect(diagnosticsReport(input)).toContain(
+      '== Where posts come from ==\nposts come from the endpoint, which polls the feeds; this desktop does not poll them itself\nlast answer from the endpoint: 2026-11-25T09:58:00.000Z\n',
+    );
+    expect(
+      diagnosticsReport({
+        ...input,
+        postSource: { from: 'fallback', answeredAt: '2026-11-25T09:00:00.000Z', afterMinutes: 30 },
+      }),
+    ).toContain(
+      "posts come from this desktop's own polls of its feeds, because the endpoint has not answered for more than 30 minutes; the posts it gave are kept, and it is asked again every 2 minutes\nlast answer from the endpoint: 2026-11-25T09:00:00.000Z\n",
+    );
+    const why = (postSource: DiagnosticsInput['postSource']) =>
+      diagnosticsReport({ ...input, postSource })
+        .split('\n')
+        .find((line) => line.startsWith('posts come from'));
+    expect(why({ from: 'desktop', why: 'no-endpoint' })).toBe(
+      "posts come from this desktop's own polls of its feeds: no endpoint is configured",
+    );
+    expect(why({ from: 'desktop', why: 'policy' })).toBe(
+      "posts come from this desktop's own polls of its feeds: policy PollFeedsOnDesktop says so",
+    );
+    expect(why({ from: 'desktop', why: 'endpoint-has-no-feeds' })).toBe(
+      "posts come from this desktop's own polls of its feeds: the endpoint has no feeds of its own",
+    );
+    expect(why({ from: 'desktop', why: 'endpoint-not-heard' })).toBe(
+      "posts come from this desktop's own polls of its feeds: the endpoint has not answered with its posts yet; they are taken from it once it does",
     );
   });
 

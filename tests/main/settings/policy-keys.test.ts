@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_KEYS, policyKeyNamed, WINDOWS_POLICY_PATH } from '../../../main/settings/policy-keys.ts';
 
 describe('policy keys', () => {
-  it('covers every key DESIGN.md lists for IT (and OfferCutToFit, issue 15), each once', () => {
+  it('covers every key DESIGN.md lists for IT (and OfferCutToFit, issue 15; the endpoint as the source of posts, issue 12), each once', () => {
     expect(POLICY_KEYS.map((key) => key.setting)).toEqual([
       'endpointUrl',
       'enrollmentCode',
       'feedUrls',
       'allowUserFeeds',
       'pollIntervalMinutes',
+      'endpointFallbackMinutes',
+      'pollFeedsOnDesktop',
       'quietHours',
       'dailyNotificationCap',
       'enabledNetworks',
@@ -30,6 +32,8 @@ describe('policy keys', () => {
       FeedUrls: ['REG_MULTI_SZ', 'FEED_URLS'],
       AllowUserFeeds: ['REG_DWORD', null],
       PollIntervalMinutes: ['REG_DWORD', null],
+      EndpointFallbackMinutes: ['REG_DWORD', null],
+      PollFeedsOnDesktop: ['REG_DWORD', null],
       QuietHours: ['REG_SZ', null],
       DailyNotificationCap: ['REG_DWORD', null],
       EnabledNetworks: ['REG_MULTI_SZ', null],
@@ -43,6 +47,7 @@ describe('policy keys', () => {
   it("gives number keys their bounds, for the templates' decimal elements", () => {
     expect(policyKeyNamed('pollintervalminutes')?.range).toEqual({ min: 5, max: 1440 });
     expect(policyKeyNamed('DailyNotificationCap')?.range).toEqual({ min: 0, max: 100 });
+    expect(policyKeyNamed('EndpointFallbackMinutes')?.range).toEqual({ min: 5, max: 10080 });
     expect(policyKeyNamed('Autostart')?.range).toBeUndefined();
   });
 });

@@ -111,7 +111,13 @@ describe('the endpoint URL in policy, changed while the app runs', () => {
     expect((await first.rows()).map((row) => row.network)).toEqual(['linkedin']);
     expect((await listDevices(second.db)).map((device) => device.displayName)).toEqual(['Ada']);
     // The endpoint stores a share before the desktop reads its answer: wait for the desktop's own account.
-    await vi.waitUntil(async () => (await core.handlers.getSyncStatus()).pending === 0, { timeout: 20_000 });
+    await vi.waitUntil(
+      async () => {
+        const status = await core.handlers.getSyncStatus();
+        return status.state === 'ok' && status.pending === 0;
+      },
+      { timeout: 20_000 },
+    );
     expect(await core.handlers.getSyncStatus()).toMatchObject({ state: 'ok', pending: 0 });
     // Links to the old endpoint are not the organisation's any more; the new one's are.
     expect(core.organisationUrls()).toContain(second.url);

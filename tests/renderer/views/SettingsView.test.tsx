@@ -1,10 +1,10 @@
 /**
- * Settings: feeds with status, add (live check) and remove; locks greyed with the reason; saves and refusals; the
+ * Settings: feeds with status and where the posts come from, add (live check) and remove; locks greyed with the reason; saves and refusals; the
  * notification pause.
  */
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Feed } from '../../../common/domain.ts';
+import type { Feed, PostSource } from '../../../common/domain.ts';
 import {
   LOCKED_BY_POLICY,
   USER_FEEDS_NOT_ALLOWED,
@@ -20,7 +20,12 @@ afterEach(cleanup);
 pinViewNow();
 
 /** The view kept current by settingsChanged and notificationPauseChanged, as App does. */
-function show(settings: Settings, feeds: Feed[] = [], options: FakeOptions = {}): FakeApi {
+function show(
+  settings: Settings,
+  feeds: Feed[] = [],
+  options: FakeOptions = {},
+  postSource: PostSource = { from: 'desktop', why: 'no-endpoint' },
+): FakeApi {
   const api = fakeApi([], { settings, ...options });
   const state: { settings: Settings; pause: NotificationPause } = {
     settings,
@@ -30,6 +35,7 @@ function show(settings: Settings, feeds: Feed[] = [], options: FakeOptions = {})
     <SettingsView
       settings={{ status: 'ready', value: state.settings }}
       feeds={feeds}
+      postSource={postSource}
       sync={{ state: 'no-endpoint' }}
       pause={state.pause}
       onRetry={() => undefined}
@@ -74,6 +80,32 @@ describe('SettingsView', () => {
     await waitFor(() => {
       expect(api.settingsUpdates).toEqual([{ userFeedUrls: [] }]);
     });
+  });
+
+  it('says where the posts come from: the endpoint, the fallback since its last answer, or this computer and why', () => {
+    const sourceNote = (postSource: PostSource): string | null => {
+      show(settingsView(), [], {}, postSource);
+      const note = within(section('Feeds')).queryByText(/endpoint|This computer/)?.textContent ?? null;
+      cleanup();
+      return note;
+    };
+    expect(sourceNote({ from: 'endpoint', answeredAt: hoursAgo(0.05) })).toBe(
+      'Posts come from your organisation’s Advocate endpoint, which checks the feeds for everyone.',
+    );
+    expect(sourceNote({ from: 'fallback', answeredAt: hoursAgo(0.75), afterMinutes: 30 })).toBe(
+      'Your organisation’s endpoint last answered 45 min ago. This computer checks the feeds itself until it answers again; no post is announced twice.',
+    );
+    expect(sourceNote({ from: 'desktop', why: 'endpoint-has-no-feeds' })).toBe(
+      'This computer checks the feeds itself: your organisation’s endpoint has none.',
+    );
+    expect(sourceNote({ from: 'desktop', why: 'endpoint-not-heard' })).toBe(
+      'This computer checks the feeds itself: your organisation’s endpoint has not sent posts yet.',
+    );
+    expect(sourceNote({ from: 'desktop', why: 'policy' })).toBe(
+      'This computer checks the feeds itself, as your organisation has set.',
+    );
+    // Without an endpoint there is nothing to explain.
+    expect(sourceNote({ from: 'desktop', why: 'no-endpoint' })).toBeNull();
   });
 
   it('checks an address live (with autodiscovery) before adding the feed it found', async () => {
