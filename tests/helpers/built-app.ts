@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { vi } from 'vitest';
+import type { PostView } from '../../common/domain.ts';
 import { EVENT_CHANNELS, type IpcAnswer } from '../../common/ipc/contract.ts';
 import { app, BrowserWindow, fakeState, ipcMain, resetElectronFake, Tray } from '../mocks/electron.ts';
 import { startFeedServer, type FeedItem } from './http-server.ts';
@@ -41,11 +42,17 @@ export async function bootBuiltApp(feedItems: readonly FeedItem[]): Promise<Buil
 
   await import(/* @vite-ignore */ bundle);
   app.becomeReady();
-  // The first poll ends with the post list sent to the window.
+  // The first poll ends with the post list sent to the window: an earlier list (before the feed answered)
+  // may go out first, so wait for the one that holds every item of the feed.
+  const listsEveryItem = (payload: unknown): boolean =>
+    Array.isArray(payload) &&
+    feedItems.every((item) => (payload as PostView[]).some((post) => post.link === item.link));
   await vi.waitUntil(
     () =>
-      BrowserWindow.instances[0]?.webContents.sent.some((message) => message.channel === EVENT_CHANNELS.postsChanged),
-    { timeout: 10_000 },
+      BrowserWindow.instances[0]?.webContents.sent.some(
+        (message) => message.channel === EVENT_CHANNELS.postsChanged && listsEveryItem(message.payload),
+      ),
+    { timeout: 20_000 },
   );
   const window = BrowserWindow.instances[0] as BrowserWindow;
   const tray = Tray.instances[0] as Tray;
