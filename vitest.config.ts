@@ -49,7 +49,11 @@ export default defineConfig({
           name: 'node-postgres',
           include: endpointTests,
           // Pure logic with no endpoint, which the sqlite run covers, and what only SQLite files have (upgrades).
-          exclude: ['tests/server/share-ledger.test.ts', '**/*.sqlite.test.ts'],
+          exclude: [
+            'tests/server/share-ledger.test.ts',
+            'tests/server/organisation-hosts.test.ts',
+            '**/*.sqlite.test.ts',
+          ],
           environment: 'node',
           ...electronFakeDeps,
           ...onPostgres,

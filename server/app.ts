@@ -16,6 +16,7 @@ import { closeConnectionsWhenClosing } from './http/close-connections.ts';
 import { ClickRecorder } from './links/click-recorder.ts';
 import { LinkResolver } from './links/tracked-links.ts';
 import { VisitorHasher } from './links/visitor-hash.ts';
+import { OrganisationHosts } from './posts/organisation-hosts.ts';
 import { enrollRoutes } from './routes/enroll.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { kitsRoutes } from './routes/kits.ts';
@@ -36,6 +37,11 @@ export interface ServerOptions {
   /** The address people reach the endpoint at, for the links it hands out; default: from each request. */
   readonly publicUrl?: string;
   readonly rateLimits?: Partial<RateLimits>;
+  /**
+   * The organisation's sites (`blog.example.com`, `*.example.com`): links and shares are taken only for
+   * posts on them. None: every link and share is refused with a reason that tells IT what to set.
+   */
+  readonly postHosts?: readonly string[];
   /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
   readonly trustProxy?: boolean;
   readonly now?: () => Date;
@@ -78,6 +84,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       app.log.error({ err: error }, 'clicks could not be saved');
     }),
     visitors: new VisitorHasher(options.db),
+    hosts: new OrganisationHosts(options.postHosts ?? []),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
     publicUrl: (request) => options.publicUrl ?? `${request.protocol}://${request.host}/`,

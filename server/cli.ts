@@ -6,6 +6,8 @@
  *        .advocate-data/endpoint.sqlite); ADVOCATE_DB_POOL_SIZE connections at most (PostgreSQL, default 10)
  *   --public-url URL (ADVOCATE_PUBLIC_URL: the address people reach it at, for tracked links)
  *   --trust-proxy (ADVOCATE_TRUST_PROXY=1: behind a reverse proxy that sets X-Forwarded-*)
+ *   --post-hosts blog.example.com,*.example.com (ADVOCATE_POST_HOSTS: the organisation's sites, the only
+ *        hosts links and shares are taken for; without any, every link and share is refused)
  * ADVOCATE_LEASE_SECONDS (default 30): how long a replica's lease on a scheduled job lasts unrenewed.
  * Rate limits per minute: ADVOCATE_RATE_PER_IP, ADVOCATE_RATE_PER_DEVICE, ADVOCATE_RATE_ENROLL, ADVOCATE_RATE_LOGIN.
  * The first start creates the organisation and prints the admin token and an enrollment code, once.
@@ -16,6 +18,7 @@ import { buildServer } from './app.ts';
 import { databaseLocation, describeLocation, openDatabaseOrExit, wholeNumber } from './cli-options.ts';
 import { DEFAULT_RATE_LIMITS } from './context.ts';
 import { HOUSEKEEPING_JOB, startHousekeeping } from './jobs/housekeeping.ts';
+import { readHostList } from './posts/organisation-hosts.ts';
 import { DEFAULT_LEASE_SECONDS, replicaId } from './jobs/lease-keeper.ts';
 
 const { values } = parseArgs({
@@ -25,6 +28,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     'public-url': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
+    'post-hosts': { type: 'string' },
   },
   strict: true,
 });
@@ -42,6 +46,13 @@ const rateLimits = {
   enrollPerIp: wholeNumber('rate-enroll', undefined, 'ADVOCATE_RATE_ENROLL', DEFAULT_RATE_LIMITS.enrollPerIp),
   loginPerIp: wholeNumber('rate-login', undefined, 'ADVOCATE_RATE_LOGIN', DEFAULT_RATE_LIMITS.loginPerIp),
 };
+let postHosts: string[] = [];
+try {
+  postHosts = readHostList(values['post-hosts'] ?? env['ADVOCATE_POST_HOSTS'] ?? '');
+} catch (error) {
+  console.error(`--post-hosts (or ADVOCATE_POST_HOSTS): ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
 const location = databaseLocation(values.db);
 
 const db = await openDatabaseOrExit(location, 'Advocate endpoint');
@@ -50,6 +61,7 @@ const app = await buildServer({
   db,
   logger: true,
   rateLimits,
+  postHosts,
   trustProxy: values['trust-proxy'] ?? env['ADVOCATE_TRUST_PROXY'] === '1',
   ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/` }),
 });
@@ -84,4 +96,8 @@ New organisation created. Keep these; they are not shown again.
 More codes, revocation and a new admin token: npm run server:admin -- help
 `);
 }
+if (postHosts.length === 0)
+  console.log(
+    "No --post-hosts given: every tracked link and share is refused until the endpoint knows the organisation's sites (--post-hosts blog.example.com, or ADVOCATE_POST_HOSTS).",
+  );
 console.log(`Advocate endpoint: ${address}/ (database ${describeLocation(location)}, replica ${holder})`);

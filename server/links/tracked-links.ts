@@ -3,7 +3,7 @@
  * link is stable across devices and restarts. Codes are random, so they say nothing about the person.
  */
 import type { Network } from '../../common/domain.ts';
-import { newShareCode, utmLink } from '../../common/share/utm.ts';
+import { newShareCode } from '../../common/share/utm.ts';
 import type { Db } from '../database.ts';
 
 export async function linkCodes(
@@ -40,8 +40,6 @@ export interface LinkTarget {
   readonly personId: number;
   readonly postKey: string;
   readonly network: Network;
-  /** Where the link sends people: the post with UTM tags. */
-  readonly location: string;
 }
 
 const CACHE_SIZE = 50_000;
@@ -61,12 +59,7 @@ export class LinkResolver {
       .where('code', '=', code)
       .executeTakeFirst();
     if (!row) return null;
-    const target = {
-      personId: row.person_id,
-      postKey: row.post_key,
-      network: row.network,
-      location: utmLink(row.post_key, row.network, code),
-    };
+    const target = { personId: row.person_id, postKey: row.post_key, network: row.network };
     if (this.#cache.size >= CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value ?? '');
     this.#cache.set(code, target);
     return target;

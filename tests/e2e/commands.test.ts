@@ -207,7 +207,8 @@ describe('npm run server, then npm run preview -- --endpoint URL --enrollment-co
     cleanups.push(dir.remove);
     const server = await startTsx(
       'server/cli.ts',
-      ['--port', '0', '--db', join(dir.path, 'endpoint.sqlite')],
+      // The preview's sample posts are on example.com.
+      ['--port', '0', '--db', join(dir.path, 'endpoint.sqlite'), '--post-hosts', 'example.com'],
       /Advocate endpoint: (\S+)/,
     );
     cleanups.push(server.stop);
