@@ -13,6 +13,7 @@ import { dashboardRoutes } from './dashboard/routes.ts';
 import { databaseAnswers, type Db } from './database.ts';
 import { isDatabaseUnavailable } from './dialect.ts';
 import { closeConnectionsWhenClosing } from './http/close-connections.ts';
+import { fastifyTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import { ClickRecorder } from './links/click-recorder.ts';
 import { LinkResolver } from './links/tracked-links.ts';
 import { VisitorHasher } from './links/visitor-hash.ts';
@@ -42,8 +43,11 @@ export interface ServerOptions {
    * posts on them. None: every link and share is refused with a reason that tells IT what to set.
    */
   readonly postHosts?: readonly string[];
-  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
-  readonly trustProxy?: boolean;
+  /**
+   * Behind reverse proxies: how many there are, or their addresses; the client's address and protocol
+   * then come from what they add to X-Forwarded-*. Default: off (the connection's own address).
+   */
+  readonly trustProxy?: TrustProxy;
   readonly now?: () => Date;
 }
 
@@ -70,7 +74,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // One line per request, written when it is answered (below), instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
     schemaErrorFormatter: (errors, dataVar) => new Error(errors.map((error) => describe(error, dataVar)).join('; ')),
   }).withTypeProvider<TypeBoxTypeProvider>();

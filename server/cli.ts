@@ -5,7 +5,8 @@
  *   --db PATH or postgres://user:pass@host:5432/db (ADVOCATE_DB, or DATABASE_URL; default
  *        .advocate-data/endpoint.sqlite); ADVOCATE_DB_POOL_SIZE connections at most (PostgreSQL, default 10)
  *   --public-url URL (ADVOCATE_PUBLIC_URL: the address people reach it at, for tracked links)
- *   --trust-proxy (ADVOCATE_TRUST_PROXY=1: behind a reverse proxy that sets X-Forwarded-*)
+ *   --trust-proxy 1 or 10.0.0.5,10.0.0.0/24 (ADVOCATE_TRUST_PROXY: behind reverse proxies, how many there are
+ *        or their addresses; the client's address then comes from what they add to X-Forwarded-For)
  *   --post-hosts blog.example.com,*.example.com (ADVOCATE_POST_HOSTS: the organisation's sites, the only
  *        hosts links and shares are taken for; without any, every link and share is refused)
  * ADVOCATE_LEASE_SECONDS (default 30): how long a replica's lease on a scheduled job lasts unrenewed.
@@ -15,23 +16,33 @@
 import { parseArgs } from 'node:util';
 import { ensureOrganisation } from './admin/organisation.ts';
 import { buildServer } from './app.ts';
-import { databaseLocation, describeLocation, openDatabaseOrExit, wholeNumber } from './cli-options.ts';
+import { databaseLocation, describeLocation, openDatabaseOrExit, readOption, wholeNumber } from './cli-options.ts';
 import { DEFAULT_RATE_LIMITS } from './context.ts';
+import { readTrustProxy } from './http/trust-proxy.ts';
 import { HOUSEKEEPING_JOB, startHousekeeping } from './jobs/housekeeping.ts';
-import { readHostList } from './posts/organisation-hosts.ts';
 import { DEFAULT_LEASE_SECONDS, replicaId } from './jobs/lease-keeper.ts';
+import { readHostList } from './posts/organisation-hosts.ts';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    db: { type: 'string' },
-    'public-url': { type: 'string' },
-    'trust-proxy': { type: 'boolean' },
-    'post-hosts': { type: 'string' },
-  },
-  strict: true,
-});
+function flags() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        'public-url': { type: 'string' },
+        'trust-proxy': { type: 'string' },
+        'post-hosts': { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    // Node's own words name the flag: "Option '--trust-proxy <value>' argument missing".
+    console.error(`Advocate endpoint: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+}
+const values = flags();
 const env = process.env;
 const port = wholeNumber('port', values.port, 'ADVOCATE_SERVER_PORT', 8787, 65535);
 const host = values.host ?? env['ADVOCATE_SERVER_HOST'] ?? '127.0.0.1';
@@ -46,13 +57,8 @@ const rateLimits = {
   enrollPerIp: wholeNumber('rate-enroll', undefined, 'ADVOCATE_RATE_ENROLL', DEFAULT_RATE_LIMITS.enrollPerIp),
   loginPerIp: wholeNumber('rate-login', undefined, 'ADVOCATE_RATE_LOGIN', DEFAULT_RATE_LIMITS.loginPerIp),
 };
-let postHosts: string[] = [];
-try {
-  postHosts = readHostList(values['post-hosts'] ?? env['ADVOCATE_POST_HOSTS'] ?? '');
-} catch (error) {
-  console.error(`--post-hosts (or ADVOCATE_POST_HOSTS): ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(2);
-}
+const trustProxy = readOption('trust-proxy', values['trust-proxy'], 'ADVOCATE_TRUST_PROXY', readTrustProxy);
+const postHosts = readOption('post-hosts', values['post-hosts'], 'ADVOCATE_POST_HOSTS', readHostList);
 const location = databaseLocation(values.db);
 
 const db = await openDatabaseOrExit(location, 'Advocate endpoint');
@@ -62,7 +68,7 @@ const app = await buildServer({
   logger: true,
   rateLimits,
   postHosts,
-  trustProxy: values['trust-proxy'] ?? env['ADVOCATE_TRUST_PROXY'] === '1',
+  trustProxy,
   ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/` }),
 });
 const holder = replicaId();
