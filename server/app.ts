@@ -12,7 +12,9 @@ import { DEFAULT_RATE_LIMITS, type RateLimits, type ServerContext } from './cont
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { databaseAnswers, type Db } from './database.ts';
 import { isDatabaseUnavailable } from './dialect.ts';
+import { answerClientError } from './http/client-errors.ts';
 import { closeConnectionsWhenClosing } from './http/close-connections.ts';
+import { cutSlowBodies, DEFAULT_TIMEOUTS, timeoutOptions, type Timeouts } from './http/timeouts.ts';
 import { fastifyTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import { ClickRecorder } from './links/click-recorder.ts';
 import { LinkResolver } from './links/tracked-links.ts';
@@ -48,6 +50,8 @@ export interface ServerOptions {
    * then come from what they add to X-Forwarded-*. Default: off (the connection's own address).
    */
   readonly trustProxy?: TrustProxy;
+  /** How long a request may take to arrive, and a connection may sit idle (DEFAULT_TIMEOUTS). */
+  readonly timeouts?: Partial<Timeouts>;
   readonly now?: () => Date;
 }
 
@@ -69,11 +73,14 @@ function loggerOptions(logger: ServerOptions['logger']): FastifyServerOptions['l
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: loggerOptions(options.logger),
     // One line per request, written when it is answered (below), instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
+    ...timeoutOptions(timeouts),
+    clientErrorHandler: answerClientError,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
     schemaErrorFormatter: (errors, dataVar) => new Error(errors.map((error) => describe(error, dataVar)).join('; ')),
@@ -95,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   app.addHook('onClose', () => context.clicks.close());
   closeConnectionsWhenClosing(app);
+  cutSlowBodies(app, timeouts);
 
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
@@ -114,6 +122,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(rateLimit, { global: true, max: context.rateLimits.perIp, timeWindow: 60_000 });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // The client closed its connection before its request was read: nothing to answer, nothing wrong here.
+    if (error.code === 'ECONNRESET' && request.raw.socket.destroyed) {
+      request.log.info({ method: request.method, path: request.url.split('?')[0] }, 'client went away');
+      return reply.code(400).send();
+    }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       // Desktops keep their outbox and retry on 503; an event id already stored comes back "duplicate".

@@ -10,6 +10,8 @@
  *   --post-hosts blog.example.com,*.example.com (ADVOCATE_POST_HOSTS: the organisation's sites, the only
  *        hosts links and shares are taken for; without any, every link and share is refused)
  * ADVOCATE_LEASE_SECONDS (default 30): how long a replica's lease on a scheduled job lasts unrenewed.
+ * ADVOCATE_REQUEST_TIMEOUT_SECONDS (30): a request must have arrived whole within this;
+ * ADVOCATE_IDLE_TIMEOUT_SECONDS (60): a connection where nothing moves for this long is closed.
  * Rate limits per minute: ADVOCATE_RATE_PER_IP, ADVOCATE_RATE_PER_DEVICE, ADVOCATE_RATE_ENROLL, ADVOCATE_RATE_LOGIN.
  * The first start creates the organisation and prints the admin token and an enrollment code, once.
  */
@@ -18,6 +20,7 @@ import { ensureOrganisation } from './admin/organisation.ts';
 import { buildServer } from './app.ts';
 import { databaseLocation, describeLocation, openDatabaseOrExit, readOption, wholeNumber } from './cli-options.ts';
 import { DEFAULT_RATE_LIMITS } from './context.ts';
+import { DEFAULT_TIMEOUTS } from './http/timeouts.ts';
 import { readTrustProxy } from './http/trust-proxy.ts';
 import { HOUSEKEEPING_JOB, startHousekeeping } from './jobs/housekeeping.ts';
 import { DEFAULT_LEASE_SECONDS, replicaId } from './jobs/lease-keeper.ts';
@@ -59,6 +62,13 @@ const rateLimits = {
 };
 const trustProxy = readOption('trust-proxy', values['trust-proxy'], 'ADVOCATE_TRUST_PROXY', readTrustProxy);
 const postHosts = readOption('post-hosts', values['post-hosts'], 'ADVOCATE_POST_HOSTS', readHostList);
+/** Seconds from the environment, at least 1 (0 would switch Node's timeout off), in milliseconds. */
+const seconds = (name: string, envName: string, fallbackMs: number): number =>
+  1000 * Math.max(1, wholeNumber(name, undefined, envName, fallbackMs / 1000, 3600));
+const timeouts = {
+  requestMs: seconds('request-timeout', 'ADVOCATE_REQUEST_TIMEOUT_SECONDS', DEFAULT_TIMEOUTS.requestMs),
+  idleMs: seconds('idle-timeout', 'ADVOCATE_IDLE_TIMEOUT_SECONDS', DEFAULT_TIMEOUTS.idleMs),
+};
 const location = databaseLocation(values.db);
 
 const db = await openDatabaseOrExit(location, 'Advocate endpoint');
@@ -69,6 +79,7 @@ const app = await buildServer({
   rateLimits,
   postHosts,
   trustProxy,
+  timeouts,
   ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/` }),
 });
 const holder = replicaId();
