@@ -102,3 +102,21 @@ export function freshEndpointPerTest(options: Omit<ServerOptions, 'db'> = {}): T
     },
   });
 }
+
+/**
+ * For tests that each start an endpoint with options of their own: `start(options)` inside a test; every
+ * endpoint started is closed, and its folder and database removed, after that test.
+ */
+export function endpointsPerTest(): (options?: Omit<ServerOptions, 'db'>) => Promise<TestEndpoint> {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return async (options = {}) => {
+    const dir = await makeTempDir();
+    cleanups.push(dir.remove);
+    const endpoint = await startEndpoint(dir.path, 0, options);
+    cleanups.push(endpoint.close, endpoint.dropDatabase);
+    return endpoint;
+  };
+}

@@ -6,25 +6,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LinksResponse } from '../../common/protocol.ts';
 import { readTrustProxy, type TrustProxy } from '../../server/http/trust-proxy.ts';
-import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
+import { endpointsPerTest, type TestEndpoint } from '../helpers/endpoint.ts';
 import { apiAs } from '../helpers/endpoint-api.ts';
 import { PROXY_ADDRESS, startForwardingProxy } from '../helpers/forwarding-proxy.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0 Safari/537.36';
-const cleanups: (() => Promise<void>)[] = [];
+const start = endpointsPerTest();
+const proxies: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  for (const close of proxies.splice(0)) await close();
 });
 
 /** An endpoint behind one proxy, and the proxy's address, which is where clients go. */
 async function behindProxy(trustProxy: TrustProxy, perIp = 1e9): Promise<{ endpoint: TestEndpoint; url: string }> {
-  const dir = await makeTempDir();
-  cleanups.push(dir.remove);
-  const endpoint = await startEndpoint(dir.path, 0, { trustProxy, rateLimits: { perIp } });
-  cleanups.push(endpoint.close, endpoint.dropDatabase);
+  const endpoint = await start({ trustProxy, rateLimits: { perIp } });
   const proxy = await startForwardingProxy(endpoint.url);
-  cleanups.push(proxy.close);
+  proxies.push(proxy.close);
   return { endpoint, url: proxy.url };
 }
 
@@ -72,10 +69,7 @@ describe.each<[string, TrustProxy]>([
 
 describe('without --trust-proxy (the default)', () => {
   it('a client writing X-Forwarded-For straight to the endpoint is limited by its own address', async () => {
-    const dir = await makeTempDir();
-    cleanups.push(dir.remove);
-    const endpoint = await startEndpoint(dir.path, 0, { rateLimits: { perIp: 2 } });
-    cleanups.push(endpoint.close, endpoint.dropDatabase);
+    const endpoint = await start({ rateLimits: { perIp: 2 } });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i += 1) {
       const response = await fetch(new URL('healthz', endpoint.url), {

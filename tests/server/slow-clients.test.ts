@@ -3,24 +3,11 @@
  * sockets: each test waits for the endpoint to close the connection ('close'), never for a time.
  */
 import { connect, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ServerOptions } from '../../server/app.ts';
-import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
+import { describe, expect, it } from 'vitest';
+import { endpointsPerTest, type TestEndpoint } from '../helpers/endpoint.ts';
 import { captureEndpointLog } from '../helpers/endpoint-log.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function start(options: Omit<ServerOptions, 'db'> = {}): Promise<TestEndpoint> {
-  const dir = await makeTempDir();
-  cleanups.push(dir.remove);
-  const endpoint = await startEndpoint(dir.path, 0, options);
-  cleanups.push(endpoint.close, endpoint.dropDatabase);
-  return endpoint;
-}
+const start = endpointsPerTest();
 
 /** Everything the endpoint sends on one connection until it closes it; `talk` writes (and may close). */
 function exchange(endpoint: TestEndpoint, talk: (socket: Socket) => void): Promise<string> {
