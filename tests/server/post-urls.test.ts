@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EventResults, LinksResponse } from '../../common/protocol.ts';
+import { kitFromForm } from '../../server/dashboard/forms.ts';
 import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
 
@@ -132,6 +133,16 @@ describe('URLs that new URL cannot read (http://%%%, http://[, https://a:99999/)
     const removal = await admin.delete<{ message: string }>(`v1/kits?postKey=${encodeURIComponent('http://%%%')}`);
     expect(removal.status).toBe(400);
     expect(removal.body.message).toBe('querystring.postKey is not a valid URL');
+  });
+
+  it('the dashboard’s kit form refuses one in its own words, and stores a good one as new URL writes it', () => {
+    const form = { postKey: 'http://%%%', pitch: 'p', hashtags: '', imageUrl: '', messages: {} };
+    expect(kitFromForm(form)).toEqual({ errors: ['Post URL is not a valid URL'] });
+    expect(kitFromForm({ ...form, postKey: 'https://blog.example.com/a', imageUrl: 'https://a:99999/i.png' })).toEqual({
+      errors: ['Image URL is not a valid URL'],
+    });
+    const saved = kitFromForm({ ...form, postKey: 'https://Blog.Example.com/a/../b' });
+    expect('kit' in saved && saved.kit.postKey).toBe('https://blog.example.com/b');
   });
 
   it('an old link stored with one answers the not-followed page, not a 500', async () => {
