@@ -53,7 +53,7 @@ export class OrganisationHosts {
     }
   }
 
-  /** Whether no host is configured and no source adds any: then nothing can be shared yet. */
+  /** Whether any host is listed or a source may add some; without, nothing can be shared yet. */
   get configured(): boolean {
     return this.#exact.size > 0 || this.#suffixes.length > 0 || this.sources.length > 0;
   }
