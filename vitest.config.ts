@@ -52,7 +52,12 @@ export default defineConfig({
           name: 'node-postgres',
           include: endpointTests,
           // Pure logic with no endpoint, which the sqlite run covers, and what only SQLite files have (upgrades).
-          exclude: ['tests/server/share-ledger.test.ts', 'tests/server/merge-ledger.test.ts', '**/*.sqlite.test.ts'],
+          exclude: [
+            'tests/server/share-ledger.test.ts',
+            'tests/server/merge-ledger.test.ts',
+            'tests/server/organisation-hosts.test.ts',
+            '**/*.sqlite.test.ts',
+          ],
           environment: 'node',
           testTimeout: 30_000,
           ...electronFakeDeps,

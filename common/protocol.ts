@@ -21,7 +21,12 @@ export const NetworkSchema = Type.Enum(NETWORKS);
  * A canonical post URL as `new URL(link).href` writes it: http(s), printable ASCII only (the URL
  * serializer percent-encodes everything else), bounded so a hostile client cannot make keys huge.
  */
-export const PostKeySchema = Type.String({ minLength: 8, maxLength: 2048, pattern: '^https?://[\\x21-\\x7e]+$' });
+export const MAX_POST_KEY_LENGTH = 2048;
+export const PostKeySchema = Type.String({
+  minLength: 8,
+  maxLength: MAX_POST_KEY_LENGTH,
+  pattern: '^https?://[\\x21-\\x7e]+$',
+});
 export const DisplayNameSchema = Type.String({ minLength: 1, maxLength: 80, pattern: PRINTABLE_PATTERN });
 export const TeamNameSchema = Type.String({ minLength: 1, maxLength: 80, pattern: PRINTABLE_PATTERN });
 const IsoTimeSchema = Type.String({ pattern: ISO_TIME_PATTERN, maxLength: 40 });

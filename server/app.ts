@@ -12,10 +12,14 @@ import { DEFAULT_RATE_LIMITS, type RateLimits, type ServerContext } from './cont
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { databaseAnswers, type Db } from './database.ts';
 import { isDatabaseUnavailable } from './dialect.ts';
+import { answerClientError } from './http/client-errors.ts';
 import { closeConnectionsWhenClosing } from './http/close-connections.ts';
+import { cutSlowBodies, DEFAULT_TIMEOUTS, timeoutOptions, type Timeouts } from './http/timeouts.ts';
+import { fastifyTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import { ClickRecorder } from './links/click-recorder.ts';
 import { LinkResolver } from './links/tracked-links.ts';
 import { VisitorHasher } from './links/visitor-hash.ts';
+import { OrganisationHosts } from './posts/organisation-hosts.ts';
 import { enrollRoutes } from './routes/enroll.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { kitsRoutes } from './routes/kits.ts';
@@ -37,8 +41,18 @@ export interface ServerOptions {
   /** The address people reach the endpoint at, for the links it hands out; default: from each request. */
   readonly publicUrl?: string;
   readonly rateLimits?: Partial<RateLimits>;
-  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
-  readonly trustProxy?: boolean;
+  /**
+   * The organisation's sites (`blog.example.com`, `*.example.com`): links and shares are taken only for
+   * posts on them. None: every link and share is refused with a reason that tells IT what to set.
+   */
+  readonly postHosts?: readonly string[];
+  /**
+   * Behind reverse proxies: how many there are, or their addresses; the client's address and protocol
+   * then come from what they add to X-Forwarded-*. Default: off (the connection's own address).
+   */
+  readonly trustProxy?: TrustProxy;
+  /** How long a request may take to arrive, and a connection may sit idle (DEFAULT_TIMEOUTS). */
+  readonly timeouts?: Partial<Timeouts>;
   readonly now?: () => Date;
 }
 
@@ -60,12 +74,15 @@ function loggerOptions(logger: ServerOptions['logger']): FastifyServerOptions['l
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: loggerOptions(options.logger),
     // One line per request, written when it is answered (below), instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    ...timeoutOptions(timeouts),
+    clientErrorHandler: answerClientError,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
     schemaErrorFormatter: (errors, dataVar) => new Error(errors.map((error) => describe(error, dataVar)).join('; ')),
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -79,12 +96,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       app.log.error({ err: error }, 'clicks could not be saved');
     }),
     visitors: new VisitorHasher(options.db),
+    hosts: new OrganisationHosts(options.postHosts ?? []),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
     publicUrl: (request) => options.publicUrl ?? `${request.protocol}://${request.host}/`,
   };
   app.addHook('onClose', () => context.clicks.close());
   closeConnectionsWhenClosing(app);
+  cutSlowBodies(app, timeouts);
 
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
@@ -104,6 +123,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(rateLimit, { global: true, max: context.rateLimits.perIp, timeWindow: 60_000 });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // The client closed its connection before its request was read: nothing to answer, nothing wrong here.
+    if (error.code === 'ECONNRESET' && request.raw.socket.destroyed) {
+      request.log.info({ method: request.method, path: request.url.split('?')[0] }, 'client went away');
+      return reply.code(400).send();
+    }
     if (error instanceof SubmitterMergedError)
       return reply
         .code(503)

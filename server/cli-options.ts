@@ -56,3 +56,16 @@ export function wholeNumber(
   }
   return value;
 }
+
+/**
+ * What `read` makes of a flag's text (else its environment variable's, else ""), or exit 2 with one
+ * line that names them and says what is wrong.
+ */
+export function readOption<T>(name: string, flag: string | undefined, envName: string, read: (text: string) => T): T {
+  try {
+    return read(flag ?? process.env[envName] ?? '');
+  } catch (error) {
+    console.error(`--${name} (or ${envName}): ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+}

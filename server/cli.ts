@@ -5,29 +5,47 @@
  *   --db PATH or postgres://user:pass@host:5432/db (ADVOCATE_DB, or DATABASE_URL; default
  *        .advocate-data/endpoint.sqlite); ADVOCATE_DB_POOL_SIZE connections at most (PostgreSQL, default 10)
  *   --public-url URL (ADVOCATE_PUBLIC_URL: the address people reach it at, for tracked links)
- *   --trust-proxy (ADVOCATE_TRUST_PROXY=1: behind a reverse proxy that sets X-Forwarded-*)
+ *   --trust-proxy 1 or 10.0.0.5,10.0.0.0/24 (ADVOCATE_TRUST_PROXY: behind reverse proxies, how many there are
+ *        or their addresses; the client's address then comes from what they add to X-Forwarded-For)
+ *   --post-hosts blog.example.com,*.example.com (ADVOCATE_POST_HOSTS: the organisation's sites, the only
+ *        hosts links and shares are taken for; without any, every link and share is refused)
  * ADVOCATE_LEASE_SECONDS (default 30): how long a replica's lease on a scheduled job lasts unrenewed.
+ * ADVOCATE_REQUEST_TIMEOUT_SECONDS (30): a request must have arrived whole within this;
+ * ADVOCATE_IDLE_TIMEOUT_SECONDS (60): a connection where nothing moves for this long is closed.
  * Rate limits per minute: ADVOCATE_RATE_PER_IP, ADVOCATE_RATE_PER_DEVICE, ADVOCATE_RATE_ENROLL, ADVOCATE_RATE_LOGIN.
  * The first start creates the organisation and prints the admin token and an enrollment code, once.
  */
 import { parseArgs } from 'node:util';
 import { ensureOrganisation } from './admin/organisation.ts';
 import { buildServer } from './app.ts';
-import { databaseLocation, describeLocation, openDatabaseOrExit, wholeNumber } from './cli-options.ts';
+import { databaseLocation, describeLocation, openDatabaseOrExit, readOption, wholeNumber } from './cli-options.ts';
 import { DEFAULT_RATE_LIMITS } from './context.ts';
+import { DEFAULT_TIMEOUTS } from './http/timeouts.ts';
+import { readTrustProxy } from './http/trust-proxy.ts';
 import { HOUSEKEEPING_JOB, startHousekeeping } from './jobs/housekeeping.ts';
 import { DEFAULT_LEASE_SECONDS, replicaId } from './jobs/lease-keeper.ts';
+import { readHostList } from './posts/organisation-hosts.ts';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    db: { type: 'string' },
-    'public-url': { type: 'string' },
-    'trust-proxy': { type: 'boolean' },
-  },
-  strict: true,
-});
+function flags() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        'public-url': { type: 'string' },
+        'trust-proxy': { type: 'string' },
+        'post-hosts': { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    // Node's own words name the flag: "Option '--trust-proxy <value>' argument missing".
+    console.error(`Advocate endpoint: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+}
+const values = flags();
 const env = process.env;
 const port = wholeNumber('port', values.port, 'ADVOCATE_SERVER_PORT', 8787, 65535);
 const host = values.host ?? env['ADVOCATE_SERVER_HOST'] ?? '127.0.0.1';
@@ -42,6 +60,15 @@ const rateLimits = {
   enrollPerIp: wholeNumber('rate-enroll', undefined, 'ADVOCATE_RATE_ENROLL', DEFAULT_RATE_LIMITS.enrollPerIp),
   loginPerIp: wholeNumber('rate-login', undefined, 'ADVOCATE_RATE_LOGIN', DEFAULT_RATE_LIMITS.loginPerIp),
 };
+const trustProxy = readOption('trust-proxy', values['trust-proxy'], 'ADVOCATE_TRUST_PROXY', readTrustProxy);
+const postHosts = readOption('post-hosts', values['post-hosts'], 'ADVOCATE_POST_HOSTS', readHostList);
+/** Seconds from the environment, at least 1 (0 would switch Node's timeout off), in milliseconds. */
+const seconds = (name: string, envName: string, fallbackMs: number): number =>
+  1000 * Math.max(1, wholeNumber(name, undefined, envName, fallbackMs / 1000, 3600));
+const timeouts = {
+  requestMs: seconds('request-timeout', 'ADVOCATE_REQUEST_TIMEOUT_SECONDS', DEFAULT_TIMEOUTS.requestMs),
+  idleMs: seconds('idle-timeout', 'ADVOCATE_IDLE_TIMEOUT_SECONDS', DEFAULT_TIMEOUTS.idleMs),
+};
 const location = databaseLocation(values.db);
 
 const db = await openDatabaseOrExit(location, 'Advocate endpoint');
@@ -50,7 +77,9 @@ const app = await buildServer({
   db,
   logger: true,
   rateLimits,
-  trustProxy: values['trust-proxy'] ?? env['ADVOCATE_TRUST_PROXY'] === '1',
+  postHosts,
+  trustProxy,
+  timeouts,
   ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/` }),
 });
 const holder = replicaId();
@@ -84,4 +113,8 @@ New organisation created. Keep these; they are not shown again.
 More codes, revocation and a new admin token: npm run server:admin -- help
 `);
 }
+if (postHosts.length === 0)
+  console.log(
+    "No --post-hosts given: every tracked link and share is refused until the endpoint knows the organisation's sites (--post-hosts blog.example.com, or ADVOCATE_POST_HOSTS).",
+  );
 console.log(`Advocate endpoint: ${address}/ (database ${describeLocation(location)}, replica ${holder})`);

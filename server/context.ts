@@ -4,6 +4,7 @@ import type { Db } from './database.ts';
 import type { ClickRecorder } from './links/click-recorder.ts';
 import type { LinkResolver } from './links/tracked-links.ts';
 import type { VisitorHasher } from './links/visitor-hash.ts';
+import type { OrganisationHosts } from './posts/organisation-hosts.ts';
 import type { EventWriter } from './shares/event-writer.ts';
 
 /** Requests per minute. */
@@ -26,6 +27,8 @@ export interface ServerContext {
   readonly links: LinkResolver;
   readonly clicks: ClickRecorder;
   readonly visitors: VisitorHasher;
+  /** The only hosts links, shares and redirects may name. */
+  readonly hosts: OrganisationHosts;
   readonly rateLimits: RateLimits;
   readonly now: () => Date;
   /** Where people reach this endpoint, for the links it hands out (ends with "/"). */

@@ -30,7 +30,7 @@ const SUMMARY_REQUESTS = bySize({ ours: 4000, anchor: 40 }, { ours: 20, anchor: 
 const ours = (dbPath: string, name: string): Promise<ServerProcess> =>
   startServerProcess(
     'server/cli.ts',
-    ['--port', '0', '--db', dbPath],
+    ['--port', '0', '--db', dbPath, '--post-hosts', 'blog.example.com'],
     join(work, `${name}.log`),
     /Advocate endpoint: (\S+)/,
     UNLIMITED,

@@ -63,7 +63,7 @@ async function withEndpoint(
   const logFile = join(work, `${name}.log`);
   const server: ServerProcess = await startServerProcess(
     'server/cli.ts',
-    ['--port', '0', '--db', dbPath],
+    ['--port', '0', '--db', dbPath, '--post-hosts', 'blog.example.com'],
     logFile,
     /Advocate endpoint: (\S+)/,
   );

@@ -4,6 +4,7 @@ import { Value } from 'typebox/value';
 import { NETWORKS } from '../../common/domain.ts';
 import { ShareKitInputSchema, type ShareKitInput } from '../../common/protocol.ts';
 import { hashtagsFromText } from '../../common/share/kit.ts';
+import { readKitUrls } from '../kits/kit-store.ts';
 import type { KitForm } from './pages/kits.ts';
 
 const closed = { additionalProperties: false } as const;
@@ -67,7 +68,10 @@ export function kitFromForm(form: KitForm): { kit: ShareKitInput } | { errors: s
     hashtags: hashtagsFromText(form.hashtags),
     imageUrl: form.imageUrl === '' ? null : form.imageUrl,
   };
-  if (Value.Check(ShareKitInputSchema, candidate)) return { kit: candidate };
+  if (Value.Check(ShareKitInputSchema, candidate)) {
+    const read = readKitUrls(candidate, { postKey: 'Post URL', imageUrl: 'Image URL' });
+    return 'problem' in read ? { errors: [read.problem] } : read;
+  }
   return {
     errors: Value.Errors(ShareKitInputSchema, candidate).map((error) =>
       explain(error.instancePath, error.message, candidate.hashtags),

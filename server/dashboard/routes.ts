@@ -39,7 +39,9 @@ export function dashboardRoutes(context: ServerContext): FastifyPluginAsyncTypeb
       reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon),
     );
     app.get('/dashboard', (_request, reply) => reply.redirect('/dashboard/', 301));
-    app.get('/dashboard/login', (request, reply) => sendPage(reply, 200, loginPage(loginToken(request, reply))));
+    app.get('/dashboard/login', async (request, reply) =>
+      sendPage(reply, 200, loginPage(await loginToken(context.db, request, reply, context.now()))),
+    );
 
     app.post(
       '/dashboard/login',
@@ -49,7 +51,7 @@ export function dashboardRoutes(context: ServerContext): FastifyPluginAsyncTypeb
         // Before validation, so a form without the token is refused as a forgery, not as a typo.
         preValidation: async (request, reply) => {
           const sent = sentCsrfToken(request.body);
-          if (sent === null || !loginTokenMatches(request, sent)) {
+          if (sent === null || !(await loginTokenMatches(context.db, request, sent, context.now()))) {
             await refusePage(
               reply,
               403,
@@ -62,7 +64,8 @@ export function dashboardRoutes(context: ServerContext): FastifyPluginAsyncTypeb
       async (request, reply) => {
         if (!(await isAdminToken(context.db, request.body.token))) {
           request.log.warn('dashboard sign-in with a wrong token');
-          return sendPage(reply, 401, loginPage(loginToken(request, reply), 'That is not the admin token.'));
+          const again = await loginToken(context.db, request, reply, context.now());
+          return sendPage(reply, 401, loginPage(again, 'That is not the admin token.'));
         }
         await startSession(context.db, request, reply, context.now());
         return reply.redirect('/dashboard/', 303);

@@ -6,6 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../database.ts';
 import { hashSecret, newToken, sameSecret } from '../security/secrets.ts';
+import { isOwnLoginToken, LOGIN_TOKEN_SECONDS, mintLoginToken } from './login-token.ts';
 
 export const SESSION_COOKIE = 'advocate_session';
 export const LOGIN_COOKIE = 'advocate_login';
@@ -32,18 +33,21 @@ function cookieOptions(request: FastifyRequest, maxAgeSeconds: number) {
   } as const;
 }
 
-/** The sign-in form's token, set as a cookie too; the form must send it back unchanged. */
-export function loginToken(request: FastifyRequest, reply: FastifyReply): string {
+/**
+ * The sign-in form's token, set as a cookie too; the form must send it back unchanged. The cookie's is
+ * kept only when this endpoint minted it (open tabs keep working); any other is replaced.
+ */
+export async function loginToken(db: Db, request: FastifyRequest, reply: FastifyReply, now: Date): Promise<string> {
   const existing = request.cookies[LOGIN_COOKIE];
-  if (existing !== undefined && existing.length === 43) return existing;
-  const token = newToken();
-  void reply.setCookie(LOGIN_COOKIE, token, cookieOptions(request, 60 * 60));
+  if (existing !== undefined && (await isOwnLoginToken(db, existing, now))) return existing;
+  const token = await mintLoginToken(db, now);
+  void reply.setCookie(LOGIN_COOKIE, token, cookieOptions(request, LOGIN_TOKEN_SECONDS));
   return token;
 }
 
-export function loginTokenMatches(request: FastifyRequest, sent: string): boolean {
+export async function loginTokenMatches(db: Db, request: FastifyRequest, sent: string, now: Date): Promise<boolean> {
   const expected = request.cookies[LOGIN_COOKIE];
-  return expected !== undefined && sameSecret(expected, sent);
+  return expected !== undefined && sameSecret(expected, sent) && (await isOwnLoginToken(db, expected, now));
 }
 
 export async function startSession(db: Db, request: FastifyRequest, reply: FastifyReply, now: Date): Promise<void> {

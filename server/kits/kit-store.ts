@@ -9,6 +9,22 @@ import { countGraphemes } from '../../common/share/graphemes.ts';
 import { withLink } from '../../common/share/intents.ts';
 import { measureMessage } from '../../common/share/length.ts';
 import type { Db } from '../database.ts';
+import { readWebUrl } from '../posts/post-url.ts';
+
+/**
+ * The kit with its post and image addresses as they are stored (`new URL(...).href`), or what is wrong
+ * with the first that cannot be read; `names` are the fields' names in the message.
+ */
+export function readKitUrls(
+  kit: ShareKitInput,
+  names: { readonly postKey: string; readonly imageUrl: string },
+): { readonly kit: ShareKitInput } | { readonly problem: string } {
+  const post = readWebUrl(names.postKey, kit.postKey);
+  if ('problem' in post) return post;
+  const image = kit.imageUrl === null ? null : readWebUrl(names.imageUrl, kit.imageUrl, true);
+  if (image !== null && 'problem' in image) return image;
+  return { kit: { ...kit, postKey: post.href, imageUrl: image?.href ?? null } };
+}
 
 /** Problems that keep a kit from being saved, each naming the field; empty when it is fine. */
 export function kitProblems(kit: ShareKitInput, exampleLink: string): string[] {

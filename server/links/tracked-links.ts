@@ -3,7 +3,7 @@
  * link is stable across devices and restarts. Codes are random, so they say nothing about the person.
  */
 import type { Network } from '../../common/domain.ts';
-import { newShareCode, utmLink } from '../../common/share/utm.ts';
+import { newShareCode } from '../../common/share/utm.ts';
 import type { Db } from '../database.ts';
 
 export async function linkCodes(
@@ -39,8 +39,6 @@ export async function linkCodes(
 export interface LinkTarget {
   readonly postKey: string;
   readonly network: Network;
-  /** Where the link sends people: the post with UTM tags. */
-  readonly location: string;
 }
 
 const CACHE_SIZE = 50_000;
@@ -71,11 +69,7 @@ export class LinkResolver {
         .where('merged_links.code', '=', code)
         .executeTakeFirst());
     if (!row) return null;
-    const target = {
-      postKey: row.post_key,
-      network: row.network,
-      location: utmLink(row.post_key, row.network, code),
-    };
+    const target = { postKey: row.post_key, network: row.network };
     if (this.#cache.size >= CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value ?? '');
     this.#cache.set(code, target);
     return target;

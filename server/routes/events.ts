@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EventBatchSchema, EventResultsSchema, type EventResults } from '../../common/protocol.ts';
 import type { ServerContext } from '../context.ts';
+import { screenEvents } from '../shares/screen-events.ts';
 import { deviceScope } from './device-scope.ts';
 
 export function eventsRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
@@ -12,7 +13,10 @@ export function eventsRoutes(context: ServerContext): FastifyPluginAsyncTypebox 
       async (request): Promise<EventResults> => {
         const caller = request.caller;
         if (!caller) throw new Error('device scope without a caller');
-        const results = await context.events.write({ submitter: caller, events: request.body.events });
+        const batch = await screenEvents(request.body.events, context.hosts);
+        const stored =
+          batch.toStore.length === 0 ? [] : await context.events.write({ submitter: caller, events: batch.toStore });
+        const results = batch.answers(stored);
         request.log.info(
           {
             deviceId: caller.deviceId,

@@ -13,8 +13,9 @@ import {
 import { requireAdmin } from '../auth/admin-auth.ts';
 import type { ServerContext } from '../context.ts';
 import { etagOf, notModified } from '../http/etag.ts';
-import { deleteKit, kitProblems, kitsVersion, listKits, saveKit } from '../kits/kit-store.ts';
+import { deleteKit, kitProblems, kitsVersion, listKits, readKitUrls, saveKit } from '../kits/kit-store.ts';
 import { exampleTrackedLink } from '../links/example-link.ts';
+import { readWebUrl } from '../posts/post-url.ts';
 import { deviceScope } from './device-scope.ts';
 
 export function kitsRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
@@ -32,13 +33,19 @@ export function kitsRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
       '/v1/kits',
       {
         onRequest: requireAdmin(context.db),
-        schema: { body: ShareKitInputSchema, response: { 200: ShareKitSchema, 422: ErrorBodySchema } },
+        schema: {
+          body: ShareKitInputSchema,
+          response: { 200: ShareKitSchema, 400: ErrorBodySchema, 422: ErrorBodySchema },
+        },
       },
       async (request, reply) => {
-        const problems = kitProblems(request.body, exampleTrackedLink(context.publicUrl(request)));
+        const read = readKitUrls(request.body, { postKey: 'body.postKey', imageUrl: 'body.imageUrl' });
+        if ('problem' in read)
+          return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: read.problem });
+        const problems = kitProblems(read.kit, exampleTrackedLink(context.publicUrl(request)));
         if (problems.length > 0)
           return reply.code(422).send({ statusCode: 422, error: 'Unprocessable Entity', message: problems.join('; ') });
-        return saveKit(context.db, request.body, context.now());
+        return saveKit(context.db, read.kit, context.now());
       },
     );
 
@@ -46,7 +53,10 @@ export function kitsRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
       '/v1/kits',
       { onRequest: requireAdmin(context.db), schema: { querystring: KitKeyQuerySchema } },
       async (request, reply) => {
-        const deleted = await deleteKit(context.db, request.query.postKey);
+        const post = readWebUrl('querystring.postKey', request.query.postKey);
+        if ('problem' in post)
+          return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: post.problem });
+        const deleted = await deleteKit(context.db, post.href);
         return reply
           .code(deleted ? 204 : 404)
           .send(

@@ -1,20 +1,30 @@
-/** POST /v1/links: the caller's tracked /r/ links for one post, one per network asked for. */
+/**
+ * POST /v1/links: the caller's tracked /r/ links for one post, one per network asked for. Only for a
+ * post on one of the organisation's sites: a link on the company's domain must never lead elsewhere.
+ */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LinksRequestSchema, LinksResponseSchema, type LinksResponse } from '../../common/protocol.ts';
+import { ErrorBodySchema, LinksRequestSchema, LinksResponseSchema } from '../../common/protocol.ts';
 import type { ServerContext } from '../context.ts';
 import { linkCodes } from '../links/tracked-links.ts';
+import { readPostUrl } from '../posts/post-url.ts';
 import { deviceScope } from './device-scope.ts';
 
 export function linksRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
   return (app) => {
     app.post(
       '/v1/links',
-      { ...deviceScope(app, context), schema: { body: LinksRequestSchema, response: { 200: LinksResponseSchema } } },
-      async (request): Promise<LinksResponse> => {
+      {
+        ...deviceScope(app, context),
+        schema: { body: LinksRequestSchema, response: { 200: LinksResponseSchema, 400: ErrorBodySchema } },
+      },
+      async (request, reply) => {
         const caller = request.caller;
         if (!caller) throw new Error('device scope without a caller');
-        const { postKey, networks } = request.body;
-        const codes = await linkCodes(context.db, caller.personId, postKey, networks, context.now());
+        const { networks } = request.body;
+        const post = await readPostUrl('body.postKey', request.body.postKey, context.hosts);
+        if ('problem' in post)
+          return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: post.problem });
+        const codes = await linkCodes(context.db, caller.personId, post.href, networks, context.now());
         const base = context.publicUrl(request);
         return {
           links: networks.flatMap((network) => {

@@ -10,7 +10,7 @@ export const DASHBOARD_CSP = [
   "base-uri 'none'",
 ].join('; ');
 
-const HEADERS = {
+export const SECURITY_HEADERS = {
   'content-security-policy': DASHBOARD_CSP,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
@@ -24,6 +24,6 @@ const HEADERS = {
 } as const;
 
 export function securityHeaders(_request: FastifyRequest, reply: FastifyReply, done: () => void): void {
-  void reply.headers(HEADERS);
+  void reply.headers(SECURITY_HEADERS);
   done();
 }

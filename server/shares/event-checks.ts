@@ -1,6 +1,7 @@
 /**
- * Checks a schema cannot express. An event that fails one is answered "rejected" with the reason and
- * not stored; the rest of its batch is still counted.
+ * Checks of an event's time a schema cannot express (its post URL is checked before, in
+ * screen-events.ts). An event that fails one is answered "rejected" with the reason and not stored; the
+ * rest of its batch is still counted.
  */
 import type { ShareEvent } from '../../common/domain.ts';
 
@@ -14,12 +15,5 @@ export function rejectionReason(event: ShareEvent, now: Date): string | null {
   if (at > now.getTime() + MAX_CLOCK_AHEAD_MS)
     return `"at" is more than a day in the future (${event.at}); check the computer's clock`;
   if (at < EARLIEST) return `"at" is before 2020 (${event.at}); check the computer's clock`;
-  let url: URL;
-  try {
-    url = new URL(event.postKey);
-  } catch {
-    return `"postKey" is not a valid URL`;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `"postKey" must be an http or https URL`;
   return null;
 }

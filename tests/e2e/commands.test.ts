@@ -199,6 +199,22 @@ describe('npm run server', () => {
     expect(result.code).toBe(2);
     expect(result.output).toContain('--port (or ADVOCATE_SERVER_PORT) must be a whole number');
   });
+
+  it('refuses a --trust-proxy or --post-hosts it cannot read, in one line naming the flag and what it takes', async () => {
+    for (const [flag, value, expected] of [
+      ['--trust-proxy', 'yes', '--trust-proxy (or ADVOCATE_TRUST_PROXY): give the number of proxies'],
+      [
+        '--post-hosts',
+        'https://blog.example.com',
+        '--post-hosts (or ADVOCATE_POST_HOSTS): "https://blog.example.com" is not a host name',
+      ],
+    ] as const) {
+      const result = await runTsx('server/cli.ts', ['--port', '0', flag, value]);
+      expect(result.code, flag).toBe(2);
+      expect(result.output.trim().split('\n')).toHaveLength(1);
+      expect(result.output).toContain(expected);
+    }
+  });
 });
 
 describe('npm run server, then npm run preview -- --endpoint URL --enrollment-code CODE (the README flow)', () => {
@@ -207,7 +223,8 @@ describe('npm run server, then npm run preview -- --endpoint URL --enrollment-co
     cleanups.push(dir.remove);
     const server = await startTsx(
       'server/cli.ts',
-      ['--port', '0', '--db', join(dir.path, 'endpoint.sqlite')],
+      // The preview's sample posts are on example.com.
+      ['--port', '0', '--db', join(dir.path, 'endpoint.sqlite'), '--post-hosts', 'example.com'],
       /Advocate endpoint: (\S+)/,
     );
     cleanups.push(server.stop);

@@ -8,6 +8,7 @@ import { createEnrollmentCode } from '../../server/admin/enrollment-codes.ts';
 import { ensureOrganisation, rotateAdminToken } from '../../server/admin/organisation.ts';
 import { buildServer, type ServerOptions } from '../../server/app.ts';
 import { openDatabase, type Db } from '../../server/database.ts';
+import { TEST_POST_HOSTS } from './post-hosts.ts';
 import { makeTempDir } from './temp-dir.ts';
 import { readEventRows, testDatabaseFor, type EventRow } from './test-database.ts';
 
@@ -33,7 +34,8 @@ export interface TestEndpoint {
 /**
  * Starts on a free port, or on `port` to play the same endpoint coming back after a restart. Its
  * database belongs to `dir` (a file in it, or a PostgreSQL database named after it): a second start
- * on the same folder finds the first one's data.
+ * on the same folder finds the first one's data. Its organisation's sites are TEST_POST_HOSTS unless
+ * `options.postHosts` says otherwise.
  */
 export async function startEndpoint(
   dir: string,
@@ -47,7 +49,7 @@ export async function startEndpoint(
   const adminToken = first?.adminToken ?? (await rotateAdminToken(db));
   const enrollmentCode =
     first?.enrollmentCode ?? (await createEnrollmentCode(db, { team: null, expiresAt: null })).code;
-  const app = await buildServer({ db, ...options });
+  const app = await buildServer({ db, postHosts: TEST_POST_HOSTS, ...options });
   const address = await app.listen({ port, host: '127.0.0.1' });
   const url = `${address}/`;
   return {
@@ -99,4 +101,22 @@ export function freshEndpointPerTest(options: Omit<ServerOptions, 'db'> = {}): T
       return Reflect.get(current, key) as unknown;
     },
   });
+}
+
+/**
+ * For tests that each start an endpoint with options of their own: `start(options)` inside a test; every
+ * endpoint started is closed, and its folder and database removed, after that test.
+ */
+export function endpointsPerTest(): (options?: Omit<ServerOptions, 'db'>) => Promise<TestEndpoint> {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return async (options = {}) => {
+    const dir = await makeTempDir();
+    cleanups.push(dir.remove);
+    const endpoint = await startEndpoint(dir.path, 0, options);
+    cleanups.push(endpoint.close, endpoint.dropDatabase);
+    return endpoint;
+  };
 }

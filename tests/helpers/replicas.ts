@@ -5,6 +5,7 @@
 import { enroll } from '../../server/admin/enroll.ts';
 import { ensureOrganisation } from '../../server/admin/organisation.ts';
 import { openDatabase, type Db } from '../../server/database.ts';
+import { TEST_POST_HOSTS_ENV } from './post-hosts.ts';
 import { startTsx, type RunningCommand } from './spawn-command.ts';
 
 export const UNLIMITED = { ADVOCATE_RATE_PER_IP: '100000000', ADVOCATE_RATE_PER_DEVICE: '100000000' };
@@ -26,7 +27,7 @@ export async function startReplica(location: string, env: NodeJS.ProcessEnv = {}
     ['--port', '0', '--db', location],
     /Advocate endpoint: (\S+) \(database .*\)/,
     60_000,
-    { ...UNLIMITED, ...env },
+    { ...UNLIMITED, ...TEST_POST_HOSTS_ENV, ...env },
   );
   const id = /replica (\S+)\)/.exec(process.output())?.[1];
   if (id === undefined) throw new Error(`no replica id in:\n${process.output()}`);

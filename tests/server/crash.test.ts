@@ -9,7 +9,9 @@ import { enroll } from '../../server/admin/enroll.ts';
 import { ensureOrganisation } from '../../server/admin/organisation.ts';
 import { openDatabase, type DbNumber } from '../../server/database.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
+import { UNLIMITED } from '../helpers/replicas.ts';
 import { startTsx, type RunningCommand } from '../helpers/spawn-command.ts';
+import { TEST_POST_HOSTS_ENV } from '../helpers/post-hosts.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { testDatabaseFor } from '../helpers/test-database.ts';
 
@@ -18,16 +20,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const UNLIMITED = { ADVOCATE_RATE_PER_IP: '100000000', ADVOCATE_RATE_PER_DEVICE: '100000000' };
-
 async function startServer(dbPath: string): Promise<RunningCommand> {
-  const server = await startTsx(
-    'server/cli.ts',
-    ['--port', '0', '--db', dbPath],
-    /Advocate endpoint: (\S+)/,
-    30_000,
-    UNLIMITED,
-  );
+  const server = await startTsx('server/cli.ts', ['--port', '0', '--db', dbPath], /Advocate endpoint: (\S+)/, 30_000, {
+    ...UNLIMITED,
+    ...TEST_POST_HOSTS_ENV,
+  });
   cleanups.push(server.stop);
   return server;
 }

@@ -1,23 +1,10 @@
 /** Body limit, rate limits, security headers and logs that never carry a secret. */
 import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ServerOptions } from '../../server/app.ts';
-import { startEndpoint, type TestEndpoint } from '../helpers/endpoint.ts';
+import { describe, expect, it } from 'vitest';
+import { endpointsPerTest } from '../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function start(options: Omit<ServerOptions, 'db'> = {}): Promise<TestEndpoint> {
-  const dir = await makeTempDir();
-  cleanups.push(dir.remove);
-  const endpoint = await startEndpoint(dir.path, 0, options);
-  cleanups.push(endpoint.close);
-  return endpoint;
-}
+const start = endpointsPerTest();
 
 describe('hardening', () => {
   it('refuses a body over 64 KiB with 413 and keeps serving', async () => {

@@ -10,6 +10,7 @@ import type { EventResults, Summary } from '../../common/protocol.ts';
 import { buildServer } from '../../server/app.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
 import { findPostgresBinaries, startCluster } from '../helpers/postgres-cluster.ts';
+import { TEST_POST_HOSTS } from '../helpers/post-hosts.ts';
 import { organisationWithDevices } from '../helpers/replicas.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -30,7 +31,7 @@ describe('the database going away while the endpoint serves', () => {
     cleanups.push(cluster.remove);
     const { db, tokens } = await organisationWithDevices(cluster.url, [{ displayName: 'Ada', team: 'Sales' }]);
     cleanups.push(() => db.destroy());
-    const app = await buildServer({ db });
+    const app = await buildServer({ db, postHosts: TEST_POST_HOSTS });
     cleanups.push(() => app.close());
     const url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/`;
     const device = apiAs(url, tokens[0] ?? '');

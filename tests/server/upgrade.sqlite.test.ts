@@ -13,6 +13,7 @@ import { hashEnrollmentCode } from '../../server/admin/enrollment-codes.ts';
 import { buildServer } from '../../server/app.ts';
 import { openDatabase } from '../../server/database.ts';
 import { hashSecret, normalizeEnrollmentCode } from '../../server/security/secrets.ts';
+import { TEST_POST_HOSTS } from '../helpers/post-hosts.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
@@ -291,7 +292,7 @@ describe('an endpoint database from before PostgreSQL support', () => {
     expect(inspect(path, schemaOf)).toEqual(inspect(fresh, schemaOf));
 
     // Its people go on sharing with the devices they had; a revoked one stays revoked; the code still enrolls.
-    const app = await buildServer({ db });
+    const app = await buildServer({ db, postHosts: TEST_POST_HOSTS });
     cleanups.push(() => app.close());
     const url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/`;
     const ada = apiAs(url, TOKEN.ada);
