@@ -1,4 +1,5 @@
 /** POST /v1/enroll: an enrollment code for a device token. */
+import { STATUS_CODES } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EnrollRequestSchema, EnrollResponseSchema, ErrorBodySchema } from '../../common/protocol.ts';
 import { enroll } from '../admin/enroll.ts';
@@ -9,12 +10,20 @@ export function enrollRoutes(context: ServerContext): FastifyPluginAsyncTypebox 
     app.post(
       '/v1/enroll',
       {
-        schema: { body: EnrollRequestSchema, response: { 200: EnrollResponseSchema, 403: ErrorBodySchema } },
+        schema: {
+          body: EnrollRequestSchema,
+          response: { 200: EnrollResponseSchema, 400: ErrorBodySchema, 403: ErrorBodySchema, 409: ErrorBodySchema },
+        },
         config: { rateLimit: { max: context.rateLimits.enrollPerIp, timeWindow: 60_000 } },
       },
       async (request, reply) => {
         const outcome = await enroll(context.db, request.body, context.now());
-        if (!outcome.ok) return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: outcome.reason });
+        if (!outcome.ok)
+          return reply.code(outcome.status).send({
+            statusCode: outcome.status,
+            error: STATUS_CODES[outcome.status] ?? 'Error',
+            message: outcome.reason,
+          });
         request.log.info('device enrolled');
         return outcome.answer;
       },
