@@ -1,9 +1,9 @@
 /** POST /v1/enroll: an enrollment code for a device token. */
-import { STATUS_CODES } from 'node:http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { EnrollRequestSchema, EnrollResponseSchema, ErrorBodySchema } from '../../common/protocol.ts';
 import { enroll } from '../admin/enroll.ts';
 import type { ServerContext } from '../context.ts';
+import { refuse } from './refuse.ts';
 
 export function enrollRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
   return (app) => {
@@ -18,12 +18,7 @@ export function enrollRoutes(context: ServerContext): FastifyPluginAsyncTypebox 
       },
       async (request, reply) => {
         const outcome = await enroll(context.db, request.body, context.now());
-        if (!outcome.ok)
-          return reply.code(outcome.status).send({
-            statusCode: outcome.status,
-            error: STATUS_CODES[outcome.status] ?? 'Error',
-            message: outcome.reason,
-          });
+        if (!outcome.ok) return refuse(reply, outcome.status, outcome.reason);
         request.log.info('device enrolled');
         return outcome.answer;
       },

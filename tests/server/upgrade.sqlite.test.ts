@@ -241,7 +241,7 @@ type Row = Record<string, string | number | null>;
  * without a team go on letting people name theirs; those with one keep their people in it.
  */
 const ADDED_LATER: Record<string, (row: Row) => Row> = {
-  enrollment_codes: (row) => ({ max_uses: null, team_choice: row.team_id === null ? 1 : 0 }),
+  enrollment_codes: (row) => ({ max_uses: null, team_choice: row['team_id'] === null ? 1 : 0 }),
   devices: () => ({ enrollment_id: null }),
 };
 
