@@ -1,8 +1,8 @@
 /**
  * What the desktop remembers of the endpoint between runs, in userData/sync-cache.json: the last
  * summary and share kits with their ETags (shown at once on start, revalidated with a 304), the
- * tracked links handed out per post (so Copy works offline with the tracked link), and which
- * enrollment code must not be used silently again. The file is replaced atomically; one that cannot
+ * tracked links handed out per post (so Copy works offline with the tracked link), which
+ * enrollment code must not be used silently again, and the id of an enrollment under way. The file is replaced atomically; one that cannot
  * be read is started afresh (it holds nothing that the endpoint cannot give again).
  */
 import { readFile } from 'node:fs/promises';
@@ -30,6 +30,11 @@ const CacheSchema = Type.Object({
   enrolledWith: Type.Union([Type.String(), Type.Null()]),
   /** A code not to enroll with silently again (its token was refused, or the endpoint refused it), and why. */
   refused: Type.Union([Type.Object({ code: Type.String(), reason: Type.String() }), Type.Null()]),
+  /**
+   * The enrollment under way: the id sent with the code of that fingerprint, kept until a token is.
+   * Optional: a cache from before it is read as none under way.
+   */
+  enrollment: Type.Optional(Type.Union([Type.Object({ code: Type.String(), id: Type.String() }), Type.Null()])),
 });
 type CacheData = Static<typeof CacheSchema>;
 
@@ -46,6 +51,7 @@ const empty = (): CacheData => ({
   links: {},
   enrolledWith: null,
   refused: null,
+  enrollment: null,
 });
 
 export class SyncCache {
@@ -100,6 +106,10 @@ export class SyncCache {
 
   get refused(): { readonly code: string; readonly reason: string } | null {
     return this.#data.refused;
+  }
+
+  get enrollment(): { readonly code: string; readonly id: string } | null {
+    return this.#data.enrollment ?? null;
   }
 
   linksFor(postKey: string): TrackedLinks | null {
