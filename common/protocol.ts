@@ -67,9 +67,12 @@ export type EnrollResponse = Static<typeof EnrollResponseSchema>;
 
 // ── The person (PATCH /v1/me) ─────────────────────────────────────────────────────────────────────
 
-/** What changes: the display name, the team, or both (the team only when the person's code lets them choose). */
+/**
+ * What changes: the display name, the team (null for none), or both. The team only when the person's
+ * code lets them choose.
+ */
 export const MeUpdateSchema = Type.Object(
-  { displayName: Type.Optional(TypedNameSchema), team: Type.Optional(TypedNameSchema) },
+  { displayName: Type.Optional(TypedNameSchema), team: Type.Optional(Nullable(TypedNameSchema)) },
   { ...closed, minProperties: 1 },
 );
 export type MeUpdate = Static<typeof MeUpdateSchema>;

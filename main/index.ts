@@ -29,7 +29,7 @@ import { registerIpc } from './ipc/register-ipc.ts';
 import { createNotificationCenter } from './notifications/notification-center.ts';
 import { followPause, pauseHandlers } from './notifications/pause-handlers.ts';
 import { feedsToPoll } from './settings/layers.ts';
-import { followSettings, settingsHandlers } from './settings/settings-handlers.ts';
+import { followSettings, profileHandler, settingsHandlers } from './settings/settings-handlers.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { enrollmentFromSettings } from './sync/enrollment-source.ts';
 import { trayMenu, type TrayAction } from './tray/tray-menu.ts';
@@ -157,6 +157,7 @@ async function main(): Promise<void> {
       {
         ...core.handlers,
         ...settingsHandlers(settings),
+        ...profileHandler(settings, core),
         ...pauseHandlers(notifications),
         openExternal: openExternalLink,
       },

@@ -16,7 +16,7 @@ import { forwardEvents } from '../ipc/forward-events.ts';
 import { createNotificationCenter } from '../notifications/notification-center.ts';
 import { followPause, pauseHandlers } from '../notifications/pause-handlers.ts';
 import { EMPTY_LAYER, feedsToPoll, mergeLayers, policyLayer, type Layer } from '../settings/layers.ts';
-import { followSettings, settingsHandlers } from '../settings/settings-handlers.ts';
+import { followSettings, profileHandler, settingsHandlers } from '../settings/settings-handlers.ts';
 import { createSettingsService, memoryStore } from '../settings/settings-service.ts';
 import { enrollmentFromSettings } from '../sync/enrollment-source.ts';
 import { plainFileTokenStore } from '../sync/token-stand-ins.ts';
@@ -247,6 +247,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     {
       ...core.handlers,
       ...settingsHandlers(settings),
+      ...profileHandler(settings, core),
       ...pauseHandlers(notifications),
       openExternal: (link) => {
         // The preview never navigates: it checks the link as the app would, records it, and says so in a toast.

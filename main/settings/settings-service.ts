@@ -66,6 +66,8 @@ export interface SettingsService {
   values(): Settings;
   view(): SettingsView;
   update(change: SettingsUpdate): SettingsView;
+  /** The change as `update` would save it (values cleaned); throws the refusal `update` would, saving nothing. */
+  check(change: SettingsUpdate): SettingsUpdate;
   onChange(listener: SettingsListener): () => void;
   /** For the diagnostics report. */
   report(): { readonly rows: readonly SettingsReportRow[]; readonly problems: readonly SettingProblem[] };
@@ -128,6 +130,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
   return {
     values: () => resolved.values,
     view,
+    check: (change) => checkedChange(change) as SettingsUpdate,
     update(change) {
       const accepted = checkedChange(change);
       store.replace({ ...store.read(), ...accepted });

@@ -84,6 +84,11 @@ export class DeviceAuth {
     return this.#token;
   }
 
+  /** The token this desktop holds, without enrolling to get one. */
+  kept(): Promise<string | null> {
+    return this.tokens.load();
+  }
+
   async #obtain(): Promise<string> {
     const stored = await this.tokens.load();
     if (stored !== null) return stored;

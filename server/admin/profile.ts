@@ -17,7 +17,7 @@ export type ProfileOutcome =
 export async function updateProfile(db: Db, caller: Caller, update: MeUpdate): Promise<ProfileOutcome> {
   const name = update.displayName === undefined ? undefined : checkName(update.displayName);
   if (name?.ok === false) return { ok: false, status: 400, reason: `the display name ${name.reason}` };
-  const team = update.team === undefined ? undefined : checkName(update.team);
+  const team = update.team === undefined || update.team === null ? update.team : checkName(update.team);
   if (team?.ok === false) return { ok: false, status: 400, reason: `the team ${team.reason}` };
 
   return db.transaction().execute(async (trx): Promise<ProfileOutcome> => {
@@ -32,12 +32,15 @@ export async function updateProfile(db: Db, caller: Caller, update: MeUpdate): P
       .executeTakeFirstOrThrow();
     let joined = current.teamId === null ? null : { id: current.teamId, name: current.team ?? '' };
     // Naming the team one is already in is no change, allowed whatever the code says.
-    if (team !== undefined && (joined === null || teamKey(joined.name) !== teamKey(team.value))) {
+    const unchanged =
+      team === undefined ||
+      (team === null ? joined === null : joined !== null && teamKey(joined.name) === teamKey(team.value));
+    if (!unchanged) {
       const refusal = teamChangeRefusal(
         current.team_choice === null ? null : { teamChoice: current.team_choice === 1, team: current.codeTeam },
       );
       if (refusal !== null) return { ok: false, status: 403, reason: refusal };
-      joined = await findOrCreateTeam(trx, team.value);
+      joined = team === null ? null : await findOrCreateTeam(trx, team.value);
     }
     const displayName = name?.value ?? current.display_name;
     await trx

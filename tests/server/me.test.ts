@@ -56,6 +56,15 @@ describe('PATCH /v1/me', () => {
     const answer = await ada.patch<Me>('v1/me', { team: 'Support\u3000' });
     expect([answer.status, answer.body]).toEqual([200, { displayName: 'Ada', team: 'Support' }]);
     expect((await ada.get<Summary>('v1/summary')).body.me.team).toBe('Support');
+    const none = await ada.patch<Me>('v1/me', { team: null });
+    expect([none.status, none.body]).toEqual([200, { displayName: 'Ada', team: null }]);
+  });
+
+  it('leaving a fixed team (team null) is refused like joining another', async () => {
+    const { code } = await createEnrollmentCode(endpoint.db, { team: 'Sales', expiresAt: null });
+    const sam = await enrolled(code, 'Sam');
+    expect((await sam.patch('v1/me', { team: null })).status).toBe(403);
+    expect((await sam.get<Summary>('v1/summary')).body.me.team).toBe('Sales');
   });
 
   it('answers 401 without a device token and 400 to an empty or unknown change, changing nothing', async () => {
