@@ -130,7 +130,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
   return {
     values: () => resolved.values,
     view,
-    check: (change) => checkedChange(change) as SettingsUpdate,
+    check: checkedChange,
     update(change) {
       const accepted = checkedChange(change);
       store.replace({ ...store.read(), ...accepted });
