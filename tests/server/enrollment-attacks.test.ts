@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEnrollmentCode } from '../../server/admin/enrollment-codes.ts';
 import { revokeDevice } from '../../server/admin/devices.ts';
+import type { EnrollResponse, ErrorBody } from '../../common/protocol.ts';
 import { uuidv7 } from '../../common/uuid.ts';
 import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
@@ -17,9 +18,6 @@ beforeEach(() => {
   anonymous = apiAs(endpoint.url, null);
 });
 
-type Enrolled = { token: string; displayName: string; team: string | null };
-type ErrorBody = { statusCode: number; message: string };
-
 /** What enrolling may leave behind: people, devices, and the uses counted on each code. */
 async function stored() {
   const people = await endpoint.db.selectFrom('people').select(['display_name', 'team_id']).orderBy('id').execute();
@@ -29,7 +27,7 @@ async function stored() {
 }
 
 const enroll = (body: object) =>
-  anonymous.post<Enrolled & ErrorBody>('v1/enroll', { code: endpoint.enrollmentCode, ...body });
+  anonymous.post<EnrollResponse & ErrorBody>('v1/enroll', { code: endpoint.enrollmentCode, ...body });
 
 describe('hole 3: names of spaces and invisible characters', () => {
   it('refuses a team of plain, no-break or ideographic spaces in words, retried three times, storing nothing', async () => {
@@ -176,7 +174,7 @@ describe('hole 7: one code making unlimited people in any team', () => {
 
   it('a code without a team or a choice enrolls people without a team, whatever team they name', async () => {
     const { code } = await createEnrollmentCode(endpoint.db, { team: null, expiresAt: null });
-    const answer = await anonymous.post<Enrolled>('v1/enroll', {
+    const answer = await anonymous.post<EnrollResponse>('v1/enroll', {
       code,
       displayName: 'Ada',
       team: 'Board of directors',

@@ -1,14 +1,11 @@
 /** PATCH /v1/me over real HTTP: people rename themselves, and change team only when their code allows it. */
 import { describe, expect, it } from 'vitest';
+import type { ErrorBody, Me, Summary } from '../../common/protocol.ts';
 import { createEnrollmentCode } from '../../server/admin/enrollment-codes.ts';
 import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs } from '../helpers/endpoint-api.ts';
 
 const endpoint = freshEndpointPerTest();
-
-type Me = { displayName: string; team: string | null };
-type ErrorBody = { statusCode: number; message: string };
-type Summary = { me: Me };
 
 async function enrolled(code: string, displayName: string, team?: string) {
   const answer = await apiAs(endpoint.url, null).post<{ token: string }>('v1/enroll', { code, displayName, team });
