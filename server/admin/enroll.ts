@@ -8,6 +8,7 @@ import { Value } from 'typebox/value';
 import { checkName } from '../../common/names.ts';
 import { EnrollResponseSchema, type EnrollRequest, type EnrollResponse } from '../../common/protocol.ts';
 import type { Database, Db } from '../database.ts';
+import { isUniqueViolation } from '../dialect.ts';
 import { hashSecret, newToken } from '../security/secrets.ts';
 import { countUse, teamOnEnrolling, usableCode } from './enrollment-codes.ts';
 
@@ -51,7 +52,23 @@ export async function enroll(db: Db, request: EnrollRequest, now = new Date()): 
   if (!name.ok) return refused(400, `the display name ${name.reason}`);
   const team = request.team === undefined ? undefined : checkName(request.team);
   if (team?.ok === false) return refused(400, `the team ${team.reason}`);
+  const attempt = () => enrollOnce(db, request, { name: name.value, team: team?.value }, now);
+  try {
+    return await attempt();
+  } catch (error) {
+    // A retry that overtook its first try (a proxy gave up on it, another replica took the retry): the
+    // first committed the device with this enrollment id, so this one, run again, finds it.
+    if (request.enrollmentId !== undefined && isUniqueViolation(error)) return attempt();
+    throw error;
+  }
+}
 
+async function enrollOnce(
+  db: Db,
+  request: EnrollRequest,
+  names: { readonly name: string; readonly team: string | undefined },
+  now: Date,
+): Promise<EnrollOutcome> {
   return db.transaction().execute(async (trx): Promise<EnrollOutcome> => {
     const verdict = await usableCode(trx, request.code, now);
     if (!verdict.ok) return refused(403, verdict.reason);
@@ -63,10 +80,10 @@ export async function enroll(db: Db, request: EnrollRequest, now = new Date()): 
     const usedUp = await countUse(trx, verdict.code.id);
     if (usedUp !== null) return refused(403, usedUp);
 
-    const joined = await teamOnEnrolling(trx, verdict.code, team?.value);
+    const joined = await teamOnEnrolling(trx, verdict.code, names.team);
     const person = await trx
       .insertInto('people')
-      .values({ display_name: name.value, team_id: joined?.id ?? null, created_at: now.toISOString() })
+      .values({ display_name: names.name, team_id: joined?.id ?? null, created_at: now.toISOString() })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx
@@ -80,7 +97,7 @@ export async function enroll(db: Db, request: EnrollRequest, now = new Date()): 
         revoked_at: null,
       })
       .execute();
-    const answer: EnrollResponse = { token, displayName: name.value, team: joined?.name ?? null };
+    const answer: EnrollResponse = { token, displayName: names.name, team: joined?.name ?? null };
     // Checked before the commit: an answer the route could not send must not leave a person behind.
     if (!Value.Check(EnrollResponseSchema, answer)) throw new Error('an enrollment answer failed its own schema');
     return { ok: true, answer };

@@ -101,6 +101,19 @@ describe('hole 4: enrolling again after a lost answer', () => {
     expect((await apiAs(endpoint.url, retried.body.token).post('v1/events', batch)).status).toBe(200);
   });
 
+  it('retries that overtake their first try (sent at once, as through a proxy that gave up): one person', async () => {
+    const enrollmentId = uuidv7();
+    const answers = await Promise.all(Array.from({ length: 4 }, () => enroll({ displayName: 'Ada', enrollmentId })));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    expect(await stored()).toMatchObject({ uses: [1] });
+    expect((await stored()).people).toHaveLength(1);
+    // Only the token given last works: each answer replaced the one before.
+    const works = await Promise.all(
+      answers.map(async (answer) => (await apiAs(endpoint.url, answer.body.token).get('v1/summary')).status),
+    );
+    expect(works.filter((status) => status === 200)).toHaveLength(1);
+  });
+
   it('two desktops with their own enrollment ids are two people', async () => {
     await enroll({ displayName: 'Ada', enrollmentId: uuidv7() });
     await enroll({ displayName: 'Ada', enrollmentId: uuidv7() });
