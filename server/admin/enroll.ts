@@ -13,7 +13,8 @@ import { hashSecret, newToken } from '../security/secrets.ts';
 import { countUse, teamOnEnrolling, usableCode } from './enrollment-codes.ts';
 
 export type EnrollOutcome =
-  | { readonly ok: true; readonly answer: EnrollResponse }
+  /** `again`: the device an earlier try with the same enrollment id made, with a fresh token. */
+  | { readonly ok: true; readonly answer: EnrollResponse; readonly again: boolean }
   | { readonly ok: false; readonly status: 400 | 403 | 409; readonly reason: string };
 
 const refused = (status: 400 | 403 | 409, reason: string): EnrollOutcome => ({ ok: false, status, reason });
@@ -44,7 +45,7 @@ async function enrolledBefore(
     .set({ token_hash: hashSecret(token) })
     .where('id', '=', device.id)
     .execute();
-  return { ok: true, answer: { token, displayName: device.display_name, team: device.team } };
+  return { ok: true, answer: { token, displayName: device.display_name, team: device.team }, again: true };
 }
 
 export async function enroll(db: Db, request: EnrollRequest, now = new Date()): Promise<EnrollOutcome> {
@@ -100,6 +101,6 @@ async function enrollOnce(
     const answer: EnrollResponse = { token, displayName: names.name, team: joined?.name ?? null };
     // Checked before the commit: an answer the route could not send must not leave a person behind.
     if (!Value.Check(EnrollResponseSchema, answer)) throw new Error('an enrollment answer failed its own schema');
-    return { ok: true, answer };
+    return { ok: true, answer, again: false };
   });
 }

@@ -19,7 +19,10 @@ export function enrollRoutes(context: ServerContext): FastifyPluginAsyncTypebox 
       async (request, reply) => {
         const outcome = await enroll(context.db, request.body, context.now());
         if (!outcome.ok) return refuse(reply, outcome.status, outcome.reason);
-        request.log.info('device enrolled');
+        // IT reading the log sees lost answers come back, not a second person.
+        request.log.info(
+          outcome.again ? 'device enrolled again (the answer to its first try was lost)' : 'device enrolled',
+        );
         return outcome.answer;
       },
     );
