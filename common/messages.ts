@@ -144,6 +144,19 @@ export const isSyncProblem = (status: SyncStatus): boolean =>
 export const ENROLLMENT_CODE_SHAPE_TEXT =
   'This is not an enrollment code: they look like 7KQ2-M9XD-3H8T-VW4C (letters and digits in groups of four). Nothing was saved. Check the code your organisation sent and type it again.';
 
+/** What became of a display name or team changed in Settings, which the endpoint must hear of (PATCH /v1/me). */
+export const PROFILE_TEXT = {
+  told: 'Saved, and your organisation’s endpoint has it: the leaderboard and team figures use it from now on.',
+  later: 'Saved. Your organisation’s endpoint gets it when this desktop connects to it; there is nothing to do.',
+  'team-fixed':
+    'Not changed: your team comes with the enrollment code this desktop joined with, so your organisation decides it. Your settings are as they were. To move to another team, ask whoever gave you the code.',
+  refused:
+    'Not changed: your organisation’s endpoint did not accept this name. Your settings are as they were. Try another one; if it happens again, tell your IT department.',
+  unreachable:
+    'Not changed: your organisation’s endpoint cannot be reached right now, and the leaderboard takes your name from it. Your settings are as they were. Try again in a while.',
+} as const;
+export type ProfileOutcome = keyof typeof PROFILE_TEXT;
+
 /** Failures in the window, each with its own lead. */
 export const WINDOW_TEXT = {
   /** Any failure main does not explain itself (its details go to the log). */
@@ -192,6 +205,7 @@ export function catalogueExamples(): { readonly id: string; readonly text: strin
     { id: 'sync.checked', text: checkedText('5 min ago') },
     { id: 'settings.enrollment-code-shape', text: ENROLLMENT_CODE_SHAPE_TEXT },
     ...Object.entries(WINDOW_TEXT).map(([key, text]) => ({ id: `window.${key}`, text })),
+    ...Object.entries(PROFILE_TEXT).map(([key, text]) => ({ id: `profile.${key}`, text })),
     { id: 'composer.over-limit (cut offered)', text: overLimitText('X', 263, 'cut-offered') },
     { id: 'composer.over-limit (shorten asked)', text: overLimitText('X', 1, 'shorten-asked') },
     { id: 'composer.over-limit (no cut fits)', text: overLimitText('X', 12, 'no-cut-fits') },

@@ -4,6 +4,7 @@
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { NETWORKS } from './domain.ts';
+import { MAX_NAME_LENGTH } from './settings.ts';
 import { SHARE_CODE_PATTERN } from './share/utm.ts';
 import { UUID_V7_PATTERN } from './uuid.ts';
 
@@ -36,11 +37,23 @@ const Count = Type.Integer({ minimum: 0 });
 
 // ── Enrollment ────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * A name as a person typed it: the endpoint cleans and checks it with common/names.ts and refuses it in
+ * words, so the schema only bounds its size (room for the spaces and invisible characters cleaning removes).
+ */
+const TypedNameSchema = Type.String({ maxLength: 4 * MAX_NAME_LENGTH });
+
 export const EnrollRequestSchema = Type.Object(
   {
     code: Type.String({ minLength: 1, maxLength: 64 }),
-    displayName: DisplayNameSchema,
-    team: Type.Optional(TeamNameSchema),
+    displayName: TypedNameSchema,
+    team: Type.Optional(TypedNameSchema),
+    /**
+     * Made by the desktop (UUIDv7) before its first try and sent again on every retry until it has kept
+     * a token: the same id gets the same person and device back with a fresh token, never a second person.
+     * Optional so desktops from before it keep enrolling.
+     */
+    enrollmentId: Type.Optional(Type.String({ pattern: UUID_V7_PATTERN })),
   },
   closed,
 );
@@ -56,6 +69,21 @@ export const EnrollResponseSchema = Type.Object(
   closed,
 );
 export type EnrollResponse = Static<typeof EnrollResponseSchema>;
+
+// ── The person (PATCH /v1/me) ─────────────────────────────────────────────────────────────────────
+
+/**
+ * What changes: the display name, the team (null for none), or both. The team only when the person's
+ * code lets them choose.
+ */
+export const MeUpdateSchema = Type.Object(
+  { displayName: Type.Optional(TypedNameSchema), team: Type.Optional(Nullable(TypedNameSchema)) },
+  { ...closed, minProperties: 1 },
+);
+export type MeUpdate = Static<typeof MeUpdateSchema>;
+
+export const MeSchema = Type.Object({ displayName: DisplayNameSchema, team: Nullable(TeamNameSchema) }, closed);
+export type Me = Static<typeof MeSchema>;
 
 // ── Share events ──────────────────────────────────────────────────────────────────────────────────
 

@@ -98,6 +98,21 @@ export const MAX_DISCLOSURE_LENGTH = 500;
 /** As the endpoint's display and team names allow. */
 export const MAX_NAME_LENGTH = 80;
 
+/** The display name and team as the person changes them in Settings (empty: the account name; no team). */
+export interface ProfileChange {
+  readonly displayName?: string;
+  readonly team?: string;
+}
+
+/**
+ * A profile change saved: the settings now, and whether the endpoint has it, gets it when this desktop
+ * enrolls, or had nothing to hear (the names were as before).
+ */
+export interface ProfileSaved {
+  readonly settings: SettingsView;
+  readonly endpoint: 'told' | 'later' | 'unchanged';
+}
+
 /**
  * Holding notifications back for a while (the tray menu's Pause, and the window's). Not a setting: it
  * runs out on its own, and the tray count still tells about new posts meanwhile.

@@ -33,7 +33,7 @@ import { followPause, pauseHandlers } from './notifications/pause-handlers.ts';
 import { openShownTally, SHOWN_TALLY_FILE } from './notifications/shown-tally.ts';
 import { feedsToPoll } from './settings/layers.ts';
 import { watchPresets } from './settings/preset-watch.ts';
-import { followSettings, settingsHandlers, type CoreTargets } from './settings/settings-handlers.ts';
+import { followSettings, profileHandler, settingsHandlers, type CoreTargets } from './settings/settings-handlers.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { enrollmentFromSettings } from './sync/enrollment-source.ts';
 import { trayMenu, type TrayAction } from './tray/tray-menu.ts';
@@ -189,6 +189,7 @@ async function main(): Promise<void> {
       {
         ...core.handlers,
         ...settingsHandlers(settings),
+        ...profileHandler(settings, core),
         ...pauseHandlers(notifications),
         ...mastodonLimitsHandlers(mastodon),
         openExternal: openExternalLink(externalHosts),

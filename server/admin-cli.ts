@@ -11,13 +11,17 @@ import { createCodeAs, revokeCodeAs, revokeDeviceAs } from './admin/logged-actio
 import { mergePeople } from './admin/merge-people.ts';
 import { rotateAdminToken } from './admin/organisation.ts';
 import { changeTeam, listPeople, renamePerson, setPersonActive, type ChangeOutcome } from './admin/people.ts';
-import { checkName } from './admin/person-name.ts';
 import { databaseLocation, openDatabaseOrExit } from './cli-options.ts';
 import type { Db } from './database.ts';
 
 const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --db postgres://…]
 
-  create-code [--team NAME] [--expires-in-days N]   a new enrollment code (printed once)
+  create-code [--team NAME] [--team-choice] [--max-uses N] [--expires-in-days N]
+                                                     a new enrollment code (printed once). Its people are
+                                                     in team NAME (none without --team) and cannot pick
+                                                     another, unless --team-choice lets them name theirs
+                                                     (NAME is then for those who name none); --max-uses
+                                                     ends it after N enrollments
   list-codes                                         codes with their team, uses and state
   revoke-code ID                                     no new enrollments with this code
   list-devices                                       enrolled devices
@@ -63,26 +67,38 @@ const table = (rows: readonly object[]): void => {
   else console.table(rows);
 };
 
-async function run(
-  db: Db,
-  positionals: readonly string[],
-  values: { team?: string; 'expires-in-days'?: string },
-): Promise<void> {
+type Values = { team?: string; 'team-choice'?: boolean; 'max-uses'?: string; 'expires-in-days'?: string };
+
+/** A whole number above 0 from an option, or null when it was not given. */
+function countOption(values: Values, option: 'max-uses' | 'expires-in-days', what: string): number | null {
+  const text = values[option];
+  if (text === undefined) return null;
+  const count = Number(text);
+  if (!Number.isInteger(count) || count <= 0) fail(`--${option} must be a whole number of ${what}, got ${text}`);
+  return count;
+}
+
+async function createCode(db: Db, values: Values): Promise<void> {
+  const days = countOption(values, 'expires-in-days', 'days');
+  const maxUses = countOption(values, 'max-uses', 'enrollments');
+  const expiresAt = days === null ? null : new Date(Date.now() + days * 86_400_000);
+  const teamChoice = values['team-choice'] === true;
+  const { id, code } = await createCodeAs(db, { team: values.team ?? null, expiresAt, maxUses, teamChoice }, ACTOR);
+  const rules = [
+    values.team === undefined ? 'no team' : `team ${values.team}`,
+    teamChoice ? 'people may name their own team' : 'people cannot choose another team',
+    maxUses === null ? 'no limit of uses' : `at most ${String(maxUses)} enrollments`,
+    ...(expiresAt ? [`expires ${expiresAt.toISOString().slice(0, 10)}`] : []),
+  ];
+  console.log(`Enrollment code ${String(id)}: ${code} (${rules.join('; ')})`);
+}
+
+async function run(db: Db, positionals: readonly string[], values: Values): Promise<void> {
   const command = positionals[0];
   switch (command) {
-    case 'create-code': {
-      const days = values['expires-in-days'] === undefined ? null : Number(values['expires-in-days']);
-      if (days !== null && (!Number.isInteger(days) || days <= 0))
-        fail(`--expires-in-days must be a whole number of days, got ${String(values['expires-in-days'])}`);
-      const expiresAt = days === null ? null : new Date(Date.now() + days * 86_400_000);
-      const team = values.team === undefined ? null : checkName(values.team, 'The team');
-      if (team && !team.ok) fail(team.reason);
-      const { id, code } = await createCodeAs(db, { team: team?.value ?? null, expiresAt }, ACTOR);
-      console.log(
-        `Enrollment code ${String(id)}: ${code}${expiresAt ? ` (expires ${expiresAt.toISOString().slice(0, 10)})` : ''}`,
-      );
+    case 'create-code':
+      await createCode(db, values);
       return;
-    }
     case 'list-codes':
       table(await listEnrollmentCodes(db));
       return;
@@ -138,7 +154,13 @@ async function run(
 }
 
 const { values, positionals } = parseArgs({
-  options: { db: { type: 'string' }, team: { type: 'string' }, 'expires-in-days': { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    team: { type: 'string' },
+    'team-choice': { type: 'boolean' },
+    'max-uses': { type: 'string' },
+    'expires-in-days': { type: 'string' },
+  },
   allowPositionals: true,
   strict: true,
 });

@@ -24,6 +24,7 @@ import { enrollRoutes } from './routes/enroll.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { kitsRoutes } from './routes/kits.ts';
 import { linksRoutes } from './routes/links.ts';
+import { meRoutes } from './routes/me.ts';
 import { redirectRoutes } from './routes/redirect.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { refuseOtherCharsets } from './security/charset.ts';
@@ -179,6 +180,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
   for (const routes of [
     enrollRoutes,
+    meRoutes,
     eventsRoutes,
     summaryRoutes,
     linksRoutes,

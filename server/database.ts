@@ -46,6 +46,10 @@ export interface EnrollmentCodesTable {
   code_hash: string;
   team_id: number | null;
   uses: Generated<number>;
+  /** Null for no limit. */
+  max_uses: number | null;
+  /** 1 when people may name their own team (the code's team, if any, is then only the default). */
+  team_choice: number;
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
@@ -56,6 +60,8 @@ export interface DevicesTable {
   person_id: number;
   enrollment_code_id: number | null;
   token_hash: string;
+  /** The UUIDv7 the desktop made for this enrollment (null from desktops before 0005): a retry finds the device by it. */
+  enrollment_id: string | null;
   created_at: string;
   revoked_at: string | null;
   /** Updated at most once an hour, so a busy device does not write on every call. */

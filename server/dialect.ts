@@ -89,3 +89,9 @@ export function isRetryableTransactionError(error: unknown): boolean {
   const code = (error as ErrorFields | null)?.code;
   return code === '40P01' || code === '40001';
 }
+
+/** A unique index refused the row: another transaction inserted the same key first. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as ErrorFields | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

@@ -2,7 +2,7 @@
  * Schema migrations, applied in name order at start. Never change what a shipped one does to SQLite;
  * add the next. The same migrations build the PostgreSQL schema: what differs is in dialect.ts.
  */
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import { identityKey, type DialectName } from './dialect.ts';
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -190,6 +190,30 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
           .createTable('visitor_salts')
           .addColumn('day', 'text', (column) => column.primaryKey().notNull())
           .addColumn('salt', 'text', (column) => column.notNull())
+          .execute();
+      },
+    },
+    /**
+     * Enrollment that holds: a code may carry a maximum number of uses, and fixes its team unless it
+     * lets people choose; a device remembers the enrollment id its desktop made, so an enrollment
+     * retried after a lost answer finds it again instead of making a second person. Codes from before
+     * keep what they did: one without a team let people name theirs, so it still does; one with a team
+     * now keeps its people in it.
+     */
+    '0005-enrollment-rules': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('enrollment_codes').addColumn('max_uses', 'integer').execute();
+        await db.schema
+          .alterTable('enrollment_codes')
+          .addColumn('team_choice', 'integer', (column) => column.notNull().defaultTo(0))
+          .execute();
+        await sql`update enrollment_codes set team_choice = 1 where team_id is null`.execute(db);
+        await db.schema.alterTable('devices').addColumn('enrollment_id', 'text').execute();
+        await db.schema
+          .createIndex('devices_by_enrollment_id')
+          .unique()
+          .on('devices')
+          .column('enrollment_id')
           .execute();
       },
     },

@@ -59,6 +59,7 @@ export function standIn(posts: readonly PostView[]): StandIn {
     checkFeed: { ok: false, url: first.link, error: 'Not checked in the benchmark.' },
     getSettings: SETTINGS,
     updateSettings: SETTINGS,
+    updateProfile: { settings: SETTINGS, endpoint: 'unchanged' },
     openExternal: null,
     markRead: null,
     undoShare: first,

@@ -6,7 +6,14 @@
 import type { Feed, FeedCheck, Network, PostSource, PostView } from '../domain.ts';
 import type { MastodonLimits } from '../share/length.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../sharing.ts';
-import type { NotificationPause, PauseRequest, SettingsUpdate, SettingsView } from '../settings.ts';
+import type {
+  NotificationPause,
+  PauseRequest,
+  ProfileChange,
+  ProfileSaved,
+  SettingsUpdate,
+  SettingsView,
+} from '../settings.ts';
 
 export interface MarkSharedRequest {
   readonly postId: string;
@@ -28,6 +35,11 @@ export interface InvokeMap {
   getSettings: { args: []; result: SettingsView };
   /** Changes some of the person's settings: all or nothing; a locked key or bad value is refused with a message. */
   updateSettings: { args: [change: SettingsUpdate]; result: SettingsView };
+  /**
+   * Changes the display name or team: checked like a setting, then sent to the endpoint when this desktop
+   * is enrolled, and saved only once it accepted (refused with a message in words otherwise).
+   */
+  updateProfile: { args: [change: ProfileChange]; result: ProfileSaved };
   /** Opens a web or email link in the person's browser or mail app; other schemes are refused. */
   openExternal: { args: [url: string]; result: null };
   /** The person opened the post: it is no longer unread. */
@@ -86,6 +98,7 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeName]: `advocate:${K}` } = 
   checkFeed: 'advocate:checkFeed',
   getSettings: 'advocate:getSettings',
   updateSettings: 'advocate:updateSettings',
+  updateProfile: 'advocate:updateProfile',
   openExternal: 'advocate:openExternal',
   markRead: 'advocate:markRead',
   undoShare: 'advocate:undoShare',

@@ -20,6 +20,7 @@ const MarkSharedRequestSchema = Type.Object(
  * answer in words the window can show; this only bounds types and sizes.
  */
 const Address = Type.String({ maxLength: 2048 });
+const Name = Type.String({ maxLength: MAX_NAME_LENGTH });
 const SettingsUpdateSchema = Type.Object(
   {
     endpointUrl: Type.Optional(Type.Union([Address, Type.Null()])),
@@ -38,10 +39,15 @@ const SettingsUpdateSchema = Type.Object(
     dailyNotificationCap: Type.Optional(Type.Integer()),
     enabledNetworks: Type.Optional(Type.Array(NetworkSchema, { maxItems: NETWORKS.length })),
     startAtLogin: Type.Optional(Type.Boolean()),
-    displayName: Type.Optional(Type.String({ maxLength: MAX_NAME_LENGTH })),
-    team: Type.Optional(Type.String({ maxLength: MAX_NAME_LENGTH })),
+    displayName: Type.Optional(Name),
+    team: Type.Optional(Name),
     mastodonInstance: Type.Optional(Type.String({ maxLength: 256 })),
   },
+  { additionalProperties: false },
+);
+
+const ProfileChangeSchema = Type.Object(
+  { displayName: Type.Optional(Name), team: Type.Optional(Name) },
   { additionalProperties: false },
 );
 
@@ -54,6 +60,7 @@ export const INVOKE_ARG_SCHEMAS = {
   checkFeed: Type.Tuple([Type.String({ minLength: 1, maxLength: 2048 })]),
   getSettings: Type.Tuple([]),
   updateSettings: Type.Tuple([SettingsUpdateSchema]),
+  updateProfile: Type.Tuple([ProfileChangeSchema]),
   // Bounded here; the allowed schemes are main's decision (main/web/external-url.ts).
   openExternal: Type.Tuple([Type.String({ minLength: 1, maxLength: 16 * 1024 })]),
   markRead: Type.Tuple([PostIdSchema]),

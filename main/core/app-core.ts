@@ -2,11 +2,12 @@
  * The main process without Electron: polls feeds, keeps posts, raises notices, records shares and syncs
  * them. Electron (main/index.ts) and the browser preview (main/preview/) both run exactly this.
  */
-import { WINDOW_TEXT } from '../../common/messages.ts';
+import { WINDOW_TEXT, type ProfileOutcome } from '../../common/messages.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeHandlers, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
 import type { Post, PostView, ShareEvent, ShareEventType } from '../../common/domain.ts';
+import type { MeUpdate } from '../../common/protocol.ts';
 import { kitFromPost } from '../../common/share/kit.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../../common/sharing.ts';
 import { uuidv7 } from '../../common/uuid.ts';
@@ -117,6 +118,8 @@ export interface AppCore {
   openPost(postId: string): void;
   /** The organisation's addresses this core knows: its feeds (also where they moved), posts and endpoint. */
   organisationUrls(): string[];
+  /** The display name or team changed in Settings: told to the endpoint when this desktop is enrolled. */
+  updateProfile(update: MeUpdate): Promise<ProfileOutcome>;
 }
 
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
@@ -295,6 +298,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     setFeedUrls: (urls) => sources.setFeedUrls(urls),
     postSource: () => sources.source(),
     postsIdle: () => sources.idle(),
+    updateProfile: (update) => sync?.updateProfile(update) ?? Promise.resolve('later'),
     openPost(postId) {
       events.emit('openPost', { postId });
     },

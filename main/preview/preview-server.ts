@@ -19,7 +19,7 @@ import { createNotificationCenter } from '../notifications/notification-center.t
 import { openShownTally, SHOWN_TALLY_FILE } from '../notifications/shown-tally.ts';
 import { followPause, pauseHandlers } from '../notifications/pause-handlers.ts';
 import { EMPTY_LAYER, feedsToPoll, mergeLayers, policyLayer, type Layer } from '../settings/layers.ts';
-import { followSettings, settingsHandlers } from '../settings/settings-handlers.ts';
+import { followSettings, profileHandler, settingsHandlers } from '../settings/settings-handlers.ts';
 import { createSettingsService, memoryStore } from '../settings/settings-service.ts';
 import { enrollmentFromSettings } from '../sync/enrollment-source.ts';
 import { plainFileTokenStore } from '../sync/token-stand-ins.ts';
@@ -267,6 +267,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     {
       ...core.handlers,
       ...settingsHandlers(settings),
+      ...profileHandler(settings, core),
       ...pauseHandlers(notifications),
       ...mastodonLimitsHandlers(mastodon),
       openExternal: (link) => {

@@ -4,13 +4,13 @@
  * a log an IT department reads or in front of the person who typed it.
  */
 import { NETWORKS, type Network } from '../../common/domain.ts';
+import { checkName } from '../../common/names.ts';
 import { normalizeMastodonInstance } from '../../common/share/intents.ts';
 import {
   DAILY_NOTIFICATION_CAP,
   ENDPOINT_FALLBACK_MINUTES,
   MAX_DISCLOSURE_LENGTH,
   MAX_FEEDS,
-  MAX_NAME_LENGTH,
   PERSON_SETTING_KEYS,
   POLL_INTERVAL_MINUTES,
   type PersonSettingKey,
@@ -113,10 +113,11 @@ const name = (label: string): SettingRule<string> => ({
   label,
   check(value) {
     if (typeof value !== 'string') return fail('must be text');
-    const text = value.trim();
-    if (text.length > MAX_NAME_LENGTH) return fail(`must be at most ${String(MAX_NAME_LENGTH)} characters`);
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-    return /[\u0000-\u001f\u007f]/.test(text) ? fail('must be one line of text') : ok(text);
+    // Empty means "not set" (the account name stands in for a display name; no team).
+    if (value.trim() === '') return ok('');
+    // The endpoint's own rule, so what the settings accept is what enrolling and PATCH /v1/me accept.
+    const checked = checkName(value);
+    return checked.ok ? ok(checked.value) : fail(checked.reason);
   },
 });
 

@@ -66,6 +66,8 @@ export interface SettingsService {
   values(): Settings;
   view(): SettingsView;
   update(change: SettingsUpdate): SettingsView;
+  /** The change as `update` would save it (values cleaned); throws the refusal `update` would, saving nothing. */
+  check(change: SettingsUpdate): SettingsUpdate;
   onChange(listener: SettingsListener): () => void;
   /**
    * What IT presets, read again (main/settings/preset-watch.ts): a value it removed falls back to the
@@ -144,6 +146,7 @@ export function createSettingsService(options: SettingsServiceOptions): Settings
   return {
     values: () => resolved.values,
     view,
+    check: checkedChange,
     update(change) {
       const accepted = checkedChange(change);
       store.replace({ ...store.read(), ...accepted });

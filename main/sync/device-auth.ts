@@ -5,9 +5,10 @@
  * only another code enrolls again, so revoking a device cannot be undone by the desktop itself.
  */
 import { createHash } from 'node:crypto';
-import { Value } from 'typebox/value';
 import { ENROLLMENT_PROBLEMS, type EnrollmentProblem } from '../../common/messages.ts';
-import { DisplayNameSchema, TeamNameSchema, type EnrollRequest } from '../../common/protocol.ts';
+import { checkName } from '../../common/names.ts';
+import type { EnrollRequest } from '../../common/protocol.ts';
+import { uuidv7 } from '../../common/uuid.ts';
 import type { DeviceTokenStore, Logger } from '../core/ports.ts';
 import { EndpointError, type EndpointClient } from './endpoint-client.ts';
 import type { SyncCache } from './sync-cache.ts';
@@ -48,12 +49,13 @@ const asProblem = (kept: string): EnrollmentProblem =>
 
 const fingerprint = (code: string): string => createHash('sha256').update(code).digest('hex');
 
-function enrollRequest(details: EnrollmentDetails, code: string): EnrollRequest {
-  const displayName = details.displayName.trim();
-  const team = details.team.trim();
-  if (!Value.Check(DisplayNameSchema, displayName)) throw new NeedsEnrollment('name-invalid');
-  if (team !== '' && !Value.Check(TeamNameSchema, team)) throw new NeedsEnrollment('team-invalid');
-  return { code, displayName, ...(team === '' ? {} : { team }) };
+function enrollRequest(details: EnrollmentDetails, code: string, enrollmentId: string): EnrollRequest {
+  const displayName = checkName(details.displayName);
+  if (!displayName.ok) throw new NeedsEnrollment('name-invalid', `the display name ${displayName.reason}`);
+  if (details.team.trim() === '') return { code, displayName: displayName.value, enrollmentId };
+  const team = checkName(details.team);
+  if (!team.ok) throw new NeedsEnrollment('team-invalid', `the team ${team.reason}`);
+  return { code, displayName: displayName.value, team: team.value, enrollmentId };
 }
 
 export class DeviceAuth {
@@ -82,6 +84,11 @@ export class DeviceAuth {
     return this.#token;
   }
 
+  /** The token this desktop holds, without enrolling to get one. */
+  kept(): Promise<string | null> {
+    return this.tokens.load();
+  }
+
   async #obtain(): Promise<string> {
     const stored = await this.tokens.load();
     if (stored !== null) return stored;
@@ -90,11 +97,13 @@ export class DeviceAuth {
     const code = fingerprint(details.code);
     const refused = this.cache.refused;
     if (refused?.code === code) throw new NeedsEnrollment(asProblem(refused.reason));
-    const request = enrollRequest(details, details.code);
+    const request = enrollRequest(details, details.code, await this.#enrollmentId(code));
     let token: string;
     try {
       ({ token } = await this.client.enroll(request));
     } catch (error) {
+      // 409: the id was first sent with another code (a cache from elsewhere): the next try starts afresh.
+      if (error instanceof EndpointError && error.status === 409) await this.cache.update({ enrollment: null });
       // 403: the code is unknown, expired or revoked. 400: the endpoint refuses what we sent (the name).
       if (error instanceof EndpointError && error.status === 403) {
         const problem: EnrollmentProblem = 'code-refused';
@@ -107,12 +116,25 @@ export class DeviceAuth {
     }
     const keptIn = await this.tokens.save(token);
     await this.cache.forgetPerson();
-    await this.cache.update({ enrolledWith: code, refused: null });
+    await this.cache.update({ enrolledWith: code, refused: null, enrollment: null });
     this.log.info('enrolled with the endpoint', {
       displayName: request.displayName,
       tokenKept: keptIn,
     });
     return token;
+  }
+
+  /**
+   * The id of this enrollment, kept (written before the request leaves) and sent again on every try
+   * until a token is kept, so an answer lost to a cut connection or a killed app gives the same person
+   * back; one code's id is never sent with another.
+   */
+  async #enrollmentId(code: string): Promise<string> {
+    const kept = this.cache.enrollment;
+    if (kept?.code === code) return kept.id;
+    const id = uuidv7();
+    await this.cache.update({ enrollment: { code, id } });
+    return id;
   }
 
   /** The endpoint answered 401: drop the token and do not enroll silently with the same code. */
@@ -123,6 +145,7 @@ export class DeviceAuth {
     const code = this.cache.enrolledWith ?? (current === null ? null : fingerprint(current));
     await this.cache.update({
       enrolledWith: null,
+      enrollment: null,
       refused: code === null ? null : { code, reason: 'device-removed' satisfies EnrollmentProblem },
     });
     this.log.warn('the endpoint refused the device token; shares stay queued until this desktop enrolls again');

@@ -12,6 +12,7 @@ import {
   KitsResponseSchema,
   LinksResponseSchema,
   PostsResponseSchema,
+  MeSchema,
   SummarySchema,
   type EnrollRequest,
   type EnrollResponse,
@@ -20,6 +21,8 @@ import {
   type LinksRequest,
   type LinksResponse,
   type PostsResponse,
+  type Me,
+  type MeUpdate,
   type Summary,
 } from '../../common/protocol.ts';
 import type { SyncProblem } from '../../common/messages.ts';
@@ -57,6 +60,8 @@ export type Conditional<T> =
 
 export interface EndpointClient {
   enroll(request: EnrollRequest): Promise<EnrollResponse>;
+  /** PATCH /v1/me: the person's display name or team, changed after enrolling. */
+  updateMe(token: string, update: MeUpdate): Promise<Me>;
   sendEvents(token: string, events: readonly ShareEvent[]): Promise<EventResults>;
   fetchSummary(token: string, etag: string | null): Promise<Conditional<Summary>>;
   fetchKits(token: string, etag: string | null): Promise<Conditional<KitsResponse>>;
@@ -110,7 +115,8 @@ export function createEndpointClient(fetch: HttpFetch, baseUrl: string): Endpoin
     return body;
   }
 
-  const post = async <S extends TSchema>(
+  const withBody = async <S extends TSchema>(
+    method: 'POST' | 'PATCH',
     path: string,
     schema: S,
     body: unknown,
@@ -121,7 +127,7 @@ export function createEndpointClient(fetch: HttpFetch, baseUrl: string): Endpoin
       'content-type': 'application/json',
       ...(token === null ? {} : { authorization: `Bearer ${token}` }),
     };
-    return read(path, schema, await send(path, { method: 'POST', headers, body: JSON.stringify(body) }, timeoutMs));
+    return read(path, schema, await send(path, { method, headers, body: JSON.stringify(body) }, timeoutMs));
   };
 
   async function conditionalGet<S extends TSchema>(
@@ -140,11 +146,13 @@ export function createEndpointClient(fetch: HttpFetch, baseUrl: string): Endpoin
   }
 
   return {
-    enroll: (request) => post('v1/enroll', EnrollResponseSchema, request, null),
-    sendEvents: (token, events) => post('v1/events', EventResultsSchema, { events }, token),
+    enroll: (request) => withBody('POST', 'v1/enroll', EnrollResponseSchema, request, null),
+    updateMe: (token, update) => withBody('PATCH', 'v1/me', MeSchema, update, token),
+    sendEvents: (token, events) => withBody('POST', 'v1/events', EventResultsSchema, { events }, token),
     fetchSummary: (token, etag) => conditionalGet('v1/summary', SummarySchema, token, etag),
     fetchKits: (token, etag) => conditionalGet('v1/kits', KitsResponseSchema, token, etag),
-    trackedLinks: (token, request, timeoutMs) => post('v1/links', LinksResponseSchema, request, token, timeoutMs),
+    trackedLinks: (token, request, timeoutMs) =>
+      withBody('POST', 'v1/links', LinksResponseSchema, request, token, timeoutMs),
     fetchPosts: (token, since, etag) =>
       conditionalGet(
         since === null ? 'v1/posts' : `v1/posts?since=${encodeURIComponent(since)}`,

@@ -4,7 +4,8 @@
  * organisation's posts (started by the core only when it takes its posts from the endpoint), over one cache file. Electron-free: the token store, the network signal and the clock come in as ports.
  */
 import { join } from 'node:path';
-import type { ShareKitWire, Summary } from '../../common/protocol.ts';
+import type { ProfileOutcome } from '../../common/messages.ts';
+import type { MeUpdate, ShareKitWire, Summary } from '../../common/protocol.ts';
 import { RESULTS_FRESH_MS, type SyncStatus } from '../../common/sharing.ts';
 import type { Clock, DeviceTokenStore, HttpFetch, Logger, NetworkStatus } from '../core/ports.ts';
 import type { TrackedLinkSource } from '../core/share-links.ts';
@@ -12,6 +13,7 @@ import { DeviceAuth, type EnrollmentSource } from './device-auth.ts';
 import { createEndpointClient } from './endpoint-client.ts';
 import { EndpointPosts } from './endpoint-posts.ts';
 import { EndpointPull } from './endpoint-pull.ts';
+import { tellProfile } from './profile-sync.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.ts';
 import type { ShareJournal } from './share-journal.ts';
 import { ShareSync } from './share-sync.ts';
@@ -51,6 +53,8 @@ export interface EndpointSync {
   syncNow(): Promise<void>;
   /** The figures are on screen: checked again when older than RESULTS_FRESH_MS. */
   refreshIfStale(): Promise<void>;
+  /** The display name or team changed in Settings: what the endpoint made of it. */
+  updateProfile(update: MeUpdate): Promise<ProfileOutcome>;
   /** Resolves when no flush is in progress. */
   idle(): Promise<void>;
   start(): Promise<void>;
@@ -96,6 +100,12 @@ export async function openEndpointSync(options: EndpointSyncOptions): Promise<En
     flush: () => sync.flush(),
     syncNow: () => sync.syncNow(),
     refreshIfStale: () => sync.refreshIfOlder(RESULTS_FRESH_MS),
+    async updateProfile(update) {
+      const outcome = await tellProfile(client, auth, update, log);
+      // The summary names the person: fetch it again rather than show the old name until the next pull.
+      if (outcome === 'told') await sync.syncNow();
+      return outcome;
+    },
     idle: () => sync.idle(),
     async start() {
       unsubscribe.push(

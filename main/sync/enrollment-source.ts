@@ -1,7 +1,6 @@
 /** How the desktop enrolls, read from the settings (policy or the person's): the code, the name and the team. */
 import { userInfo } from 'node:os';
-import { Value } from 'typebox/value';
-import { DisplayNameSchema } from '../../common/protocol.ts';
+import { checkName } from '../../common/names.ts';
 import type { SettingKey, Settings } from '../../common/settings.ts';
 import type { EnrollmentSource } from './device-auth.ts';
 
@@ -11,8 +10,8 @@ const NAMELESS = 'Advocate user';
 /** The person's account name on this computer: how a silent enrollment names them until they choose a display name. */
 export function accountName(): string {
   try {
-    const name = userInfo().username.trim();
-    return Value.Check(DisplayNameSchema, name) ? name : NAMELESS;
+    const name = checkName(userInfo().username);
+    return name.ok ? name.value : NAMELESS;
   } catch {
     return NAMELESS;
   }

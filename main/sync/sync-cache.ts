@@ -1,9 +1,10 @@
 /**
  * What the desktop remembers of the endpoint between runs, in userData/sync-cache.json: the last
  * summary and share kits with their ETags (shown at once on start, revalidated with a 304), the
- * tracked links handed out per post (so Copy works offline with the tracked link), and which
- * enrollment code must not be used silently again, and the organisation's posts from GET /v1/posts with the
- * `since` cursor (so a restart asks only for what is new, and shows the posts before the endpoint answers). The file is replaced atomically; one that cannot
+ * tracked links handed out per post (so Copy works offline with the tracked link), which
+ * enrollment code must not be used silently again, the id of an enrollment under way, and the organisation's
+ * posts from GET /v1/posts with the `since` cursor (so a restart asks only for what is new, and shows the posts
+ * before the endpoint answers). The file is replaced atomically; one that cannot
  * be read is started afresh (it holds nothing that the endpoint cannot give again).
  */
 import { readFile } from 'node:fs/promises';
@@ -55,6 +56,11 @@ const CacheSchema = Type.Object({
   refused: Type.Union([Type.Object({ code: Type.String(), reason: Type.String() }), Type.Null()]),
   /** Absent in caches written before the endpoint served posts. */
   posts: Type.Optional(Type.Union([EndpointPostsSchema, Type.Null()])),
+  /**
+   * The enrollment under way: the id sent with the code of that fingerprint, kept until a token is.
+   * Optional: a cache from before it is read as none under way.
+   */
+  enrollment: Type.Optional(Type.Union([Type.Object({ code: Type.String(), id: Type.String() }), Type.Null()])),
 });
 type CacheData = Static<typeof CacheSchema>;
 
@@ -72,6 +78,7 @@ const empty = (): CacheData => ({
   enrolledWith: null,
   refused: null,
   posts: null,
+  enrollment: null,
 });
 
 export class SyncCache {
@@ -130,6 +137,10 @@ export class SyncCache {
 
   get posts(): EndpointPostsData | null {
     return this.#data.posts ?? null;
+  }
+
+  get enrollment(): { readonly code: string; readonly id: string } | null {
+    return this.#data.enrollment ?? null;
   }
 
   linksFor(postKey: string): TrackedLinks | null {

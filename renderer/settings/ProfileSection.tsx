@@ -1,14 +1,27 @@
 import { Card } from '../components/Card.tsx';
 import type { SubmitEvent } from 'react';
+import { PROFILE_TEXT } from '../../common/messages.ts';
 import { MAX_NAME_LENGTH, type SettingsView } from '../../common/settings.ts';
 import { fieldText, withoutLocked } from './form-change.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 import { TextField } from './TextField.tsx';
-import { useSaveSettings } from './use-save-settings.ts';
+import { useSaveSettings, type SettingsSender } from './use-save-settings.ts';
 
-/** How colleagues see the person on the leaderboard, and their team for team totals. */
+/** Main checks the names, tells the endpoint, and saves them once it took them; it says which happened. */
+const saveProfile: SettingsSender = async (api, { displayName, team }) => {
+  const { endpoint } = await api.updateProfile({
+    ...(displayName === undefined ? {} : { displayName }),
+    ...(team === undefined ? {} : { team }),
+  });
+  return endpoint === 'unchanged' ? null : PROFILE_TEXT[endpoint];
+};
+
+/**
+ * How colleagues see the person on the leaderboard, and their team for team totals: changed on the endpoint
+ * too (a team only when the organisation's enrollment code lets people choose).
+ */
 export function ProfileSection({ settings }: { settings: SettingsView }) {
-  const state = useSaveSettings();
+  const state = useSaveSettings(saveProfile);
   const { values, locked } = settings;
   const submit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();

@@ -15,7 +15,10 @@ export function createCodeAs(db: Db, options: CodeOptions, actor: Actor, now = n
   return db.transaction().execute(async (trx) => {
     const created = await createEnrollmentCode(trx, options, now);
     const expiry = options.expiresAt ? `expires ${options.expiresAt.toISOString().slice(0, 10)}` : 'no expiry';
-    const detail = `team ${options.team ?? 'chosen by each person'}; ${expiry}`;
+    const team = options.team === null ? 'no team' : `team ${options.team}`;
+    const choice = options.teamChoice === true ? 'people may name their own team' : 'its team holds';
+    const uses = options.maxUses == null ? 'no limit of uses' : `at most ${String(options.maxUses)} enrollments`;
+    const detail = `${team}; ${choice}; ${uses}; ${expiry}`;
     await logAction(trx, { actor, action: 'create code', target: codeLabel(created.id), detail }, now);
     return created;
   });

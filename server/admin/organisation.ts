@@ -25,7 +25,8 @@ export async function ensureOrganisation(db: Db, now = new Date()): Promise<Firs
       .returning('id')
       .executeTakeFirst();
     if (!inserted) return null;
-    const { code } = await createEnrollmentCode(trx, { team: null, expiresAt: null }, now);
+    // The first code serves the whole organisation: people name their own team with it.
+    const { code } = await createEnrollmentCode(trx, { team: null, expiresAt: null, teamChoice: true }, now);
     return { adminToken, enrollmentCode: code };
   });
 }

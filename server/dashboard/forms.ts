@@ -22,7 +22,13 @@ export const RenameFormSchema = Type.Object({ _csrf: Csrf, name: Type.String({ m
 export const TeamFormSchema = Type.Object({ _csrf: Csrf, team: Type.String({ maxLength: 200 }) }, closed);
 export const MergeFormSchema = Type.Object({ _csrf: Csrf, keep: Id, remove: Id }, closed);
 export const CodeFormSchema = Type.Object(
-  { _csrf: Csrf, team: Text(200), expiresInDays: Type.Optional(Type.String({ pattern: '^(\\d{1,4})?$' })) },
+  {
+    _csrf: Csrf,
+    team: Text(200),
+    expiresInDays: Type.Optional(Type.String({ pattern: '^(\\d{1,4})?$' })),
+    maxUses: Type.Optional(Type.String({ pattern: '^(\\d{1,6})?$' })),
+    teamChoice: Type.Optional(Type.Literal('on')),
+  },
   closed,
 );
 export const DrawFormSchema = Type.Object({ _csrf: Csrf, from: Day, to: Day, seed: Text(100) }, closed);

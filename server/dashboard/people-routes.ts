@@ -176,21 +176,27 @@ export function peopleRoutes(context: ServerContext): FastifyPluginAsyncTypebox 
     );
 
     app.post('/dashboard/codes', { schema: { body: CodeFormSchema } }, async (request, reply) => {
-      const { team, expiresInDays } = request.body;
+      const { team, expiresInDays, maxUses: maxUsesText, teamChoice } = request.body;
       const blank = team === undefined || team.replace(/\s+/gu, '') === '';
       const checked = blank ? null : checkName(team, 'The team');
       const days = expiresInDays ? Number(expiresInDays) : null;
+      const maxUses = maxUsesText ? Number(maxUsesText) : null;
       const error =
         checked && !checked.ok
           ? checked.reason
           : days !== null && (days < 1 || days > 3650)
             ? `"Expires after" is ${String(days)} days: give between 1 and 3650, or leave it empty for no expiry.`
-            : null;
+            : maxUses !== null && maxUses < 1
+              ? '"Maximum enrollments" is 0: give at least 1, or leave it empty for no limit.'
+              : null;
       const now = context.now();
       if (error !== null)
         return sendPage(reply, 422, codesPage(await listEnrollmentCodes(db), state(request, { error }), now));
       const expiresAt = days === null ? null : new Date(now.getTime() + days * 86_400_000);
-      const newCode = await createCodeAs(db, { team: checked?.ok ? checked.value : null, expiresAt }, ACTOR, now);
+      const codeTeam = checked?.ok ? checked.value : null;
+      // Without a team the code cannot fix one: people name theirs, as with the command line's codes.
+      const options = { team: codeTeam, expiresAt, maxUses, teamChoice: codeTeam === null || teamChoice === 'on' };
+      const newCode = await createCodeAs(db, options, ACTOR, now);
       // Shown here once, not through a redirect: only its hash is stored, and a URL must not carry it.
       return sendPage(reply, 200, codesPage(await listEnrollmentCodes(db), { ...state(request), newCode }, now));
     });

@@ -282,7 +282,10 @@ describe('npm run server:admin', () => {
       ...db,
     ]);
     expect(created.code).toBe(0);
-    const [, codeId, code] = /Enrollment code (\d+): (\S+) \(expires \d{4}-\d{2}-\d{2}\)/.exec(created.output) ?? [];
+    const [, codeId, code, rules] = /Enrollment code (\d+): (\S+) \(([^)]*)\)/.exec(created.output) ?? [];
+    expect(rules).toMatch(
+      /^team Sales; people cannot choose another team; no limit of uses; expires \d{4}-\d{2}-\d{2}$/,
+    );
     const enroll = await fetch(new URL('v1/enroll', server.captured), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -302,6 +305,28 @@ describe('npm run server:admin', () => {
       body: JSON.stringify({ code, displayName: 'Late' }),
     });
     expect(refused.status).toBe(403);
+
+    // A code for two people who name their own team; what cannot be a limit or a team is refused in words.
+    const limited = await runTsx('server/admin-cli.ts', ['create-code', '--team-choice', '--max-uses', '2', ...db]);
+    expect(limited.output).toMatch(/\(no team; people may name their own team; at most 2 enrollments\)/);
+    const limitedCode = /Enrollment code \d+: (\S+)/.exec(limited.output)?.[1];
+    const teams = [];
+    for (const team of ['Research', 'Support', 'Board']) {
+      const answer = await fetch(new URL('v1/enroll', server.captured), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: limitedCode, displayName: `In ${team}`, team }),
+      });
+      teams.push(answer.ok ? ((await answer.json()) as { team: string }).team : answer.status);
+    }
+    expect(teams).toEqual(['Research', 'Support', 403]);
+    const zero = await runTsx('server/admin-cli.ts', ['create-code', '--max-uses', '0', ...db]);
+    expect([zero.code, zero.output.trim()]).toEqual([2, '--max-uses must be a whole number of enrollments, got 0']);
+    const blank = await runTsx('server/admin-cli.ts', ['create-code', '--team', '\u00a0 \u3000', ...db]);
+    expect([blank.code, blank.output.trim()]).toEqual([
+      1,
+      'the team is empty: spaces and invisible characters alone do not make a name',
+    ]);
 
     expect((await runTsx('server/admin-cli.ts', ['list-devices', ...db])).output).toContain('Sam');
     expect((await runTsx('server/admin-cli.ts', ['revoke-device', '1', ...db])).output).toContain('Device revoked.');

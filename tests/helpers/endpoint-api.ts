@@ -35,6 +35,8 @@ export function apiAs(base: string, token: string | null) {
       call<T>(base, path, token, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) }),
     put: <T = unknown>(path: string, body: unknown) =>
       call<T>(base, path, token, { method: 'PUT', body: JSON.stringify(body) }),
+    patch: <T = unknown>(path: string, body: unknown) =>
+      call<T>(base, path, token, { method: 'PATCH', body: JSON.stringify(body) }),
     delete: <T = unknown>(path: string) => call<T>(base, path, token, { method: 'DELETE' }),
   };
 }

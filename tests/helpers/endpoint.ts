@@ -20,7 +20,7 @@ export interface TestEndpoint {
   readonly location: string;
   readonly db: Db;
   readonly adminToken: string;
-  /** A code that enrolls without a team. */
+  /** A code that enrolls without a team and lets people name theirs, like the first one an endpoint makes. */
   readonly enrollmentCode: string;
   /** Enrolls a device and returns its token. */
   enroll(displayName?: string, team?: string): Promise<string>;
@@ -48,7 +48,7 @@ export async function startEndpoint(
   // On a restart the first secrets are gone (only hashes are kept): make new ones, as an admin would.
   const adminToken = first?.adminToken ?? (await rotateAdminToken(db));
   const enrollmentCode =
-    first?.enrollmentCode ?? (await createEnrollmentCode(db, { team: null, expiresAt: null })).code;
+    first?.enrollmentCode ?? (await createEnrollmentCode(db, { team: null, expiresAt: null, teamChoice: true })).code;
   const app = await buildServer({ db, postHosts: TEST_POST_HOSTS, ...options });
   const address = await app.listen({ port, host: '127.0.0.1' });
   const url = `${address}/`;

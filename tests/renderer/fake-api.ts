@@ -12,7 +12,14 @@ import { DEFAULT_MASTODON_LIMITS, type MastodonLimits } from '../../common/share
 import type { ResultsView, ShareKitView } from '../../common/sharing.ts';
 import type { Summary } from '../../common/protocol.ts';
 import type { AdvocateApi, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
-import type { NotificationPause, PauseRequest, SettingsUpdate, SettingsView } from '../../common/settings.ts';
+import type {
+  NotificationPause,
+  PauseRequest,
+  ProfileChange,
+  ProfileSaved,
+  SettingsUpdate,
+  SettingsView,
+} from '../../common/settings.ts';
 import { recentWeeks } from '../../common/weeks.ts';
 import { pauseEnd } from '../../main/notifications/notification-gate.ts';
 import { DEFAULT_SETTINGS } from '../../main/settings/defaults.ts';
@@ -105,6 +112,7 @@ export interface FakeApi extends AdvocateApi {
   readonly undone: MarkSharedRequest[];
   readonly read: string[];
   readonly settingsUpdates: SettingsUpdate[];
+  readonly profileUpdates: ProfileChange[];
   readonly opened: string[];
   readonly checked: string[];
   /** Every pause and resume the window asked for. */
@@ -124,6 +132,10 @@ export interface FakeOptions {
   readonly checkFeed?: (url: string) => Promise<FeedCheck>;
   /** Main's refusal of a settings change, in its words. */
   readonly refuseSettings?: string;
+  /** Main's refusal of a display name or team change, in its words. */
+  readonly refuseProfile?: string;
+  /** What main says the endpoint made of a profile change; default: it has it. */
+  readonly profileEndpoint?: ProfileSaved['endpoint'];
   readonly refuseOpen?: string;
   readonly listPosts?: () => Promise<PostView[]>;
   readonly kit?: (kit: ShareKitView) => ShareKitView;
@@ -168,6 +180,18 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
   const refreshes: ('if-stale' | 'now')[] = [];
   let pause: NotificationPause = { pausedUntil: options.pausedUntil ?? null };
   let settings = options.settings ?? settingsView();
+  const profileUpdates: ProfileChange[] = [];
+  // As main does: the new view, and the event a change from elsewhere also sends.
+  const applySettings = (change: SettingsUpdate): SettingsView => {
+    const { enrollmentCode, ...visible } = change;
+    settings = {
+      ...settings,
+      values: { ...settings.values, ...visible },
+      enrollmentCodeSet: enrollmentCode === undefined ? settings.enrollmentCodeSet : enrollmentCode !== null,
+    };
+    push('settingsChanged', settings);
+    return settings;
+  };
   const postById = (postId: string): PostView =>
     posts.find((candidate) => candidate.id === postId) ?? postView({ id: postId });
   const share = (request: MarkSharedRequest, on: boolean): PostView => {
@@ -184,6 +208,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     undone,
     read,
     settingsUpdates,
+    profileUpdates,
     opened,
     checked,
     pauses,
@@ -235,14 +260,12 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     updateSettings: (change) => {
       settingsUpdates.push(change);
       if (options.refuseSettings !== undefined) return Promise.reject(new Error(options.refuseSettings));
-      const { enrollmentCode, ...visible } = change;
-      settings = {
-        ...settings,
-        values: { ...settings.values, ...visible },
-        enrollmentCodeSet: enrollmentCode === undefined ? settings.enrollmentCodeSet : enrollmentCode !== null,
-      };
-      push('settingsChanged', settings);
-      return Promise.resolve(settings);
+      return Promise.resolve(applySettings(change));
+    },
+    updateProfile: (change) => {
+      profileUpdates.push(change);
+      if (options.refuseProfile !== undefined) return Promise.reject(new Error(options.refuseProfile));
+      return Promise.resolve({ settings: applySettings(change), endpoint: options.profileEndpoint ?? 'told' });
     },
     openExternal: (url) => {
       opened.push(url);

@@ -41,15 +41,25 @@ describe('POST /v1/enroll', () => {
     expect((await anonymous.post('v1/enroll', { code: typed, displayName: 'Typist' })).status).toBe(200);
   });
 
-  it("puts the person in the code's team unless they name one", async () => {
-    const { code } = await createEnrollmentCode(endpoint.db, { team: 'Sales', expiresAt: null });
-    expect((await anonymous.post<Enrolled>('v1/enroll', { code, displayName: 'Sam' })).body.team).toBe('Sales');
-    expect((await anonymous.post<Enrolled>('v1/enroll', { code, displayName: 'Kim', team: 'sales ' })).body.team).toBe(
+  it("keeps people in the code's team, ignoring the one they name, unless the code lets them choose", async () => {
+    const fixed = await createEnrollmentCode(endpoint.db, { team: 'Sales', expiresAt: null });
+    const sam = await anonymous.post<Enrolled>('v1/enroll', { code: fixed.code, displayName: 'Sam' });
+    expect(sam.body.team).toBe('Sales');
+    const kim = await anonymous.post<Enrolled>('v1/enroll', { code: fixed.code, displayName: 'Kim', team: 'Support' });
+    expect([kim.status, kim.body.team]).toEqual([200, 'Sales']);
+
+    const choice = await createEnrollmentCode(endpoint.db, { team: 'Sales', expiresAt: null, teamChoice: true });
+    expect((await anonymous.post<Enrolled>('v1/enroll', { code: choice.code, displayName: 'Lee' })).body.team).toBe(
       'Sales',
     );
-    expect((await anonymous.post<Enrolled>('v1/enroll', { code, displayName: 'Lee', team: 'Support' })).body.team).toBe(
-      'Support',
-    );
+    expect(
+      (await anonymous.post<Enrolled>('v1/enroll', { code: choice.code, displayName: 'Max', team: 'sales ' })).body
+        .team,
+    ).toBe('Sales');
+    expect(
+      (await anonymous.post<Enrolled>('v1/enroll', { code: choice.code, displayName: 'Ned', team: 'Support' })).body
+        .team,
+    ).toBe('Support');
   });
 
   it('refuses an unknown, malformed, expired or revoked code with a 403 that says which', async () => {

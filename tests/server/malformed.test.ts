@@ -57,12 +57,15 @@ describe('malformed bodies', () => {
     // 1,200 requests, each with a device lookup: seconds on a busy machine, more on PostgreSQL.
   }, 60_000);
 
-  it('answers 300 bad bodies to enroll, links and kits with a 4xx each', async () => {
+  it('answers 400 bad bodies to enroll, me, links and kits with a 4xx each', async () => {
     const bodies = malformedEventBodies(100, 7);
+    const people = await endpoint.db.selectFrom('people').select(['display_name', 'team_id']).execute();
     expect(await sendAll('POST', 'v1/enroll', null, bodies)).toEqual([]);
+    expect(await sendAll('PATCH', 'v1/me', deviceToken, bodies)).toEqual([]);
     expect(await sendAll('POST', 'v1/links', deviceToken, bodies)).toEqual([]);
     expect(await sendAll('PUT', 'v1/kits', endpoint.adminToken, bodies)).toEqual([]);
     expect(await endpoint.db.selectFrom('devices').selectAll().execute()).toHaveLength(1);
+    expect(await endpoint.db.selectFrom('people').select(['display_name', 'team_id']).execute()).toEqual(people);
   });
 
   it('keeps serving afterwards: health, and a good batch is counted', async () => {

@@ -218,11 +218,6 @@ const ROWS: Record<string, Record<string, string | number | null>[]> = {
 };
 
 /** Columns later migrations added to old tables, as every old row has them after the upgrade. */
-const ADDED_SINCE: Record<string, Record<string, null>> = {
-  people: { deactivated_at: null },
-  devices: { last_seen_at: null },
-};
-
 /** A database file as main's code left it: the old schema, then the organisation's rows. */
 async function oldDatabase(path: string): Promise<void> {
   const schema = await readFile(new URL('fixtures/endpoint-schema-0002.sql', import.meta.url), 'utf8');
@@ -241,6 +236,17 @@ async function oldDatabase(path: string): Promise<void> {
     file.close();
   }
 }
+
+type Row = Record<string, string | number | null>;
+/**
+ * Columns later steps add to the rows from before them, with the values old rows get: 0005's codes
+ * without a team go on letting people name theirs; those with one keep their people in it.
+ */
+const ADDED_LATER: Record<string, (row: Row) => Row> = {
+  enrollment_codes: (row) => ({ max_uses: null, team_choice: row['team_id'] === null ? 1 : 0 }),
+  devices: () => ({ enrollment_id: null, last_seen_at: null }),
+  people: () => ({ deactivated_at: null }),
+};
 
 /** Reads with a connection of its own, as another process would. */
 function inspect<T>(path: string, read: (file: SQLite.Database) => T): T {
@@ -275,12 +281,13 @@ describe('an endpoint database from before PostgreSQL support', () => {
 
     inspect(path, (file) => {
       for (const [table, rows] of Object.entries(ROWS))
-        expect(rowsOf(file, table), table).toEqual(rows.map((row) => ({ ...row, ...ADDED_SINCE[table] })));
+        expect(rowsOf(file, table), table).toEqual(rows.map((row) => ({ ...row, ...ADDED_LATER[table]?.(row) })));
       expect(file.prepare('select name from kysely_migration order by name').pluck().all()).toEqual([
         '0001-share-events',
         '0002-organisation',
         '0003-job-leases',
         '0004-visitor-salts',
+        '0005-enrollment-rules',
         '0006-people-admin',
       ]);
       expect(file.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -30,17 +30,24 @@ export function codesPage(
         it; devices already enrolled keep working (revoke those on a person's page).
       </p>
       <h2>New code</h2>
-      <!-- Room for the fields of branch "enroll" (maximum uses, a team fixed by the code): after Expires. -->
       <form method="post" action="/dashboard/codes" class="stack">
         ${csrfField(state.csrfToken)}
         <label
-          >Team <span class="hint">Optional: people who enroll with it join this team unless they name one.</span>
+          >Team <span class="hint">Optional: people who enroll with it join this team.</span>
           <input type="text" name="team" maxlength="200"
         /></label>
         <label
           >Expires after (days) <span class="hint">Optional: empty for a code that does not expire.</span>
           <input type="number" name="expiresInDays" min="1" max="3650" step="1"
         /></label>
+        <label
+          >Maximum enrollments <span class="hint">Optional: empty for no limit.</span>
+          <input type="number" name="maxUses" min="1" max="100000" step="1"
+        /></label>
+        <label
+          ><input type="checkbox" name="teamChoice" /> People may name their own team
+          <span class="hint">Without a team above, they always may.</span></label
+        >
         <p><button type="submit">Create code</button></p>
       </form>
       <h2>Codes</h2>
@@ -64,8 +71,12 @@ export function codesPage(
                   (code) =>
                     html`<tr>
                       <td class="number">#${code.id}</td>
-                      <td>${code.team ?? 'chosen by each person'}</td>
-                      <td class="number">${code.uses}</td>
+                      <td>
+                        ${code.team ?? 'no team'}${code.teamChoice ? html`<br /><span class="hint">people may name their own</span>` : ''}
+                      </td>
+                      <td class="number">
+                        ${code.maxUses === null ? code.uses : `${String(code.uses)} of ${String(code.maxUses)}`}
+                      </td>
                       <td>${shortTime(code.createdAt)}</td>
                       <td>${code.expiresAt === null ? 'never' : shortTime(code.expiresAt)}</td>
                       <td>${stateOf(code)}</td>

@@ -1,7 +1,8 @@
 /**
  * A desktop killed with SIGKILL (a real process) right after Mark shared was written to its journal:
  * once before the flush sent it, once after the endpoint stored it but before the acknowledgement was
- * written. Started again, it sends the share, and the endpoint has it exactly once.
+ * written, and once after the endpoint enrolled it but before it kept the token (issue 16, hole 4).
+ * Started again, it sends the share, the endpoint has it exactly once, and from one person.
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -19,9 +20,14 @@ afterEach(async () => {
 });
 
 describe('a desktop killed between Mark shared and the end of the flush', () => {
-  for (const mode of ['before-send', 'after-send'] as const) {
+  const killedWhen = {
+    'before-send': 'before the batch left',
+    'after-send': 'before the acknowledgement was written',
+    'after-enroll': 'after the endpoint enrolled it, before the token was kept: it enrolls again as the same person',
+  } as const;
+  for (const mode of ['before-send', 'after-send', 'after-enroll'] as const) {
     it(
-      `sends the share exactly once after it starts again (killed ${mode === 'before-send' ? 'before the batch left' : 'before the acknowledgement was written'})`,
+      `sends the share exactly once after it starts again (killed ${killedWhen[mode]})`,
       { timeout: 30_000 },
       async () => {
         const dir = await makeTempDir();
@@ -46,7 +52,9 @@ describe('a desktop killed between Mark shared and the end of the flush', () => 
         );
         child.child.kill('SIGKILL');
         await child.stop();
-        expect(await endpoint.rows()).toHaveLength(mode === 'before-send' ? 0 : 1);
+        expect(await endpoint.rows()).toHaveLength(mode === 'after-send' ? 1 : 0);
+        const people = () => endpoint.db.selectFrom('people').select('id').execute();
+        expect(await people()).toHaveLength(1);
 
         const core = await createAppCore({
           fetch,
@@ -68,6 +76,9 @@ describe('a desktop killed between Mark shared and the end of the flush', () => 
         expect(await endpoint.rows()).toEqual([
           expect.objectContaining({ type: 'shared', post_key: child.captured, network: 'linkedin' }),
         ]);
+        expect(await people()).toHaveLength(1);
+        const codes = await endpoint.db.selectFrom('enrollment_codes').select('uses').execute();
+        expect(codes).toEqual([{ uses: 1 }]);
       },
     );
   }

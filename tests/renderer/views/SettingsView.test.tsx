@@ -11,6 +11,7 @@ import {
   type NotificationPause,
   type SettingsView as Settings,
 } from '../../../common/settings.ts';
+import { PROFILE_TEXT } from '../../../common/messages.ts';
 import { SettingsView } from '../../../renderer/views/SettingsView.tsx';
 import { fakeApi, feed, settingsView, type FakeApi, type FakeOptions } from '../fake-api.ts';
 import { renderWith } from '../render.tsx';
@@ -179,13 +180,33 @@ describe('SettingsView', () => {
     expect(screen.getByRole('textbox', { name: 'Display name' })).toHaveProperty('disabled', false);
   });
 
-  it('saves name and team, never sending a locked one', async () => {
+  it('saves name and team through the endpoint, never sending a locked one, and says the endpoint has it', async () => {
     const api = show(settingsView({ locked: { team: LOCKED_BY_POLICY } }, { team: 'Sales' }));
     const you = section('You');
     fireEvent.change(within(you).getByRole('textbox', { name: 'Display name' }), { target: { value: ' Ada ' } });
     fireEvent.click(within(you).getByRole('button', { name: 'Save' }));
-    expect(await within(you).findByText('Saved ✓')).toBeTruthy();
-    expect(api.settingsUpdates).toEqual([{ displayName: 'Ada' }]);
+    expect(await within(you).findByText(PROFILE_TEXT.told)).toBeTruthy();
+    expect(api.profileUpdates).toEqual([{ displayName: 'Ada' }]);
+    expect(api.settingsUpdates).toEqual([]);
+  });
+
+  it('says a name saved before enrolling goes to the endpoint when this desktop connects', async () => {
+    show(settingsView(), [], { profileEndpoint: 'later' });
+    const you = section('You');
+    fireEvent.change(within(you).getByRole('textbox', { name: 'Team' }), { target: { value: 'Research' } });
+    fireEvent.click(within(you).getByRole('button', { name: 'Save' }));
+    expect(await within(you).findByText(PROFILE_TEXT.later)).toBeTruthy();
+  });
+
+  it('shows why a team change was refused, keeps what was typed, and says nothing was saved', async () => {
+    show(settingsView({}, { team: 'Sales' }), [], { refuseProfile: PROFILE_TEXT['team-fixed'] });
+    const you = section('You');
+    const team = within(you).getByRole('textbox', { name: 'Team' });
+    fireEvent.change(team, { target: { value: 'Board' } });
+    fireEvent.click(within(you).getByRole('button', { name: 'Save' }));
+    expect((await within(you).findByRole('alert')).textContent).toBe(PROFILE_TEXT['team-fixed']);
+    expect(team).toHaveProperty('value', 'Board');
+    expect(within(you).queryByText(/Saved/)).toBeNull();
   });
 
   it('takes the enrollment code write-only: sent once, never shown back', async () => {
