@@ -86,14 +86,14 @@ describe('dashboard: people', () => {
     expect((await listActions(endpoint.db, 10)).every((action) => action.actor === 'dashboard')).toBe(true);
   });
 
-  it('a rename to an invisible-character name is refused on the page with the reason and the text typed, and changes nothing', async () => {
+  it('a rename to a name with a direction control is refused on the page with the reason and the text typed, and changes nothing', async () => {
     await endpoint.enroll('Ada');
     const id = await idOf('Ada');
     const browser = await signIn();
-    const refused = await browser.post(`dashboard/people/${String(id)}/rename`, { name: 'Ad\u200ba' });
+    const refused = await browser.post(`dashboard/people/${String(id)}/rename`, { name: 'Ad\u202ea' });
     expect(refused.status).toBe(422);
-    expect(refused.text).toContain('invisible character');
-    expect(refused.text).toContain('value="Ad\u200ba"');
+    expect(refused.text).toContain('The name contains invisible characters that change the direction of text');
+    expect(refused.text).toContain('value="Ad\u202ea"');
     expect((await listPeople(endpoint.db))[0]?.displayName).toBe('Ada');
     expect(await listActions(endpoint.db, 10)).toEqual([]);
   });
@@ -170,7 +170,7 @@ describe('dashboard: codes, devices and enrollments', () => {
     const before = (await browser.get('dashboard/codes')).text.match(/Revoke code/g)?.length ?? 0;
     const bidi = await browser.post('dashboard/codes', { team: 'Sales\u202e', expiresInDays: '' });
     expect(bidi.status).toBe(422);
-    expect(bidi.text).toContain('The team holds an invisible character');
+    expect(bidi.text).toContain('The team contains invisible characters that change the direction of text');
     const zero = await browser.post('dashboard/codes', { team: '', expiresInDays: '0' });
     expect(zero.status).toBe(422);
     expect(zero.text).toContain('give between 1 and 3650');

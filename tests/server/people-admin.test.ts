@@ -97,17 +97,19 @@ async function linkFor(token: string, postKey: string, network: 'linkedin' | 'x'
 const click = (url: string) => fetch(url, { redirect: 'manual', headers: { 'user-agent': BROWSER } });
 
 describe('rename', () => {
-  it('trims Unicode spaces, refuses an empty, NBSP-only or zero-width name with the reason, and logs the change', async () => {
+  it('trims Unicode spaces, drops zero-width characters, refuses an empty, NBSP-only or bidi-control name with the reason, and logs the change', async () => {
     await endpoint.enroll('Ada');
     const id = await personId('Ada');
-    expect(await renamePerson(endpoint.db, id, '\u3000 Ada  Lovelace\u00a0', 'dashboard')).toMatchObject({ ok: true });
+    expect(await renamePerson(endpoint.db, id, '\u3000 Ada  Love\u200blace\u00a0', 'dashboard')).toMatchObject({
+      ok: true,
+    });
     expect((await listPeople(endpoint.db))[0]?.displayName).toBe('Ada Lovelace');
 
     for (const [name, reason] of [
       ['\u00a0\u3000', 'The name is empty'],
-      ['Ad\u200ba', 'invisible character'],
-      ['Ada\u202e', 'invisible character'],
-      ['x'.repeat(81), 'longer than 80'],
+      ['\u200b\u00a0', 'The name is empty'],
+      ['Ada\u202e', 'change the direction of text'],
+      ['x'.repeat(81), 'at most 80 characters'],
     ] as const) {
       const outcome = await renamePerson(endpoint.db, id, name, 'dashboard');
       expect(outcome.ok).toBe(false);
@@ -406,7 +408,7 @@ describe('codes and devices', () => {
         `code ${String(id)}`,
         'no new enrollments; devices enrolled with it keep working',
       ],
-      ['dashboard', 'create code', `code ${String(id)}`, 'team Sales; no expiry'],
+      ['dashboard', 'create code', `code ${String(id)}`, 'team Sales; its team holds; no limit of uses; no expiry'],
     ]);
   });
 

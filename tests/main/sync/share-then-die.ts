@@ -35,6 +35,9 @@ const core = await createAppCore({
   endpointUrl,
   enrollment: { current: () => ({ code, displayName: 'Killed', team: '' }), onChange: () => () => undefined },
   deviceTokens: plainFileTokenStore(join(dataDir, 'device-token.txt')),
+  // The blog is read here (policy PollFeedsOnDesktop), not only once the endpoint has answered: in
+  // after-enroll the endpoint never answers, and the desktop still needs a post to share.
+  pollFeedsOnDesktop: true,
 });
 const started = core.start();
 // Starting enrolls: in after-enroll that never ends, and the share is marked while it hangs.
