@@ -151,6 +151,45 @@ export interface VisitorSaltsTable {
   salt: string;
 }
 
+/** One row: goes up with every change GET /v1/posts can see (the posts' revisions, its ETag). */
+export interface PostsVersionTable {
+  id: number;
+  version: number;
+}
+
+export interface FeedsTable {
+  id: Generated<number>;
+  url: string;
+  fetch_url: string;
+  /** JSON: the engine's FeedState. */
+  state: string;
+  title: string;
+  checked_at: string | null;
+  next_poll_at: string;
+  last_error: string | null;
+  item_count: Generated<number>;
+  ping_secret_hash: string;
+  created_at: string;
+}
+
+export interface PostsTable {
+  feed_id: number;
+  item_key: string;
+  item_id: string;
+  link: string;
+  title: string;
+  pitch: string;
+  image_url: string | null;
+  published_at: string | null;
+  /** JSON: network → message. */
+  messages: string;
+  /** JSON: list of hashtags without "#". */
+  hashtags: string;
+  first_seen_at: string;
+  updated_at: string;
+  revision: number;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   teams: TeamsTable;
@@ -168,6 +207,9 @@ export interface Database {
   draws: DrawsTable;
   job_leases: JobLeasesTable;
   visitor_salts: VisitorSaltsTable;
+  posts_version: PostsVersionTable;
+  feeds: FeedsTable;
+  posts: PostsTable;
 }
 
 export type Db = Kysely<Database>;
