@@ -1,5 +1,5 @@
 /**
- * `npm run server:admin -- <command>`: enrollment codes, devices and the admin token, on the endpoint's
+ * `npm run server:admin -- <command>`: enrollment codes, devices, the admin token and feeds, on the endpoint's
  * database (the endpoint may be running; SQLite's WAL lets both work on the file).
  */
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { createEnrollmentCode, listEnrollmentCodes, revokeEnrollmentCode } from 
 import { rotateAdminToken } from './admin/organisation.ts';
 import { databaseLocation, openDatabaseOrExit } from './cli-options.ts';
 import type { Db } from './database.ts';
+import { runFeedCommand } from './feeds/feed-commands.ts';
 
 const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --db postgres://…]
 
@@ -17,7 +18,12 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
   list-devices                                       enrolled devices
   revoke-device ID                                   this device's token stops working (401)
   rotate-admin-token                                 a new admin token; the old one and dashboard sessions end
+  add-feed URL                                       check the feed (or find it behind a web page) and poll it
+  remove-feed URL                                    stop polling it; its posts are no longer served
+  list-feeds                                         the feeds with when they were read, what is next, problems
+  new-ping-secret URL                                a new secret for the feed's ping URL (printed once)
 
+add-feed reads the feed once over the network from this machine, as the endpoint will.
 --db defaults to ADVOCATE_DB, then DATABASE_URL, then .advocate-data/endpoint.sqlite.`;
 
 function fail(message: string): never {
@@ -77,6 +83,12 @@ async function run(
       return;
     case 'rotate-admin-token':
       console.log(`New admin token (shown once): ${await rotateAdminToken(db)}`);
+      return;
+    case 'add-feed':
+    case 'remove-feed':
+    case 'list-feeds':
+    case 'new-ping-secret':
+      await runFeedCommand(db, command, positionals[1]);
       return;
     case undefined:
     case 'help':
