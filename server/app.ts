@@ -20,11 +20,14 @@ import { enrollRoutes } from './routes/enroll.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { kitsRoutes } from './routes/kits.ts';
 import { linksRoutes } from './routes/links.ts';
+import { pingRoutes } from './routes/ping.ts';
+import { postsRoutes } from './routes/posts.ts';
 import { redirectRoutes } from './routes/redirect.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { refuseOtherCharsets } from './security/charset.ts';
 import { securityHeaders } from './security/headers.ts';
 import { EventWriter } from './shares/event-writer.ts';
+import { FEED_POLL_JOB, startFeedPoller, type FeedPoller, type FeedPollerOptions } from './feeds/feed-poller.ts';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -39,6 +42,10 @@ export interface ServerOptions {
   /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
   readonly trustProxy?: boolean;
   readonly now?: () => Date;
+  /** Polls the organisation's feeds (under a lease: one replica at a time); absent, no feed is read here. */
+  readonly feedPolls?: FeedPollerOptions;
+  /** Count shares of URLs that are none of the feeds' posts (off: once there are feeds, those are rejected). */
+  readonly allowOutsidePosts?: boolean;
 }
 
 function describe(error: FastifySchemaValidationError, dataVar: string): string {
@@ -56,6 +63,23 @@ function loggerOptions(logger: ServerOptions['logger']): FastifyServerOptions['l
     ...(logger === true ? {} : { stream: logger.stream }),
     redact: ['req.headers.authorization', 'req.headers.cookie'],
   };
+}
+
+/** The poller, telling this server's log what it does unless the caller listens itself. */
+function startLoggedFeedPoller(app: FastifyInstance, db: Db, options: FeedPollerOptions): FeedPoller {
+  const { holder } = options;
+  return startFeedPoller(db, {
+    onChange: (lease) => {
+      app.log.info({ job: FEED_POLL_JOB, holder, held: lease !== null, generation: lease?.generation }, 'job lease');
+    },
+    onError: (error) => {
+      app.log.warn({ err: error }, 'feed polls');
+    },
+    onPolled: (feed, error, changedPosts) => {
+      app.log.info({ feed, error, changedPosts }, 'feed read');
+    },
+    ...options,
+  });
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -81,8 +105,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
     publicUrl: (request) => options.publicUrl ?? `${request.protocol}://${request.host}/`,
+    feedPoller: options.feedPolls ? startLoggedFeedPoller(app, options.db, options.feedPolls) : null,
   };
   app.addHook('onClose', () => context.clicks.close());
+  app.addHook('onClose', () => context.feedPoller?.stop());
   closeConnectionsWhenClosing(app);
 
   app.addHook('onResponse', (request, reply, done) => {
@@ -153,6 +179,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     summaryRoutes,
     linksRoutes,
     kitsRoutes,
+    postsRoutes,
+    pingRoutes,
     redirectRoutes,
     dashboardRoutes,
   ]) {

@@ -6,6 +6,7 @@
  *        .advocate-data/endpoint.sqlite); ADVOCATE_DB_POOL_SIZE connections at most (PostgreSQL, default 10)
  *   --public-url URL (ADVOCATE_PUBLIC_URL: the address people reach it at, for tracked links)
  *   --trust-proxy (ADVOCATE_TRUST_PROXY=1: behind a reverse proxy that sets X-Forwarded-*)
+ *   --allow-outside-posts (ADVOCATE_ALLOW_OUTSIDE_POSTS=1: count shares of URLs none of the feeds has)
  * ADVOCATE_LEASE_SECONDS (default 30): how long a replica's lease on a scheduled job lasts unrenewed.
  * Rate limits per minute: ADVOCATE_RATE_PER_IP, ADVOCATE_RATE_PER_DEVICE, ADVOCATE_RATE_ENROLL, ADVOCATE_RATE_LOGIN.
  * The first start creates the organisation and prints the admin token and an enrollment code, once.
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     'public-url': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
+    'allow-outside-posts': { type: 'boolean' },
   },
   strict: true,
 });
@@ -43,6 +45,11 @@ const rateLimits = {
   loginPerIp: wholeNumber('rate-login', undefined, 'ADVOCATE_RATE_LOGIN', DEFAULT_RATE_LIMITS.loginPerIp),
 };
 const location = databaseLocation(values.db);
+const leaseSeconds = Math.max(
+  1,
+  wholeNumber('lease-seconds', undefined, 'ADVOCATE_LEASE_SECONDS', DEFAULT_LEASE_SECONDS, 3600),
+);
+const holder = replicaId();
 
 const db = await openDatabaseOrExit(location, 'Advocate endpoint');
 const firstStart = await ensureOrganisation(db);
@@ -51,12 +58,13 @@ const app = await buildServer({
   logger: true,
   rateLimits,
   trustProxy: values['trust-proxy'] ?? env['ADVOCATE_TRUST_PROXY'] === '1',
+  allowOutsidePosts: values['allow-outside-posts'] ?? env['ADVOCATE_ALLOW_OUTSIDE_POSTS'] === '1',
+  feedPolls: { holder, seconds: leaseSeconds },
   ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/` }),
 });
-const holder = replicaId();
 const housekeeping = startHousekeeping(db, {
   holder,
-  seconds: Math.max(1, wholeNumber('lease-seconds', undefined, 'ADVOCATE_LEASE_SECONDS', DEFAULT_LEASE_SECONDS, 3600)),
+  seconds: leaseSeconds,
   onChange: (lease) => {
     app.log.info({ job: HOUSEKEEPING_JOB, holder, held: lease !== null, generation: lease?.generation }, 'job lease');
   },

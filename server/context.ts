@@ -5,6 +5,7 @@ import type { ClickRecorder } from './links/click-recorder.ts';
 import type { LinkResolver } from './links/tracked-links.ts';
 import type { VisitorHasher } from './links/visitor-hash.ts';
 import type { EventWriter } from './shares/event-writer.ts';
+import type { FeedPoller } from './feeds/feed-poller.ts';
 
 /** Requests per minute. */
 export interface RateLimits {
@@ -28,6 +29,8 @@ export interface ServerContext {
   readonly visitors: VisitorHasher;
   readonly rateLimits: RateLimits;
   readonly now: () => Date;
+  /** This process's feed poller (it reads feeds only while it holds the lease), or null when it runs none. */
+  readonly feedPoller: FeedPoller | null;
   /** Where people reach this endpoint, for the links it hands out (ends with "/"). */
   publicUrl(request: FastifyRequest): string;
 }

@@ -125,3 +125,29 @@ export async function renewPingSecret(db: Db, url: string): Promise<string | nul
     .executeTakeFirst();
   return numUpdatedRows > 0n ? pingSecret : null;
 }
+
+export interface PingAnswer {
+  readonly feed: string;
+  /** When it will be read: now, or later when its server asked us to wait (Retry-After). */
+  readonly readAt: string;
+}
+
+/**
+ * Makes the feed due now (a CMS just published): never before the time its server asked us to wait
+ * until. The replica holding the poll lease reads it within seconds. Null when there is no such feed.
+ */
+export async function pingFeed(
+  db: Db,
+  by: { secret: string } | { url: string },
+  now = new Date(),
+): Promise<PingAnswer | null> {
+  let query = db.selectFrom('feeds').select(['id', 'url', 'state']);
+  query =
+    'secret' in by ? query.where('ping_secret_hash', '=', hashSecret(by.secret)) : query.where('url', '=', by.url);
+  const feed = await query.executeTakeFirst();
+  if (!feed) return null;
+  const holdUntil = (JSON.parse(feed.state) as { holdUntil?: unknown }).holdUntil;
+  const readAt = new Date(Math.max(now.getTime(), typeof holdUntil === 'number' ? holdUntil : 0)).toISOString();
+  await db.updateTable('feeds').set({ next_poll_at: readAt }).where('id', '=', feed.id).execute();
+  return { feed: feed.url, readAt };
+}

@@ -6,11 +6,11 @@
  */
 import type { Db } from '../database.ts';
 
-/** The next number, inside the caller's transaction. */
-export async function nextPostsVersion(trx: Db): Promise<number> {
+/** Takes the next `count` numbers inside the caller's transaction; returns the last of them. */
+export async function nextPostsVersion(trx: Db, count = 1): Promise<number> {
   const row = await trx
     .updateTable('posts_version')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .set((eb) => ({ version: eb('version', '+', count) }))
     .where('id', '=', 1)
     .returning('version')
     .executeTakeFirstOrThrow();
