@@ -11,6 +11,8 @@ export interface Blog extends LocalServer {
   setItems(items: readonly FeedItem[]): void;
   /** From now on the feed answers with a sign-in page (or again with the feed). */
   setBroken(broken: boolean): void;
+  /** From now on the feed answers 503 with this Retry-After in seconds (null: the feed again). */
+  setBusy(retryAfterSeconds: number | null): void;
   /** Requests for the feed, and how many were answered 304. */
   readonly seen: { requests: number; notModified: number };
 }
@@ -18,9 +20,15 @@ export interface Blog extends LocalServer {
 export async function startBlog(items: readonly FeedItem[]): Promise<Blog> {
   let current = items;
   let broken = false;
+  let busy: number | null = null;
   const seen = { requests: 0, notModified: 0 };
   const server = await startLocalServer((request, response) => {
     seen.requests += 1;
+    if (busy !== null) {
+      response.writeHead(503, { 'retry-after': String(busy) });
+      response.end();
+      return;
+    }
     if (broken) {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<!doctype html><html><body><form action="/login">Sign in</form></body></html>');
@@ -46,6 +54,9 @@ export async function startBlog(items: readonly FeedItem[]): Promise<Blog> {
     },
     setBroken(next) {
       broken = next;
+    },
+    setBusy(next) {
+      busy = next;
     },
   };
 }
