@@ -96,7 +96,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const now = options.now ?? (() => new Date());
   const context: ServerContext = {
     db: options.db,
-    events: new EventWriter(options.db, now),
+    events: new EventWriter(options.db, now, options.allowOutsidePosts ?? false),
     links: new LinkResolver(options.db),
     clicks: new ClickRecorder(options.db, (error) => {
       app.log.error({ err: error }, 'clicks could not be saved');
@@ -105,6 +105,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
     publicUrl: (request) => options.publicUrl ?? `${request.protocol}://${request.host}/`,
+    allowOutsidePosts: options.allowOutsidePosts ?? false,
     feedPoller: options.feedPolls ? startLoggedFeedPoller(app, options.db, options.feedPolls) : null,
   };
   app.addHook('onClose', () => context.clicks.close());

@@ -29,6 +29,8 @@ export interface ServerContext {
   readonly visitors: VisitorHasher;
   readonly rateLimits: RateLimits;
   readonly now: () => Date;
+  /** Count shares and make links for URLs none of the feeds has (once there are feeds; off by default). */
+  readonly allowOutsidePosts: boolean;
   /** This process's feed poller (it reads feeds only while it holds the lease), or null when it runs none. */
   readonly feedPoller: FeedPoller | null;
   /** Where people reach this endpoint, for the links it hands out (ends with "/"). */

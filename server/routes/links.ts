@@ -1,27 +1,43 @@
 /** POST /v1/links: the caller's tracked /r/ links for one post, one per network asked for. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LinksRequestSchema, LinksResponseSchema, type LinksResponse } from '../../common/protocol.ts';
+import { ErrorBodySchema, LinksRequestSchema, LinksResponseSchema, type LinksResponse } from '../../common/protocol.ts';
 import type { ServerContext } from '../context.ts';
 import { linkCodes } from '../links/tracked-links.ts';
+import { UNKNOWN_POST, unknownPostClaims } from '../shares/known-posts.ts';
 import { deviceScope } from './device-scope.ts';
 
 export function linksRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
   return (app) => {
     app.post(
       '/v1/links',
-      { ...deviceScope(app, context), schema: { body: LinksRequestSchema, response: { 200: LinksResponseSchema } } },
-      async (request): Promise<LinksResponse> => {
+      {
+        ...deviceScope(app, context),
+        schema: { body: LinksRequestSchema, response: { 200: LinksResponseSchema, 422: ErrorBodySchema } },
+      },
+      async (request, reply) => {
         const caller = request.caller;
         if (!caller) throw new Error('device scope without a caller');
         const { postKey, networks } = request.body;
+        const unknown = await unknownPostClaims(
+          context.db,
+          [{ personId: caller.personId, postKey, type: 'shared' }],
+          context.allowOutsidePosts,
+        );
+        if (unknown.size > 0)
+          return reply.code(422).send({
+            statusCode: 422,
+            error: 'Unprocessable Entity',
+            message: `${UNKNOWN_POST}: ${postKey} is none of the organisation's feeds' posts`,
+          });
         const codes = await linkCodes(context.db, caller.personId, postKey, networks, context.now());
         const base = context.publicUrl(request);
-        return {
+        const answer: LinksResponse = {
           links: networks.flatMap((network) => {
             const code = codes.get(network);
             return code === undefined ? [] : [{ network, code, url: new URL(`r/${code}`, base).href }];
           }),
         };
+        return answer;
       },
     );
     return Promise.resolve();
