@@ -15,6 +15,10 @@ export const LoginFormSchema = Type.Object({ _csrf: Csrf, token: Type.String({ m
 export const CsrfOnlyFormSchema = Type.Object({ _csrf: Csrf }, closed);
 export const SettingsFormSchema = Type.Object({ _csrf: Csrf, anonymous: Type.Optional(Type.Literal('on')) }, closed);
 export const DeleteKitFormSchema = Type.Object({ _csrf: Csrf, postKey: Type.String({ maxLength: 2048 }) }, closed);
+export const FeedUrlFormSchema = Type.Object(
+  { _csrf: Csrf, url: Type.String({ minLength: 1, maxLength: 2048 }) },
+  closed,
+);
 export const DrawFormSchema = Type.Object({ _csrf: Csrf, from: Day, to: Day, seed: Text(100) }, closed);
 
 const messageFields: Record<string, TSchema> = Object.fromEntries(

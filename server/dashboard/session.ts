@@ -85,3 +85,9 @@ export function sentCsrfToken(body: unknown): string | null {
   const token = (body as { _csrf?: unknown })._csrf;
   return typeof token === 'string' ? token : null;
 }
+
+/** The session of a request behind signed-in.ts's check (which turns away requests without one). */
+export function sessionOf(request: { adminSession: AdminSession | null }): AdminSession {
+  if (!request.adminSession) throw new Error('signed-in route without a session');
+  return request.adminSession;
+}
