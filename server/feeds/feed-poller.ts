@@ -49,6 +49,18 @@ interface DueFeed {
   readonly id: number;
   readonly url: string;
   readonly state: string;
+  readonly next_poll_at: string;
+}
+
+/**
+ * When to read the feed next: as the engine says, unless a ping came while it was being read (its time
+ * moved): the ping may announce a post this read came too early for, so it stands, though never before
+ * the time the feed's server asked us to wait until.
+ */
+function nextRead(state: FeedState, selected: string, current: string): string {
+  const scheduled = new Date(state.nextPollAt).toISOString();
+  if (current === selected) return scheduled;
+  return new Date(Math.max(Date.parse(current), state.holdUntil ?? 0)).toISOString();
 }
 
 /** The stored state, or a fresh one for a feed whose state this version cannot read. */
@@ -97,6 +109,9 @@ export function startFeedPoller(db: Db, options: FeedPollerOptions): FeedPoller 
     const state = outcome.state;
     const changed = await db.transaction().execute(async (trx) => {
       if (!(await stillHeld(trx, lease))) return null;
+      // Removed while it was being read: nothing to keep.
+      const now = await trx.selectFrom('feeds').select('next_poll_at').where('id', '=', feed.id).executeTakeFirst();
+      if (!now) return null;
       const good = state.lastError === null;
       const items = visibleItems(state.items, at.getTime());
       await trx
@@ -105,7 +120,7 @@ export function startFeedPoller(db: Db, options: FeedPollerOptions): FeedPoller 
           state: JSON.stringify(state),
           fetch_url: state.fetchUrl,
           checked_at: state.checkedAt === null ? null : new Date(state.checkedAt).toISOString(),
-          next_poll_at: new Date(state.nextPollAt).toISOString(),
+          next_poll_at: nextRead(state, feed.next_poll_at, now.next_poll_at),
           last_error: state.lastError,
           ...(good ? { title: state.title, item_count: items.length } : {}),
         })
@@ -123,7 +138,7 @@ export function startFeedPoller(db: Db, options: FeedPollerOptions): FeedPoller 
       if (lease === null || flags.stopped) return;
       const due = await db
         .selectFrom('feeds')
-        .select(['id', 'url', 'state'])
+        .select(['id', 'url', 'state', 'next_poll_at'])
         .where('next_poll_at', '<=', now().toISOString())
         .orderBy('next_poll_at')
         .limit(AT_ONCE)

@@ -4,6 +4,7 @@
  * what it was asked.
  */
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { rssFeed, startLocalServer, type FeedItem, type LocalServer } from './http-server.ts';
 
 export interface Blog extends LocalServer {
@@ -13,6 +14,11 @@ export interface Blog extends LocalServer {
   setBroken(broken: boolean): void;
   /** From now on the feed answers 503 with this Retry-After in seconds (null: the feed again). */
   setBusy(retryAfterSeconds: number | null): void;
+  /**
+   * The next request for the feed waits: `arrived` resolves when it has come in, `release()` answers
+   * it with the items as they were when it came in (a read that started before a post was published).
+   */
+  holdNext(): { arrived: Promise<void>; release: () => void };
   /** Requests for the feed, and how many were answered 304. */
   readonly seen: { requests: number; notModified: number };
 }
@@ -21,9 +27,9 @@ export async function startBlog(items: readonly FeedItem[]): Promise<Blog> {
   let current = items;
   let broken = false;
   let busy: number | null = null;
+  let held: { arrived: () => void; released: Promise<void> } | null = null;
   const seen = { requests: 0, notModified: 0 };
-  const server = await startLocalServer((request, response) => {
-    seen.requests += 1;
+  const answer = (request: IncomingMessage, response: ServerResponse, items: readonly FeedItem[]): void => {
     if (busy !== null) {
       response.writeHead(503, { 'retry-after': String(busy) });
       response.end();
@@ -34,7 +40,7 @@ export async function startBlog(items: readonly FeedItem[]): Promise<Blog> {
       response.end('<!doctype html><html><body><form action="/login">Sign in</form></body></html>');
       return;
     }
-    const body = rssFeed('Example Company Blog', current);
+    const body = rssFeed('Example Company Blog', items);
     const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
     if (request.headers['if-none-match'] === etag) {
       seen.notModified += 1;
@@ -44,6 +50,17 @@ export async function startBlog(items: readonly FeedItem[]): Promise<Blog> {
     }
     response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag });
     response.end(body);
+  };
+  const server = await startLocalServer((request, response) => {
+    seen.requests += 1;
+    const gate = held;
+    held = null;
+    const items = current;
+    if (gate === null) answer(request, response, items);
+    else {
+      gate.arrived();
+      void gate.released.then(() => answer(request, response, items));
+    }
   });
   return {
     ...server,
@@ -57,6 +74,14 @@ export async function startBlog(items: readonly FeedItem[]): Promise<Blog> {
     },
     setBusy(next) {
       busy = next;
+    },
+    holdNext() {
+      let arrived = (): void => undefined;
+      let release = (): void => undefined;
+      const arrival = new Promise<void>((resolve) => (arrived = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      held = { arrived, released };
+      return { arrived: arrival, release };
     },
   };
 }

@@ -65,7 +65,8 @@ async function blogSite(): Promise<Blog & { home: string }> {
   return { ...blog, home: home.url };
 }
 
-describe('the dashboard’s Feeds page', () => {
+// Reads by the poller take a few seconds on a busy machine: the waits inside allow 30.
+describe('the dashboard’s Feeds page', { timeout: 60_000 }, () => {
   it('adds the blog by its home page, shows its health and a ping URL once that works, makes a new one, removes it', async () => {
     const site = await blogSite();
     const page = browser();

@@ -32,7 +32,8 @@ async function withFeed(endpoint: TestEndpoint, device: ReturnType<typeof apiAs>
   });
 }
 
-describe('once the organisation has feeds', () => {
+// Reads by the poller take a few seconds on a busy machine: the waits inside allow 30.
+describe('once the organisation has feeds', { timeout: 60_000 }, () => {
   const endpoint = freshEndpointPerTest({ feedPolls: { holder: 'test-replica', tickMs: 100 } });
 
   it('a batch sharing a made-up URL has that event rejected as "unknown post"; the real post in it is counted', async () => {
@@ -89,7 +90,8 @@ describe('once the organisation has feeds', () => {
   });
 });
 
-describe('with --allow-outside-posts', () => {
+// Reads by the poller take a few seconds on a busy machine: the waits inside allow 30.
+describe('with --allow-outside-posts', { timeout: 60_000 }, () => {
   const endpoint = freshEndpointPerTest({
     feedPolls: { holder: 'test-replica', tickMs: 100 },
     allowOutsidePosts: true,

@@ -47,7 +47,8 @@ async function send(
   return { status: response.status, body: (await response.json()) as Ping & { message: string } };
 }
 
-describe('POST /v1/feeds/ping', () => {
+// Reads by the poller take a few seconds on a busy machine: the waits inside allow 30.
+describe('POST /v1/feeds/ping', { timeout: 60_000 }, () => {
   it("reads the feed at once for its ping secret, whatever body the CMS sends (Ghost's JSON post, a form, nothing)", async () => {
     const { blog, secret, requests } = await readBlog();
     const bodies: RequestInit[] = [
@@ -101,6 +102,22 @@ describe('POST /v1/feeds/ping', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body.message).toContain('querystring.secret');
     expect(blog.seen.requests).toBe(requests);
+  });
+
+  it('a ping that comes while the feed is being read is not lost: the feed is read again after that read', async () => {
+    const { blog, secret, requests } = await readBlog();
+    const gate = blog.holdNext();
+    expect((await send(`v1/feeds/ping?secret=${secret}`)).status).toBe(202);
+    await gate.arrived;
+    // The CMS publishes and pings while the endpoint is still reading the old feed.
+    blog.setItems(blogPosts(2));
+    expect((await send(`v1/feeds/ping?secret=${secret}`)).status).toBe(202);
+    gate.release();
+    await requestsAfter(blog, requests + 2);
+    await vi.waitFor(async () => expect((await listFeeds(endpoint.db))[0]?.itemCount).toBe(2), {
+      timeout: 30_000,
+      interval: 20,
+    });
   });
 
   it('a ping never reads a feed before the time its server asked us to wait (Retry-After); the answer says when', async () => {

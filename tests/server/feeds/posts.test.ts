@@ -52,7 +52,8 @@ async function postsWhen(
 
 const ping = (secret: string) => apiAs(endpoint.url, null).post(`v1/feeds/ping?secret=${secret}`, '');
 
-describe('GET /v1/posts', () => {
+// Reads by the poller take a few seconds on a busy machine: the waits inside allow 30.
+describe('GET /v1/posts', { timeout: 60_000 }, () => {
   it('serves the posts the poller read, with an ETag, a cursor that gives only changes, and a ping that reads at once', async () => {
     const blog = await blogWith(2);
     const secret = await added(blog);
