@@ -8,6 +8,7 @@ import type { Selectable } from 'kysely';
 import type { Db, FeedsTable } from '../database.ts';
 import { hashSecret, newToken } from '../security/secrets.ts';
 import { nextPostsVersion } from './posts-version.ts';
+import { storedFeedState } from './stored-state.ts';
 
 export interface FeedHealth {
   readonly id: number;
@@ -146,8 +147,8 @@ export async function pingFeed(
     'secret' in by ? query.where('ping_secret_hash', '=', hashSecret(by.secret)) : query.where('url', '=', by.url);
   const feed = await query.executeTakeFirst();
   if (!feed) return null;
-  const holdUntil = (JSON.parse(feed.state) as { holdUntil?: unknown }).holdUntil;
-  const readAt = new Date(Math.max(now.getTime(), typeof holdUntil === 'number' ? holdUntil : 0)).toISOString();
+  const holdUntil = storedFeedState(feed.state)?.holdUntil ?? 0;
+  const readAt = new Date(Math.max(now.getTime(), holdUntil)).toISOString();
   await db.updateTable('feeds').set({ next_poll_at: readAt }).where('id', '=', feed.id).execute();
   return { feed: feed.url, readAt };
 }

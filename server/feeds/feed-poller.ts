@@ -9,7 +9,6 @@ import {
   baseInterval,
   newFeedState,
   pollFeed,
-  readFeedState,
   visibleItems,
   type FeedState,
   type FetchLimits,
@@ -20,6 +19,7 @@ import { databaseTime, dialectOf } from '../dialect.ts';
 import type { Lease } from '../jobs/lease.ts';
 import { LeaseKeeper, type LeaseKeeperOptions } from '../jobs/lease-keeper.ts';
 import { savePolledItems } from './post-rows.ts';
+import { storedFeedState } from './stored-state.ts';
 
 export const FEED_POLL_JOB = 'feed-polls';
 /** How often the holder looks for due feeds: what a ping waits at most on another replica. */
@@ -40,8 +40,6 @@ export interface FeedPollerOptions extends Omit<LeaseKeeperOptions, 'job'> {
 export interface FeedPoller {
   /** Look for due feeds now (after a ping), if this replica holds the lease. */
   wake(): void;
-  /** Resolves when no read runs and none is due; for tests and shutdown. */
-  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,15 +62,8 @@ function nextRead(state: FeedState, selected: string, current: string): string {
 }
 
 /** The stored state, or a fresh one for a feed whose state this version cannot read. */
-const stateOf = (feed: DueFeed, now: Date): FeedState => {
-  let parsed: unknown = null;
-  try {
-    parsed = JSON.parse(feed.state);
-  } catch {
-    // a damaged value: start afresh below
-  }
-  return readFeedState(parsed) ?? newFeedState(feed.url, now.getTime(), baseInterval(undefined));
-};
+const stateOf = (feed: DueFeed, now: Date): FeedState =>
+  storedFeedState(feed.state) ?? newFeedState(feed.url, now.getTime(), baseInterval(undefined));
 
 /** Still our lease, on the database's clock, with the generation we started under: else a new holder's reads win. */
 async function stillHeld(trx: Db, lease: Lease): Promise<boolean> {
@@ -176,9 +167,6 @@ export function startFeedPoller(db: Db, options: FeedPollerOptions): FeedPoller 
 
   return {
     wake,
-    async idle() {
-      while (running) await running;
-    },
     async stop() {
       flags.stopped = true;
       clearInterval(timer);

@@ -120,6 +120,20 @@ describe('POST /v1/feeds/ping', { timeout: 60_000 }, () => {
     });
   });
 
+  it('a feed whose stored state is damaged (hand-edited) still takes a ping and is read afresh', async () => {
+    const { blog, secret, requests } = await readBlog();
+    await endpoint.db.updateTable('feeds').set({ state: '{"version": 1, "url": ' }).execute();
+    expect((await send(`v1/feeds/ping?secret=${secret}`)).status).toBe(202);
+    await requestsAfter(blog, requests + 1);
+    await vi.waitFor(
+      async () => {
+        const row = await endpoint.db.selectFrom('feeds').select('state').executeTakeFirstOrThrow();
+        expect(JSON.parse(row.state)).toMatchObject({ url: blog.feedUrl, firstPollDone: true });
+      },
+      { timeout: 30_000, interval: 20 },
+    );
+  });
+
   it('a ping never reads a feed before the time its server asked us to wait (Retry-After); the answer says when', async () => {
     const { blog, secret, requests } = await readBlog();
     blog.setBusy(3600);
