@@ -15,7 +15,7 @@ import {
   type HttpFetch,
 } from '../../feeds/index.ts';
 import type { Db } from '../database.ts';
-import { databaseTime, dialectOf } from '../dialect.ts';
+import { databaseTime, dialectOf, lockRows } from '../dialect.ts';
 import type { Lease } from '../jobs/lease.ts';
 import { LeaseKeeper, type LeaseKeeperOptions } from '../jobs/lease-keeper.ts';
 import { savePolledItems } from './post-rows.ts';
@@ -100,6 +100,8 @@ export function startFeedPoller(db: Db, options: FeedPollerOptions): FeedPoller 
     const state = outcome.state;
     const changed = await db.transaction().execute(async (trx) => {
       if (!(await stillHeld(trx, lease))) return null;
+      // Until this commits, a ping waits (PostgreSQL), so the time it sets is seen below, never overwritten.
+      await lockRows(trx, 'feeds', [feed.id]);
       // Removed while it was being read: nothing to keep.
       const now = await trx.selectFrom('feeds').select('next_poll_at').where('id', '=', feed.id).executeTakeFirst();
       if (!now) return null;
