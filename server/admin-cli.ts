@@ -1,5 +1,5 @@
 /**
- * `npm run server:admin -- <command>`: people, enrollment codes, devices and the admin token, on the
+ * `npm run server:admin -- <command>`: people, enrollment codes, devices, the admin token and feeds, on the
  * endpoint's database (the endpoint may be running; SQLite's WAL lets both work on the file). Changes
  * to people, codes and devices go to the action log as made from the command line.
  */
@@ -13,6 +13,7 @@ import { rotateAdminToken } from './admin/organisation.ts';
 import { changeTeam, listPeople, renamePerson, setPersonActive, type ChangeOutcome } from './admin/people.ts';
 import { databaseLocation, openDatabaseOrExit } from './cli-options.ts';
 import type { Db } from './database.ts';
+import { runFeedCommand } from './feeds/feed-commands.ts';
 
 const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --db postgres://…]
 
@@ -35,7 +36,12 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
   merge-people KEEP_ID REMOVE_ID                     one human enrolled twice: everything moves to KEEP_ID
   list-actions                                       the admin action log, newest first
   rotate-admin-token                                 a new admin token; the old one and dashboard sessions end
+  add-feed URL                                       check the feed (or find it behind a web page) and poll it
+  remove-feed URL                                    stop polling it; its posts are no longer served
+  list-feeds                                         the feeds with when they were read, what is next, problems
+  new-ping-secret URL                                a new secret for the feed's ping URL (printed once)
 
+add-feed reads the feed once over the network from this machine, as the endpoint will.
 --db defaults to ADVOCATE_DB, then DATABASE_URL, then .advocate-data/endpoint.sqlite.`;
 
 function fail(message: string): never {
@@ -143,6 +149,12 @@ async function run(db: Db, positionals: readonly string[], values: Values): Prom
       return;
     case 'rotate-admin-token':
       console.log(`New admin token (shown once): ${await rotateAdminToken(db)}`);
+      return;
+    case 'add-feed':
+    case 'remove-feed':
+    case 'list-feeds':
+    case 'new-ping-secret':
+      await runFeedCommand(db, command, positionals[1]);
       return;
     case undefined:
     case 'help':

@@ -19,18 +19,22 @@ import { fastifyTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 import { ClickRecorder } from './links/click-recorder.ts';
 import { LinkResolver } from './links/tracked-links.ts';
 import { VisitorHasher } from './links/visitor-hash.ts';
+import { feedHosts } from './feeds/feed-hosts.ts';
 import { OrganisationHosts } from './posts/organisation-hosts.ts';
 import { enrollRoutes } from './routes/enroll.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { kitsRoutes } from './routes/kits.ts';
 import { linksRoutes } from './routes/links.ts';
 import { meRoutes } from './routes/me.ts';
+import { pingRoutes } from './routes/ping.ts';
+import { postsRoutes } from './routes/posts.ts';
 import { redirectRoutes } from './routes/redirect.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { refuseOtherCharsets } from './security/charset.ts';
 import { securityHeaders } from './security/headers.ts';
 import { EventWriter } from './shares/event-writer.ts';
 import { SubmitterMergedError } from './shares/record-events.ts';
+import { FEED_POLL_JOB, startFeedPoller, type FeedPoller, type FeedPollerOptions } from './feeds/feed-poller.ts';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -55,6 +59,10 @@ export interface ServerOptions {
   /** How long a request may take to arrive, and a connection may sit idle (DEFAULT_TIMEOUTS). */
   readonly timeouts?: Partial<Timeouts>;
   readonly now?: () => Date;
+  /** Polls the organisation's feeds (under a lease: one replica at a time); absent, no feed is read here. */
+  readonly feedPolls?: FeedPollerOptions;
+  /** Count shares of URLs that are none of the feeds' posts (off: once there are feeds, those are rejected). */
+  readonly allowOutsidePosts?: boolean;
 }
 
 function describe(error: FastifySchemaValidationError, dataVar: string): string {
@@ -74,6 +82,23 @@ function loggerOptions(logger: ServerOptions['logger']): FastifyServerOptions['l
   };
 }
 
+/** The poller, telling this server's log what it does unless the caller listens itself. */
+function startLoggedFeedPoller(app: FastifyInstance, db: Db, options: FeedPollerOptions): FeedPoller {
+  const { holder } = options;
+  return startFeedPoller(db, {
+    onChange: (lease) => {
+      app.log.info({ job: FEED_POLL_JOB, holder, held: lease !== null, generation: lease?.generation }, 'job lease');
+    },
+    onError: (error) => {
+      app.log.warn({ err: error }, 'feed polls');
+    },
+    onPolled: (feed, error, changedPosts) => {
+      app.log.info({ feed, error, changedPosts }, 'feed read');
+    },
+    ...options,
+  });
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
@@ -91,18 +116,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const now = options.now ?? (() => new Date());
   const context: ServerContext = {
     db: options.db,
-    events: new EventWriter(options.db, now),
+    events: new EventWriter(options.db, now, options.allowOutsidePosts ?? false),
     links: new LinkResolver(options.db),
     clicks: new ClickRecorder(options.db, (error) => {
       app.log.error({ err: error }, 'clicks could not be saved');
     }),
     visitors: new VisitorHasher(options.db),
-    hosts: new OrganisationHosts(options.postHosts ?? []),
+    hosts: new OrganisationHosts(options.postHosts ?? [], [feedHosts(options.db)]),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     now,
     publicUrl: (request) => options.publicUrl ?? `${request.protocol}://${request.host}/`,
+    allowOutsidePosts: options.allowOutsidePosts ?? false,
+    feedPoller: options.feedPolls ? startLoggedFeedPoller(app, options.db, options.feedPolls) : null,
   };
   app.addHook('onClose', () => context.clicks.close());
+  app.addHook('onClose', () => context.feedPoller?.stop());
   closeConnectionsWhenClosing(app);
   cutSlowBodies(app, timeouts);
 
@@ -185,6 +213,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     summaryRoutes,
     linksRoutes,
     kitsRoutes,
+    postsRoutes,
+    pingRoutes,
     redirectRoutes,
     dashboardRoutes,
   ]) {

@@ -9,6 +9,7 @@
  *        or their addresses; the client's address then comes from what they add to X-Forwarded-For)
  *   --post-hosts blog.example.com,*.example.com (ADVOCATE_POST_HOSTS: the organisation's sites, the only
  *        hosts links and shares are taken for; without any, every link and share is refused)
+ *   --allow-outside-posts (ADVOCATE_ALLOW_OUTSIDE_POSTS=1: count shares of URLs none of the feeds has)
  * ADVOCATE_LEASE_SECONDS (default 30): how long a replica's lease on a scheduled job lasts unrenewed.
  * ADVOCATE_REQUEST_TIMEOUT_SECONDS (30): a request must have arrived whole within this;
  * ADVOCATE_IDLE_TIMEOUT_SECONDS (60): a connection where nothing moves for this long is closed.
@@ -36,6 +37,7 @@ function flags() {
         'public-url': { type: 'string' },
         'trust-proxy': { type: 'string' },
         'post-hosts': { type: 'string' },
+        'allow-outside-posts': { type: 'boolean' },
       },
       strict: true,
     }).values;
@@ -70,6 +72,11 @@ const timeouts = {
   idleMs: seconds('idle-timeout', 'ADVOCATE_IDLE_TIMEOUT_SECONDS', DEFAULT_TIMEOUTS.idleMs),
 };
 const location = databaseLocation(values.db);
+const leaseSeconds = Math.max(
+  1,
+  wholeNumber('lease-seconds', undefined, 'ADVOCATE_LEASE_SECONDS', DEFAULT_LEASE_SECONDS, 3600),
+);
+const holder = replicaId();
 
 const db = await openDatabaseOrExit(location, 'Advocate endpoint');
 const firstStart = await ensureOrganisation(db);
@@ -80,12 +87,13 @@ const app = await buildServer({
   postHosts,
   trustProxy,
   timeouts,
+  allowOutsidePosts: values['allow-outside-posts'] ?? env['ADVOCATE_ALLOW_OUTSIDE_POSTS'] === '1',
+  feedPolls: { holder, seconds: leaseSeconds },
   ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/` }),
 });
-const holder = replicaId();
 const housekeeping = startHousekeeping(db, {
   holder,
-  seconds: Math.max(1, wholeNumber('lease-seconds', undefined, 'ADVOCATE_LEASE_SECONDS', DEFAULT_LEASE_SECONDS, 3600)),
+  seconds: leaseSeconds,
   onChange: (lease) => {
     app.log.info({ job: HOUSEKEEPING_JOB, holder, held: lease !== null, generation: lease?.generation }, 'job lease');
   },
@@ -115,6 +123,6 @@ More codes, revocation and a new admin token: npm run server:admin -- help
 }
 if (postHosts.length === 0)
   console.log(
-    "No --post-hosts given: every tracked link and share is refused until the endpoint knows the organisation's sites (--post-hosts blog.example.com, or ADVOCATE_POST_HOSTS).",
+    "No --post-hosts given: the organisation's sites are its feeds' (npm run server:admin -- add-feed <url>); while it has none, every tracked link and share is refused (or start with --post-hosts blog.example.com, or ADVOCATE_POST_HOSTS).",
   );
 console.log(`Advocate endpoint: ${address}/ (database ${describeLocation(location)}, replica ${holder})`);

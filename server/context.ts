@@ -6,6 +6,7 @@ import type { LinkResolver } from './links/tracked-links.ts';
 import type { VisitorHasher } from './links/visitor-hash.ts';
 import type { OrganisationHosts } from './posts/organisation-hosts.ts';
 import type { EventWriter } from './shares/event-writer.ts';
+import type { FeedPoller } from './feeds/feed-poller.ts';
 
 /** Requests per minute. */
 export interface RateLimits {
@@ -31,6 +32,10 @@ export interface ServerContext {
   readonly hosts: OrganisationHosts;
   readonly rateLimits: RateLimits;
   readonly now: () => Date;
+  /** Count shares and make links for URLs none of the feeds has (once there are feeds; off by default). */
+  readonly allowOutsidePosts: boolean;
+  /** This process's feed poller (it reads feeds only while it holds the lease), or null when it runs none. */
+  readonly feedPoller: FeedPoller | null;
   /** Where people reach this endpoint, for the links it hands out (ends with "/"). */
   publicUrl(request: FastifyRequest): string;
 }

@@ -175,6 +175,45 @@ export interface MergedLinksTable {
   into_code: string;
 }
 
+/** One row: goes up with every change GET /v1/posts can see (the posts' revisions, its ETag). */
+export interface PostsVersionTable {
+  id: number;
+  version: number;
+}
+
+export interface FeedsTable {
+  id: Generated<number>;
+  url: string;
+  fetch_url: string;
+  /** JSON: the engine's FeedState. */
+  state: string;
+  title: string;
+  checked_at: string | null;
+  next_poll_at: string;
+  last_error: string | null;
+  item_count: Generated<number>;
+  ping_secret_hash: string;
+  created_at: string;
+}
+
+export interface PostsTable {
+  feed_id: number;
+  item_key: string;
+  item_id: string;
+  link: string;
+  title: string;
+  pitch: string;
+  image_url: string | null;
+  published_at: string | null;
+  /** JSON: network → message. */
+  messages: string;
+  /** JSON: list of hashtags without "#". */
+  hashtags: string;
+  first_seen_at: string;
+  updated_at: string;
+  revision: number;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   teams: TeamsTable;
@@ -194,6 +233,9 @@ export interface Database {
   visitor_salts: VisitorSaltsTable;
   admin_actions: AdminActionsTable;
   merged_links: MergedLinksTable;
+  posts_version: PostsVersionTable;
+  feeds: FeedsTable;
+  posts: PostsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -246,5 +246,61 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    /**
+     * The organisation's feeds, polled by the endpoint (one replica at a time), and the posts read from
+     * them. `posts.revision` is the `since` cursor of GET /v1/posts: every change to a post (or to its kit)
+     * gives it the next number of the one row of `posts_version`, taken under that row's lock, so numbers
+     * are committed in order and a reader never skips one. That number is also the answer's ETag.
+     */
+    '0007-feeds-posts': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('posts_version')
+          .addColumn('id', 'integer', (column) => column.primaryKey())
+          .addColumn('version', 'integer', (column) => column.notNull())
+          .execute();
+        await sql`insert into posts_version (id, version) values (1, 0)`.execute(db);
+        await db.schema
+          .createTable('feeds')
+          .addColumn('id', 'integer', identity)
+          // As added (after discovery): the identity desktops share with their own polls of it.
+          .addColumn('url', 'text', (column) => column.notNull().unique())
+          .addColumn('fetch_url', 'text', (column) => column.notNull())
+          // The engine's FeedState as JSON: validators, schedule, seen items, the last items.
+          .addColumn('state', 'text', (column) => column.notNull())
+          .addColumn('title', 'text', (column) => column.notNull())
+          .addColumn('checked_at', 'text')
+          .addColumn('next_poll_at', 'text', (column) => column.notNull())
+          .addColumn('last_error', 'text')
+          .addColumn('item_count', 'integer', (column) => column.notNull().defaultTo(0))
+          // Only the SHA-256 of the ping secret, like every other secret here.
+          .addColumn('ping_secret_hash', 'text', (column) => column.notNull().unique())
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema.createIndex('feeds_by_next_poll').on('feeds').column('next_poll_at').execute();
+        await db.schema
+          .createTable('posts')
+          .addColumn('feed_id', 'integer', (column) => column.notNull().references('feeds.id'))
+          // seenKey(item): a short hash of the item id, so the key stays small whatever the feed's ids.
+          .addColumn('item_key', 'text', (column) => column.notNull())
+          .addColumn('item_id', 'text', (column) => column.notNull())
+          // The post key shares and kits are counted under.
+          .addColumn('link', 'text', (column) => column.notNull())
+          .addColumn('title', 'text', (column) => column.notNull())
+          .addColumn('pitch', 'text', (column) => column.notNull())
+          .addColumn('image_url', 'text')
+          .addColumn('published_at', 'text')
+          // JSON: network → message, and the list of hashtags without "#".
+          .addColumn('messages', 'text', (column) => column.notNull())
+          .addColumn('hashtags', 'text', (column) => column.notNull())
+          .addColumn('first_seen_at', 'text', (column) => column.notNull())
+          .addColumn('updated_at', 'text', (column) => column.notNull())
+          .addColumn('revision', 'integer', (column) => column.notNull())
+          .addPrimaryKeyConstraint('posts_pk', ['feed_id', 'item_key'])
+          .execute();
+        await db.schema.createIndex('posts_by_revision').on('posts').column('revision').execute();
+        await db.schema.createIndex('posts_by_link').on('posts').column('link').execute();
+      },
+    },
   };
 }

@@ -1,4 +1,4 @@
-/** CSV downloads: people (name, team, shares, clicks) and posts (shares and clicks per network). */
+/** CSV downloads: people (name, team, shares, clicks) and posts (title, shares and clicks per network). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NETWORKS } from '../../common/domain.ts';
 import type { ServerContext } from '../context.ts';
@@ -38,6 +38,7 @@ export function exportRoutes(context: ServerContext): FastifyPluginAsyncTypebox 
       const posts = await postsReport(context.db, MAX_ROWS);
       const header = [
         'post',
+        'title',
         'people',
         'shares',
         'clicks',
@@ -46,6 +47,7 @@ export function exportRoutes(context: ServerContext): FastifyPluginAsyncTypebox 
       ];
       const rows = posts.map((post) => [
         post.postKey,
+        post.title ?? '',
         post.people,
         post.shares,
         post.clicks,

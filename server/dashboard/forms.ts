@@ -31,6 +31,10 @@ export const CodeFormSchema = Type.Object(
   },
   closed,
 );
+export const FeedUrlFormSchema = Type.Object(
+  { _csrf: Csrf, url: Type.String({ minLength: 1, maxLength: 2048 }) },
+  closed,
+);
 export const DrawFormSchema = Type.Object({ _csrf: Csrf, from: Day, to: Day, seed: Text(100) }, closed);
 
 const messageFields: Record<string, TSchema> = Object.fromEntries(

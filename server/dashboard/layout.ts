@@ -21,6 +21,7 @@ export function page(options: PageOptions, body: Html): string {
   const nav = options.csrfToken
     ? html`<nav aria-label="Dashboard">
         <a href="/dashboard/">Results</a>
+        <a href="/dashboard/feeds">Feeds</a>
         <a href="/dashboard/kits">Share kits</a>
         <a href="/dashboard/draws">Contest draw</a>
         <a href="/dashboard/people">People</a>

@@ -1,6 +1,6 @@
 /**
- * Dashboard pages behind the session: results, settings, share kits, contest draws, CSV export, sign-out;
- * people, codes, enrollments and the action log in people-routes.ts.
+ * Dashboard pages behind the session: results, settings, feeds, share kits, contest draws, CSV export,
+ * sign-out; people, codes, enrollments and the action log in people-routes.ts.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -8,6 +8,7 @@ import { setLeaderboardAnonymous, isLeaderboardAnonymous } from '../admin/organi
 import type { ServerContext } from '../context.ts';
 import { drawWinner, listDraws } from '../draws/contest-draw.ts';
 import { deleteKit, getKit, kitProblems, listKits, saveKit } from '../kits/kit-store.ts';
+import { postTitles, recentPosts } from '../feeds/post-titles.ts';
 import { exampleTrackedLink } from '../links/example-link.ts';
 import { postsReport } from '../reports/posts-report.ts';
 import { topPeople } from '../reports/standings.ts';
@@ -16,6 +17,7 @@ import { peopleCount, totalShares, weeklyShares } from '../reports/weekly.ts';
 import { sameSecret } from '../security/secrets.ts';
 import { recentWeeks } from '../../common/weeks.ts';
 import { exportRoutes } from './export.ts';
+import { feedsRoutes } from './feeds-routes.ts';
 import {
   CsrfOnlyFormSchema,
   DeleteKitFormSchema,
@@ -50,10 +52,19 @@ const KitsQuerySchema = Type.Object(
 
 const notice = (done: keyof typeof NOTICES | undefined): string | null => (done === undefined ? null : NOTICES[done]);
 const OVERVIEW_WEEKS = 12;
+const KIT_EDITOR_POSTS = 200;
 
 export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { db } = context;
+    /** The posts the kit editor offers, and the titles of the kits' posts. */
+    const kitChoices = async (kits: readonly { postKey: string }[]) => ({
+      posts: await recentPosts(db, KIT_EDITOR_POSTS),
+      titles: await postTitles(
+        db,
+        kits.map((kit) => kit.postKey),
+      ),
+    });
     app.decorateRequest('adminSession', null);
     app.addHook('onRequest', async (request, reply) => {
       request.adminSession = await findSession(db, request, context.now());
@@ -104,7 +115,9 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
 
     app.get('/dashboard/kits', { schema: { querystring: KitsQuerySchema } }, async (request, reply) => {
       const editing = request.query.postKey === undefined ? null : await getKit(db, request.query.postKey);
+      const kits = await listKits(db);
       const options = {
+        ...(await kitChoices(kits)),
         csrfToken: sessionOf(request).csrfToken,
         exampleLink: exampleTrackedLink(context.publicUrl(request)),
         notice: notice(request.query.done),
@@ -114,7 +127,7 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
         reply,
         200,
         kitsPage(
-          await listKits(db),
+          kits,
           editing ? kitToForm(editing) : { ...EMPTY_KIT_FORM, postKey: request.query.postKey ?? '' },
           options,
         ),
@@ -130,10 +143,12 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
         await saveKit(db, parsed.kit, context.now());
         return reply.redirect(`/dashboard/kits?done=kit-saved&postKey=${encodeURIComponent(parsed.kit.postKey)}`, 303);
       }
+      const kits = await listKits(db);
       return sendPage(
         reply,
         422,
-        kitsPage(await listKits(db), form, {
+        kitsPage(kits, form, {
+          ...(await kitChoices(kits)),
           csrfToken: sessionOf(request).csrfToken,
           exampleLink,
           notice: null,
@@ -179,5 +194,6 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
 
     await app.register(exportRoutes(context));
     await app.register(peopleRoutes(context));
+    await app.register(feedsRoutes(context));
   };
 }

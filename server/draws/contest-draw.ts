@@ -1,10 +1,12 @@
 /**
- * A contest draw: one winner among the people with a standing share made in a date range. The draw is
- * reproducible (the same seed and the same candidates give the same winner) and every draw is kept
- * with its seed and a digest of the candidate list, so anyone can check it afterwards.
+ * A contest draw: one winner among the people with a standing share made in a date range (of one of
+ * the feeds' posts, once the organisation has feeds). The draw is reproducible (the same seed and the
+ * same candidates give the same winner) and every draw is kept with its seed and a digest of the
+ * candidate list, so anyone can check it afterwards.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../database.ts';
+import { organisationHasFeeds } from '../shares/known-posts.ts';
 
 export interface DrawRequest {
   /** YYYY-MM-DD, inclusive, in UTC. */
@@ -44,6 +46,10 @@ export async function drawWinner(db: Db, request: DrawRequest, now = new Date())
     .where('people.deactivated_at', 'is', null)
     .where('share_states.shared_at', '>=', `${request.from}T00:00:00`)
     .where('share_states.shared_at', '<', nextDay(request.to))
+    // Once the organisation has feeds, only shares of their posts take part.
+    .$if(await organisationHasFeeds(db), (query) =>
+      query.where('share_states.post_key', 'in', db.selectFrom('posts').select('posts.link')),
+    )
     .orderBy('people.id')
     .execute();
   const candidatesDigest = createHash('sha256')

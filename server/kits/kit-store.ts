@@ -9,6 +9,7 @@ import { countGraphemes } from '../../common/share/graphemes.ts';
 import { withLink } from '../../common/share/intents.ts';
 import { measureMessage } from '../../common/share/length.ts';
 import type { Db } from '../database.ts';
+import { revisePostsOf } from '../feeds/post-rows.ts';
 import { readWebUrl } from '../posts/post-url.ts';
 
 /**
@@ -97,14 +98,19 @@ export async function saveKit(db: Db, kit: ShareKitInput, now = new Date()): Pro
       )
       .execute();
     await bumpVersion(trx);
+    await revisePostsOf(trx, kit.postKey);
   });
   return fromRow(row);
 }
 
 export async function deleteKit(db: Db, postKey: string): Promise<boolean> {
-  const { numDeletedRows } = await db.deleteFrom('share_kits').where('post_key', '=', postKey).executeTakeFirst();
-  if (numDeletedRows > 0n) await bumpVersion(db);
-  return numDeletedRows > 0n;
+  return db.transaction().execute(async (trx) => {
+    const { numDeletedRows } = await trx.deleteFrom('share_kits').where('post_key', '=', postKey).executeTakeFirst();
+    if (numDeletedRows === 0n) return false;
+    await bumpVersion(trx);
+    await revisePostsOf(trx, postKey);
+    return true;
+  });
 }
 
 export async function getKit(db: Db, postKey: string): Promise<ShareKitWire | null> {
@@ -123,6 +129,13 @@ export async function listKits(db: Db): Promise<ShareKitWire[]> {
     .limit(MAX_KITS_LISTED)
     .execute();
   return rows.map(fromRow);
+}
+
+/** The kits of these post keys, by key. */
+export async function listKitsFor(db: Db, postKeys: readonly string[]): Promise<Map<string, ShareKitWire>> {
+  if (postKeys.length === 0) return new Map();
+  const rows = await db.selectFrom('share_kits').selectAll().where('post_key', 'in', postKeys).execute();
+  return new Map(rows.map((row) => [row.post_key, fromRow(row)]));
 }
 
 /** Changes with every save and delete: the ETag of GET /v1/kits. */

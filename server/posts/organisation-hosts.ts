@@ -2,8 +2,8 @@
  * The organisation's sites: the only hosts the endpoint hands out tracked links for, counts shares of
  * and redirects to, so a code on the company's domain can never send people somewhere else.
  *
- * Today the hosts are the configured list (`--post-hosts`, ADVOCATE_POST_HOSTS). The endpoint's own
- * feeds (the `feeds` table) add theirs through `HostSource`s: the hosts of the feeds and of their posts.
+ * The hosts are the configured list (`--post-hosts`, ADVOCATE_POST_HOSTS) and what `HostSource`s add: the
+ * endpoint's own feeds and their posts (server/feeds/feed-hosts.ts).
  */
 
 /** More hosts the organisation owns, read when a URL is checked (they may change while serving). */
@@ -53,9 +53,11 @@ export class OrganisationHosts {
     }
   }
 
-  /** Whether any host is listed or a source may add some; without, nothing can be shared yet. */
-  get configured(): boolean {
-    return this.#exact.size > 0 || this.#suffixes.length > 0 || this.sources.length > 0;
+  /** Whether any host is listed or a source has some now; without, nothing can be shared yet. */
+  async #configured(): Promise<boolean> {
+    if (this.#exact.size > 0 || this.#suffixes.length > 0) return true;
+    for (const source of this.sources) if ([...(await source())].length > 0) return true;
+    return false;
   }
 
   #listed(hostname: string): boolean {
@@ -73,8 +75,8 @@ export class OrganisationHosts {
   /** Why a post URL is not one of the organisation's, in words for the person and for IT; null when it is. */
   async refusal(url: URL): Promise<string | null> {
     if (await this.isOrganisationUrl(url)) return null;
-    if (!this.configured)
-      return `the endpoint does not know the organisation's sites yet, so it takes no shares or links; IT starts it with ${HOST_LIST_EXAMPLE} (or ADVOCATE_POST_HOSTS)`;
+    if (!(await this.#configured()))
+      return `the endpoint does not know the organisation's sites yet, so it takes no shares or links; IT adds the blog's feed (npm run server:admin -- add-feed <url>) or starts it with ${HOST_LIST_EXAMPLE} (or ADVOCATE_POST_HOSTS)`;
     return `${url.hostname} is not one of the organisation's sites`;
   }
 }

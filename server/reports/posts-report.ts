@@ -1,9 +1,12 @@
 /** Per post: standing shares and clicks on each network, for the dashboard and its CSV export. */
 import type { Network } from '../../common/domain.ts';
 import type { Db, DbNumber } from '../database.ts';
+import { postTitles } from '../feeds/post-titles.ts';
 
 export interface PostReport {
   readonly postKey: string;
+  /** From the feeds' posts; undefined when none of them has this URL. */
+  readonly title: string | undefined;
   readonly people: number;
   readonly shares: number;
   readonly clicks: number;
@@ -60,8 +63,13 @@ export async function postsReport(db: Db, limit: number): Promise<PostReport[]> 
       .execute();
     for (const row of unique) visitors.set(row.post_key, Number(row.n));
   }
+  const titles = await postTitles(
+    db,
+    posts.map((post) => post.post_key),
+  );
   return posts.map((post) => ({
     postKey: post.post_key,
+    title: titles.get(post.post_key),
     people: post.people,
     shares: post.shares,
     clicks: post.clicks,

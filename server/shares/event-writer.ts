@@ -26,6 +26,8 @@ export class EventWriter {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
+    /** Count shares of URLs none of the organisation's feeds has (off: they are rejected as "unknown post"). */
+    private readonly allowOutsidePosts = false,
   ) {}
 
   write(submission: Submission): Promise<EventResult[]> {
@@ -54,6 +56,7 @@ export class EventWriter {
           trx,
           jobs.map((job) => job.submission),
           this.now(),
+          { allowOutsidePosts: this.allowOutsidePosts },
         ),
       );
       jobs.forEach((job, index) => job.resolve(results[index] ?? []));

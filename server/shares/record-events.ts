@@ -13,6 +13,7 @@ import type { EventResult } from '../../common/protocol.ts';
 import type { Database } from '../database.ts';
 import { compareKeys, lockRows } from '../dialect.ts';
 import { rejectionReason } from './event-checks.ts';
+import { UNKNOWN_POST, unknownPostClaims } from './known-posts.ts';
 import { applyEvents, type LedgerChanges, type LedgerEvent, type ShareState } from './share-ledger.ts';
 
 /**
@@ -58,6 +59,7 @@ export async function recordSubmissions(
   trx: Transaction<Database>,
   submissions: readonly Submission[],
   now: Date,
+  options: { readonly allowOutsidePosts?: boolean } = {},
 ): Promise<EventResult[][]> {
   const receivedAt = now.toISOString();
   const results: EventResult[][] = submissions.map((submission) =>
@@ -67,13 +69,23 @@ export async function recordSubmissions(
     const batch = results[at.submission];
     if (batch) batch[at.index] = result;
   };
-  const candidates: { submission: number; index: number; personId: number; event: ShareEvent }[] = [];
+  const checked: { submission: number; index: number; personId: number; event: ShareEvent }[] = [];
   submissions.forEach(({ submitter, events }, submission) => {
     events.forEach((event, index) => {
       const reason = rejectionReason(event, now);
-      if (reason === null) candidates.push({ submission, index, personId: submitter.personId, event });
+      if (reason === null) checked.push({ submission, index, personId: submitter.personId, event });
       else answer({ submission, index }, { id: event.id, status: 'rejected', reason });
     });
+  });
+  const unknown = await unknownPostClaims(
+    trx,
+    checked.map(({ personId, event }) => ({ personId, postKey: event.postKey, type: event.type })),
+    options.allowOutsidePosts ?? false,
+  );
+  const candidates = checked.filter((candidate, position) => {
+    if (!unknown.has(position)) return true;
+    answer(candidate, { id: candidate.event.id, status: 'rejected', reason: UNKNOWN_POST });
+    return false;
   });
   if (candidates.length === 0) return results;
   const submitters = [...new Set(candidates.map(({ personId }) => personId))];

@@ -7,6 +7,8 @@ import { measureMessage } from '../../../common/share/length.ts';
 import { NETWORK_LABELS } from '../../../common/share/network-labels.ts';
 import { html, type Html } from '../html.ts';
 import { csrfField, page, shortTime } from '../layout.ts';
+import { postCell } from '../post-cell.ts';
+import type { KnownPost } from '../../feeds/post-titles.ts';
 
 /** The editor's fields as text, so a refused form comes back exactly as it was typed. */
 export interface KitForm {
@@ -43,11 +45,37 @@ function counter(network: Network, form: KitForm, exampleLink: string): Html | s
   >`;
 }
 
-export function kitsPage(
-  kits: readonly ShareKitWire[],
-  form: KitForm,
-  options: { csrfToken: string; exampleLink: string; notice: string | null; errors: readonly string[] },
-): string {
+export interface KitsPageOptions {
+  readonly csrfToken: string;
+  readonly exampleLink: string;
+  readonly notice: string | null;
+  readonly errors: readonly string[];
+  /** The feeds' posts to pick from; empty without feeds (the URL is typed then). */
+  readonly posts?: readonly KnownPost[];
+  /** Titles of the kits' posts, where a feed has them. */
+  readonly titles?: ReadonlyMap<string, string>;
+}
+
+/** A choice of the feeds' posts, the one being edited included even when it has left them. */
+function postPicker(form: KitForm, posts: readonly KnownPost[]): Html {
+  const listed = posts.some((post) => post.link === form.postKey);
+  return html`<label
+    >Post
+    <select name="postKey" required>
+      ${form.postKey === '' ? html`<option value="">Choose a post</option>` : ''}
+      ${!listed && form.postKey !== '' ? html`<option value="${form.postKey}" selected>${form.postKey}</option>` : ''}
+      ${posts.map(
+        (post) =>
+          html`<option value="${post.link}" ${post.link === form.postKey ? html`selected` : ''}>
+            ${post.title || post.link}${post.publishedAt === null ? '' : ` (${post.publishedAt.slice(0, 10)})`}
+          </option>`,
+      )}
+    </select>
+  </label>`;
+}
+
+export function kitsPage(kits: readonly ShareKitWire[], form: KitForm, options: KitsPageOptions): string {
+  const posts = options.posts ?? [];
   return page(
     {
       title: 'Share kits',
@@ -65,7 +93,11 @@ export function kitsPage(
       <h2>${form.postKey ? 'Edit kit' : 'New kit'}</h2>
       <form method="post" action="/dashboard/kits" class="stack">
         ${csrfField(options.csrfToken)}
-        <label>Post URL <input type="url" name="postKey" value="${form.postKey}" required /></label>
+        ${
+          posts.length > 0
+            ? postPicker(form, posts)
+            : html`<label>Post URL <input type="url" name="postKey" value="${form.postKey}" required /></label>`
+        }
         <label
           >Pitch
           <span class="hint"
@@ -110,9 +142,11 @@ export function kitsPage(
                 ${kits.map(
                   (kit) =>
                     html`<tr>
-                      <td class="url">
-                        <a href="/dashboard/kits?postKey=${encodeURIComponent(kit.postKey)}">${kit.postKey}</a>
-                      </td>
+                      ${postCell(
+                        kit.postKey,
+                        options.titles?.get(kit.postKey),
+                        `/dashboard/kits?postKey=${encodeURIComponent(kit.postKey)}`,
+                      )}
                       <td>${kit.pitch}</td>
                       <td>${shortTime(kit.updatedAt)}</td>
                       <td>

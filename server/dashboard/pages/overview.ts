@@ -6,6 +6,7 @@ import type { PostReport } from '../../reports/posts-report.ts';
 import type { Standing } from '../../reports/standings.ts';
 import type { TeamReport } from '../../reports/teams-report.ts';
 import { weeklyChart } from '../chart.ts';
+import { postCell } from '../post-cell.ts';
 import { html } from '../html.ts';
 import { csrfField, page } from '../layout.ts';
 
@@ -116,7 +117,7 @@ export function overviewPage(data: OverviewData, csrfToken: string, notice: stri
                 ${data.posts.map(
                   (post) =>
                     html`<tr>
-                      <td class="url">${post.postKey}</td>
+                      ${postCell(post.postKey, post.title)}
                       <td class="number">${post.people}</td>
                       ${NETWORKS.map((network) => html`<td class="number">${post.sharesBy.get(network) ?? 0} / ${post.clicksBy.get(network) ?? 0}</td>`)}
                       <td class="number">${post.uniqueVisitors}</td>
