@@ -4,7 +4,7 @@
  * the clipboard; Open composer hands the network's intent URL to main without navigating; Mark shared
  * puts one row in the endpoint's database, the count and the results follow, and Undo takes it back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Preview } from '../../main/preview/preview-server.ts';
 import { launchChromium } from '../helpers/chromium.ts';
@@ -98,17 +98,23 @@ describe('sharing a post in the preview, in Chromium', () => {
     expect(page.url()).toBe(preview.url);
   });
 
+  const endpointHas = (rows: number) =>
+    vi.waitUntil(async () => (await endpoint.rows()).length >= rows, { timeout: 30_000, interval: 100 });
+
   it('marks the post shared: one row at the endpoint, the person counted as "you", and Undo takes it back', async () => {
     await choose('LinkedIn');
     await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).click();
     await page.getByText('✓ Shared on LinkedIn').waitFor();
     await page.getByText('Shared by you', { exact: true }).waitFor();
+    // The window shows the share at once; the endpoint has it once the desktop's sync sent it.
+    await endpointHas(1);
     expect(await endpoint.rows()).toEqual([
       expect.objectContaining({ type: 'shared', post_key: POST_KEY, network: 'linkedin' }),
     ]);
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).waitFor();
     await page.getByText('No one has shared it yet. Be the first.').waitFor();
+    await endpointHas(2);
     expect((await endpoint.rows()).map((row) => row.type)).toEqual(['shared', 'unshared']);
   });
 
@@ -121,6 +127,7 @@ describe('sharing a post in the preview, in Chromium', () => {
     expect(await tile('Clicks on your links').textContent()).toBe('0');
     await page.getByRole('navigation').getByRole('button', { name: 'Posts' }).click();
     expect(await page.locator('.post-row__shared').textContent()).toBe('✓ Shared on LinkedIn');
+    await endpointHas(3);
     expect((await endpoint.rows()).map((row) => row.type)).toEqual(['shared', 'unshared', 'shared']);
   });
 

@@ -197,7 +197,8 @@ describe("an endpoint not told the organisation's sites", () => {
       networks: ['x'],
     });
     expect(links.status).toBe(400);
-    expect(links.body.message).toContain('IT starts it with --post-hosts');
+    expect(links.body.message).toContain("IT adds the blog's feed (npm run server:admin -- add-feed <url>)");
+    expect(links.body.message).toContain('or starts it with --post-hosts');
     const event = shareEvent();
     const { body } = await ada.post<EventResults>('v1/events', { events: [event] });
     expect(body.results[0]?.reason).toContain('ADVOCATE_POST_HOSTS');
