@@ -4,6 +4,7 @@
  * them, the window only reads the result and asks for changes.
  */
 import type { Network } from './domain.ts';
+import type { BlockTerm } from './share/block-list.ts';
 
 /** Local wall-clock times 'HH:MM'; an end before the start spans midnight (22:00 to 07:00). */
 export interface QuietHours {
@@ -34,6 +35,8 @@ export interface Settings {
    * or stays disabled until the person shortens the message (false). Never sends an overlong text.
    */
   readonly offerCutToFit: boolean;
+  /** Terms a message must not carry (`block`: Copy and Open are disabled) or carries with a warning (`warn`). */
+  readonly blockList: readonly BlockTerm[];
   readonly trainingUrl: string | null;
   readonly startAtLogin: boolean;
   /** How the endpoint names this person on leaderboards (sent when the desktop enrolls); empty until set. */

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   enabledNetworks: NETWORKS,
   disclosureText: '',
   offerCutToFit: true,
+  blockList: [],
   trainingUrl: null,
   startAtLogin: true,
   displayName: '',

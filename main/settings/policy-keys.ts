@@ -35,6 +35,7 @@ const REGISTRY_TYPES: { readonly [K in SettingKind]: RegistryType } = {
   quietHours: 'REG_SZ',
   urlList: 'REG_MULTI_SZ',
   networks: 'REG_MULTI_SZ',
+  blockList: 'REG_MULTI_SZ',
   boolean: 'REG_DWORD',
   integer: 'REG_DWORD',
 };
@@ -97,6 +98,11 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
     'OfferCutToFit',
     'offerCutToFit',
     'Over a network’s limit, offer to copy a version cut to fit and open the network (1), or keep Open disabled until the message is shortened (0).',
+  ),
+  policyKey(
+    'BlockList',
+    'blockList',
+    'Terms and phrases messages must not carry, one per line as "block: term" (Copy and Open are disabled) or "warn: term" (a warning only); combined with the endpoint’s list.',
   ),
   policyKey('TrainingUrl', 'trainingUrl', 'Address of the organisation’s guide to sharing on social networks.'),
   policyKey(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_KEYS, policyKeyNamed, WINDOWS_POLICY_PATH } from '../../../main/settings/policy-keys.ts';
 
 describe('policy keys', () => {
-  it('covers every key DESIGN.md lists for IT (and OfferCutToFit, issue 15), each once', () => {
+  it('covers every key DESIGN.md lists for IT (and OfferCutToFit, issue 15; BlockList, issue 14), each once', () => {
     expect(POLICY_KEYS.map((key) => key.setting)).toEqual([
       'endpointUrl',
       'enrollmentCode',
@@ -15,6 +15,7 @@ describe('policy keys', () => {
       'enabledNetworks',
       'disclosureText',
       'offerCutToFit',
+      'blockList',
       'trainingUrl',
       'startAtLogin',
     ]);
@@ -35,6 +36,7 @@ describe('policy keys', () => {
       EnabledNetworks: ['REG_MULTI_SZ', null],
       DisclosureText: ['REG_SZ', null],
       OfferCutToFit: ['REG_DWORD', null],
+      BlockList: ['REG_MULTI_SZ', null],
       TrainingUrl: ['REG_SZ', null],
       Autostart: ['REG_DWORD', 'AUTOSTART'],
     });
