@@ -4,6 +4,7 @@
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { NETWORKS } from './domain.ts';
+import { BLOCK_LEVELS, MAX_BLOCK_TERM_LENGTH, MAX_BLOCK_TERMS } from './share/block-list.ts';
 import { SHARE_CODE_PATTERN } from './share/utm.ts';
 import { UUID_V7_PATTERN } from './uuid.ts';
 
@@ -208,7 +209,30 @@ export const ShareKitSchema = Type.Object(
 );
 export type ShareKitWire = Static<typeof ShareKitSchema>;
 
-export const KitsResponseSchema = Type.Object({ kits: Type.Array(ShareKitSchema) }, closed);
+/** One term of the organisation's block list (common/share/block-list.ts has the matching rules). */
+export const BlockTermSchema = Type.Object(
+  {
+    term: Type.String({ minLength: 2, maxLength: MAX_BLOCK_TERM_LENGTH }),
+    level: Type.Enum(BLOCK_LEVELS),
+  },
+  closed,
+);
+
+/**
+ * `include=blockList` asks for the block list with the kits. A desktop from before it never asks, so the
+ * answer it validates keeps the shape it knows; an endpoint from before it ignores the query and answers
+ * without the list, which the desktop reads as an empty one.
+ */
+export const KitsQuerySchema = Type.Object({ include: Type.Optional(Type.Literal('blockList')) }, closed);
+export type KitsQuery = Static<typeof KitsQuerySchema>;
+
+export const KitsResponseSchema = Type.Object(
+  {
+    kits: Type.Array(ShareKitSchema),
+    blockList: Type.Optional(Type.Array(BlockTermSchema, { maxItems: MAX_BLOCK_TERMS })),
+  },
+  closed,
+);
 export type KitsResponse = Static<typeof KitsResponseSchema>;
 
 export const KitKeyQuerySchema = Type.Object({ postKey: PostKeySchema }, closed);

@@ -7,6 +7,7 @@ import { listDevices, revokeDevice } from './admin/devices.ts';
 import { createEnrollmentCode, listEnrollmentCodes, revokeEnrollmentCode } from './admin/enrollment-codes.ts';
 import { rotateAdminToken } from './admin/organisation.ts';
 import { databaseLocation, openDatabaseOrExit } from './cli-options.ts';
+import { listBlockTerms, removeBlockTerm, setBlockTerm } from './compliance/block-list-store.ts';
 import type { Db } from './database.ts';
 
 const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --db postgres://…]
@@ -17,6 +18,11 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
   list-devices                                       enrolled devices
   revoke-device ID                                   this device's token stops working (401)
   rotate-admin-token                                 a new admin token; the old one and dashboard sessions end
+  block-list                                         the terms messages must not carry (block) or carry with care (warn)
+  block-list block TERM…                             Copy and Open stay disabled while a message holds the term
+  block-list warn TERM…                              a warning beside the term; sharing is allowed
+  block-list remove TERM…                            the term is no longer marked
+    (the words after the command are one term; phrases need no quotes)
 
 --db defaults to ADVOCATE_DB, then DATABASE_URL, then .advocate-data/endpoint.sqlite.`;
 
@@ -36,6 +42,32 @@ const table = (rows: readonly object[]): void => {
   if (rows.length === 0) console.log('(none)');
   else console.table(rows);
 };
+
+async function blockList(db: Db, [action, ...words]: readonly string[]): Promise<void> {
+  const term = words.join(' ');
+  switch (action) {
+    case undefined:
+    case 'list':
+      table(await listBlockTerms(db));
+      return;
+    case 'block':
+    case 'warn': {
+      const outcome = await setBlockTerm(db, term, action);
+      if (!outcome.ok) fail(`The term was not added: ${outcome.reason}. The list is unchanged.`);
+      console.log(
+        `${outcome.change === 'added' ? 'Added' : 'Now'} “${outcome.entry.term}”: ${action}. Desktops get it with their next update of the kits.`,
+      );
+      return;
+    }
+    case 'remove':
+      console.log(
+        (await removeBlockTerm(db, term)) ? `Removed “${term.trim()}”.` : `“${term.trim()}” is not on the block list.`,
+      );
+      return;
+    default:
+      fail(`Unknown block-list action "${action}": use block, warn, remove or list.\n\n${HELP}`);
+  }
+}
 
 async function run(
   db: Db,
@@ -77,6 +109,9 @@ async function run(
       return;
     case 'rotate-admin-token':
       console.log(`New admin token (shown once): ${await rotateAdminToken(db)}`);
+      return;
+    case 'block-list':
+      await blockList(db, positionals.slice(1));
       return;
     case undefined:
     case 'help':

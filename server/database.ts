@@ -5,6 +5,7 @@
  */
 import { Kysely, Migrator, sql, type Dialect, type Generated } from 'kysely';
 import type { Network, ShareEventType } from '../common/domain.ts';
+import type { BlockLevel } from '../common/share/block-list.ts';
 import { dialectOf } from './dialect.ts';
 import { migrationsFor } from './migrations.ts';
 import {
@@ -151,6 +152,14 @@ export interface VisitorSaltsTable {
   salt: string;
 }
 
+export interface BlockListTable {
+  /** The folded term (common/share/block-list.ts `foldTerm`): one row per term whatever its spelling. */
+  term_key: string;
+  term: string;
+  level: BlockLevel;
+  updated_at: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   teams: TeamsTable;
@@ -168,6 +177,7 @@ export interface Database {
   draws: DrawsTable;
   job_leases: JobLeasesTable;
   visitor_salts: VisitorSaltsTable;
+  block_list: BlockListTable;
 }
 
 export type Db = Kysely<Database>;

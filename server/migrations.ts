@@ -193,5 +193,18 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0009-compliance': {
+      // The organisation's block list, sent to desktops with the kits (a change bumps kits_version).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('block_list')
+          // The term as it is compared (common/share/block-list.ts foldTerm): "Insider" and "ＩＮＳＩＤＥＲ" are one.
+          .addColumn('term_key', 'text', (column) => column.primaryKey().notNull())
+          .addColumn('term', 'text', (column) => column.notNull())
+          .addColumn('level', 'text', (column) => column.notNull())
+          .addColumn('updated_at', 'text', (column) => column.notNull())
+          .execute();
+      },
+    },
   };
 }

@@ -89,7 +89,8 @@ export function blockTermProblem(term: string): string | null {
     return `the term has ${String(term.length)} characters, at most ${String(MAX_BLOCK_TERM_LENGTH)}`;
   const folded = foldTerm(term);
   if (folded === '') return 'the term has only accents or invisible characters';
-  if (countGraphemes(folded) < 2) return `the term “${term.trim()}” is one character: it would mark nearly every message`;
+  if (countGraphemes(folded) < 2)
+    return `the term “${term.trim()}” is one character: it would mark nearly every message`;
   return null;
 }
 

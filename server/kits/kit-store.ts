@@ -50,7 +50,8 @@ function fromRow(row: KitRow): ShareKitWire {
   };
 }
 
-async function bumpVersion(db: Db): Promise<void> {
+/** Every change desktops must fetch again (a kit, the block list) moves the ETag of GET /v1/kits. */
+export async function bumpKitsVersion(db: Db): Promise<void> {
   await db
     .updateTable('organisation')
     .set((eb) => ({ kits_version: eb('kits_version', '+', 1) }))
@@ -80,14 +81,14 @@ export async function saveKit(db: Db, kit: ShareKitInput, now = new Date()): Pro
         }),
       )
       .execute();
-    await bumpVersion(trx);
+    await bumpKitsVersion(trx);
   });
   return fromRow(row);
 }
 
 export async function deleteKit(db: Db, postKey: string): Promise<boolean> {
   const { numDeletedRows } = await db.deleteFrom('share_kits').where('post_key', '=', postKey).executeTakeFirst();
-  if (numDeletedRows > 0n) await bumpVersion(db);
+  if (numDeletedRows > 0n) await bumpKitsVersion(db);
   return numDeletedRows > 0n;
 }
 

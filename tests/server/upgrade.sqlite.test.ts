@@ -273,6 +273,7 @@ describe('an endpoint database from before PostgreSQL support', () => {
         '0002-organisation',
         '0003-job-leases',
         '0004-visitor-salts',
+        '0009-compliance',
       ]);
       expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(file.pragma('foreign_key_check')).toEqual([]);
