@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     deviceTokens: tokens,
     network: createNetworkStatus(),
     pollIntervalMs: initial.pollIntervalMinutes * MINUTE_MS,
+    policyBlockList: () => settings.values().blockList,
   });
 
   const notifications = createNotificationCenter({

@@ -67,6 +67,7 @@ export function standIn(posts: readonly PostView[]): StandIn {
       imageUrl: first.imageUrl,
       links: links as Record<Network, string>,
       ...kitFromPost(first),
+      blockList: [],
     },
     getResults: RESULTS,
     refreshResults: null,

@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvokeHandlers, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
 import type { Post, PostView, ShareEvent, ShareEventType } from '../../common/domain.ts';
+import { combineBlockLists, type BlockTerm } from '../../common/share/block-list.ts';
 import { kitFromPost } from '../../common/share/kit.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../../common/sharing.ts';
 import { uuidv7 } from '../../common/uuid.ts';
@@ -53,6 +54,8 @@ export interface AppCoreOptions {
   readonly random?: () => number;
   /** Timeout, size cap and redirect limit of each fetch (tests shrink them). */
   readonly feedLimits?: FetchLimits;
+  /** The block list IT policy sets, read when a kit is asked for (so a policy change applies to the next post opened). */
+  readonly policyBlockList?: () => readonly BlockTerm[];
 }
 
 /** Events inside main, not sent to the window: what the notification rules and the tray listen to. */
@@ -213,6 +216,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       imageUrl: endpointKit?.imageUrl ?? post.imageUrl,
       links: await links.linksFor(post),
       ...text,
+      blockList: combineBlockLists(options.policyBlockList?.() ?? [], sync?.blockList() ?? []),
     };
   }
 

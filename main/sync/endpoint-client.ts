@@ -139,7 +139,8 @@ export function createEndpointClient(fetch: HttpFetch, baseUrl: string): Endpoin
     enroll: (request) => post('v1/enroll', EnrollResponseSchema, request, null),
     sendEvents: (token, events) => post('v1/events', EventResultsSchema, { events }, token),
     fetchSummary: (token, etag) => conditionalGet('v1/summary', SummarySchema, token, etag),
-    fetchKits: (token, etag) => conditionalGet('v1/kits', KitsResponseSchema, token, etag),
+    // The block list comes with the kits; an endpoint from before it ignores the query and sends none.
+    fetchKits: (token, etag) => conditionalGet('v1/kits?include=blockList', KitsResponseSchema, token, etag),
     trackedLinks: (token, request, timeoutMs) => post('v1/links', LinksResponseSchema, request, token, timeoutMs),
   };
 }

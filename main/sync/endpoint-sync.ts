@@ -3,6 +3,7 @@
  * enrollment, the outbox flush with its backoff, the summary and kits pulls, and tracked links, over
  * one cache file. Electron-free: the token store, the network signal and the clock come in as ports.
  */
+import type { BlockTerm } from '../../common/share/block-list.ts';
 import { join } from 'node:path';
 import type { ShareKitWire, Summary } from '../../common/protocol.ts';
 import { RESULTS_FRESH_MS, type SyncStatus } from '../../common/sharing.ts';
@@ -41,6 +42,8 @@ export interface EndpointSync {
   status(): SyncStatus;
   summary(): Summary | null;
   kitFor(postKey: string): ShareKitWire | null;
+  /** The endpoint's block list (combined with the policy's by the core). */
+  blockList(): readonly BlockTerm[];
   readonly links: TrackedLinkSource;
   /** A share was recorded: send it, unless the sync is waiting for the network, a backoff or an enrollment. */
   flush(): Promise<void>;
@@ -87,6 +90,7 @@ export async function openEndpointSync(options: EndpointSyncOptions): Promise<En
     status: () => sync.status(),
     summary: () => pull.summary(),
     kitFor: (postKey) => pull.kitFor(postKey),
+    blockList: () => pull.blockList(),
     links: trackedLinkSource({ client, auth, cache, reachable: () => sync.reachable(), log }),
     flush: () => sync.flush(),
     syncNow: () => sync.syncNow(),

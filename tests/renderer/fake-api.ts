@@ -207,6 +207,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
         imageUrl: post.imageUrl,
         links,
         ...kitFromPost(post),
+        blockList: [],
       };
       return Promise.resolve(options.kit ? options.kit(kit) : kit);
     },
