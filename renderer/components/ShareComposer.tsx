@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Network } from '../../common/domain.ts';
+import { findBlockedTerms } from '../../common/share/block-list.ts';
 import { shareIntent, withLink } from '../../common/share/intents.ts';
 import { measureMessage } from '../../common/share/length.ts';
 import { NETWORK_LABELS } from '../../common/share/network-labels.ts';
@@ -10,10 +11,12 @@ import { copyText } from '../clipboard.ts';
 import { useTransient } from '../data/use-transient.ts';
 import { overLimitText, WINDOW_TEXT } from '../../common/messages.ts';
 import { messageOf } from '../errors.ts';
+import { blockNotes } from '../share/block-marks.ts';
 import { composeShareText } from '../share/compose.ts';
 import { overLimit } from '../share/over-limit.ts';
 import { displayLink, displayText } from '../text/display-text.ts';
 import { LengthCounter } from './LengthCounter.tsx';
+import { MarkedTextarea } from './MarkedTextarea.tsx';
 import { MastodonInstanceForm } from './MastodonInstanceForm.tsx';
 import { FormError } from './FormError.tsx';
 
@@ -56,6 +59,10 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
       { mastodonInstance: settings.values.mastodonInstance },
     );
   const intent = intentFor(tooLong?.cut?.text ?? text);
+  // The words the person and the organisation wrote; not the link, whose address is the post's own.
+  const listed = blockNotes(findBlockedTerms(text, kit.blockList));
+  const blocked = listed.blocked !== null;
+  const listNoteId = blocked || listed.warned !== null ? `${ids}-listed` : undefined;
 
   const act = async (work: () => Promise<string>): Promise<void> => {
     setError(null);
@@ -127,13 +134,13 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
           </button>
         )}
       </div>
-      <textarea
+      <MarkedTextarea
         id={`${ids}-message`}
-        className="input textarea"
         dir="auto"
         rows={5}
         value={message}
-        aria-describedby={`${ids}-count ${ids}-extras`}
+        matches={findBlockedTerms(message, kit.blockList)}
+        aria-describedby={[`${ids}-count`, `${ids}-extras`, listNoteId].filter(Boolean).join(' ')}
         onChange={(event) => {
           const value = event.target.value;
           setDrafts((current) => ({ ...current, [network]: value }));
@@ -153,15 +160,30 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
           <> {label} can’t take text from another app: the button copies it for you to paste.</>
         )}
       </p>
+      {listNoteId && (
+        <div id={listNoteId} className="block-notes">
+          {listed.blocked && <p className="note block-notes__blocked">{listed.blocked}</p>}
+          {listed.warned && <p className="note block-notes__warned">{listed.warned}</p>}
+        </div>
+      )}
       <div className="actions">
-        <button type="button" className="button button--secondary" onClick={() => void copy()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={blocked}
+          aria-describedby={blocked ? listNoteId : undefined}
+          onClick={() => void copy()}
+        >
           {copied?.network === network && copied.text === posted ? 'Copied ✓' : 'Copy'}
         </button>
         <button
           type="button"
           className="button button--secondary"
-          disabled={intent.kind === 'needs-instance' || (tooLong !== null && tooLong.cut === null)}
-          aria-describedby={tooLong ? `${ids}-over` : undefined}
+          disabled={blocked || intent.kind === 'needs-instance' || (tooLong !== null && tooLong.cut === null)}
+          aria-describedby={
+            [blocked ? listNoteId : undefined, tooLong ? `${ids}-over` : undefined].filter(Boolean).join(' ') ||
+            undefined
+          }
           onClick={() => void openComposer()}
         >
           {tooLong?.cut
