@@ -37,6 +37,10 @@ export interface Settings {
   readonly offerCutToFit: boolean;
   /** Terms a message must not carry (`block`: Copy and Open are disabled) or carries with a warning (`warn`). */
   readonly blockList: readonly BlockTerm[];
+  /** Days each share stays in this desktop's archive (its final text, network, time, link, kit version). */
+  readonly archiveDays: number;
+  /** Whether each share's final text also goes to the endpoint's archive; off: message texts never leave the desktop. */
+  readonly archiveToEndpoint: boolean;
   readonly trainingUrl: string | null;
   readonly startAtLogin: boolean;
   /** How the endpoint names this person on leaderboards (sent when the desktop enrolls); empty until set. */
@@ -89,6 +93,7 @@ export const USER_FEEDS_NOT_ALLOWED = 'your organisation does not allow adding f
 export const POLL_INTERVAL_MINUTES = { min: 5, max: 24 * 60 } as const;
 export const DAILY_NOTIFICATION_CAP = { min: 0, max: 100 } as const;
 export const MAX_FEEDS = 50;
+export const ARCHIVE_DAYS = { min: 1, max: 3650 } as const;
 export const MAX_DISCLOSURE_LENGTH = 500;
 /** As the endpoint's display and team names allow. */
 export const MAX_NAME_LENGTH = 80;

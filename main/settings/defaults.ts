@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS: Settings = {
   disclosureText: '',
   offerCutToFit: true,
   blockList: [],
+  archiveDays: 365,
+  archiveToEndpoint: false,
   trainingUrl: null,
   startAtLogin: true,
   displayName: '',

@@ -104,6 +104,16 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
     'blockList',
     'Terms and phrases messages must not carry, one per line as "block: term" (Copy and Open are disabled) or "warn: term" (a warning only); combined with the endpoint’s list.',
   ),
+  policyKey(
+    'ArchiveDays',
+    'archiveDays',
+    'Days each share stays in the desktop’s archive (its final text, network, time, link and kit version), from 1 to 3650.',
+  ),
+  policyKey(
+    'ArchiveToEndpoint',
+    'archiveToEndpoint',
+    'Whether each share’s final text also goes to the endpoint’s archive, for compliance review (1), or never leaves the desktop (0).',
+  ),
   policyKey('TrainingUrl', 'trainingUrl', 'Address of the organisation’s guide to sharing on social networks.'),
   policyKey(
     'Autostart',

@@ -13,6 +13,7 @@ import {
 } from '../../common/share/block-list.ts';
 import { normalizeMastodonInstance } from '../../common/share/intents.ts';
 import {
+  ARCHIVE_DAYS,
   DAILY_NOTIFICATION_CAP,
   MAX_DISCLOSURE_LENGTH,
   MAX_FEEDS,
@@ -179,6 +180,8 @@ export const SETTING_RULES: { readonly [K in SettingKey]: SettingRule<Settings[K
   },
   offerCutToFit: flag('Offer a version cut to fit'),
   blockList: { kind: 'blockList', label: 'Block list', check: checkBlockList },
+  archiveDays: wholeNumber('Days shares stay in the archive', ARCHIVE_DAYS),
+  archiveToEndpoint: flag('Archive message texts at the endpoint'),
   disclosureText: {
     kind: 'text',
     label: 'Disclosure text',

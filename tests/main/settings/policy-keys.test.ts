@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_KEYS, policyKeyNamed, WINDOWS_POLICY_PATH } from '../../../main/settings/policy-keys.ts';
 
 describe('policy keys', () => {
-  it('covers every key DESIGN.md lists for IT (and OfferCutToFit, issue 15; BlockList, issue 14), each once', () => {
+  it('covers every key DESIGN.md lists for IT (and OfferCutToFit, issue 15; BlockList, ArchiveDays, ArchiveToEndpoint, issue 14), each once', () => {
     expect(POLICY_KEYS.map((key) => key.setting)).toEqual([
       'endpointUrl',
       'enrollmentCode',
@@ -16,6 +16,8 @@ describe('policy keys', () => {
       'disclosureText',
       'offerCutToFit',
       'blockList',
+      'archiveDays',
+      'archiveToEndpoint',
       'trainingUrl',
       'startAtLogin',
     ]);
@@ -37,6 +39,8 @@ describe('policy keys', () => {
       DisclosureText: ['REG_SZ', null],
       OfferCutToFit: ['REG_DWORD', null],
       BlockList: ['REG_MULTI_SZ', null],
+      ArchiveDays: ['REG_DWORD', null],
+      ArchiveToEndpoint: ['REG_DWORD', null],
       TrainingUrl: ['REG_SZ', null],
       Autostart: ['REG_DWORD', 'AUTOSTART'],
     });
@@ -45,6 +49,7 @@ describe('policy keys', () => {
   it("gives number keys their bounds, for the templates' decimal elements", () => {
     expect(policyKeyNamed('pollintervalminutes')?.range).toEqual({ min: 5, max: 1440 });
     expect(policyKeyNamed('DailyNotificationCap')?.range).toEqual({ min: 0, max: 100 });
+    expect(policyKeyNamed('ArchiveDays')?.range).toEqual({ min: 1, max: 3650 });
     expect(policyKeyNamed('Autostart')?.range).toBeUndefined();
   });
 });
