@@ -85,6 +85,8 @@ async function main(): Promise<void> {
     network: createNetworkStatus(),
     pollIntervalMs: initial.pollIntervalMinutes * MINUTE_MS,
     policyBlockList: () => settings.values().blockList,
+    archiveDays: () => settings.values().archiveDays,
+    exportDir: app.getPath('downloads'),
   });
 
   const notifications = createNotificationCenter({

@@ -74,6 +74,7 @@ export function standIn(posts: readonly PostView[]): StandIn {
     getSyncStatus: RESULTS.sync,
     getNotificationPause: { pausedUntil: null },
     pauseNotifications: { pausedUntil: null },
+    exportArchive: { file: 'advocate-archive.csv', shares: 0 },
   };
   // The type insists on every call; this catches a run through tsx, which does not type-check.
   const missing = keysOf(INVOKE_CHANNELS).filter((name) => !(name in answers));

@@ -3,6 +3,7 @@
  * from these maps, main registers one handler per entry, and the browser preview speaks the same
  * contract over a localhost socket. Adding a call means adding it here; the compiler finds the rest.
  */
+import type { ArchiveExported, ArchiveFormat } from '../archive.ts';
 import type { Feed, FeedCheck, Network, PostView } from '../domain.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../sharing.ts';
 import type { NotificationPause, PauseRequest, SettingsUpdate, SettingsView } from '../settings.ts';
@@ -10,6 +11,8 @@ import type { NotificationPause, PauseRequest, SettingsUpdate, SettingsView } fr
 export interface MarkSharedRequest {
   readonly postId: string;
   readonly network: Network;
+  /** The final text as the person last copied or opened it, link included: kept in the share archive. */
+  readonly text?: string;
 }
 
 /** Calls from the window to main: the argument tuple and the answer of each. */
@@ -44,6 +47,8 @@ export interface InvokeMap {
   getNotificationPause: { args: []; result: NotificationPause };
   /** Pauses for an hour or until tomorrow 08:00, or resumes; the tray menu follows. */
   pauseNotifications: { args: [request: PauseRequest]; result: NotificationPause };
+  /** Writes the share archive (kept as policy ArchiveDays says) as a CSV or JSON file to the Downloads folder. */
+  exportArchive: { args: [format: ArchiveFormat]; result: ArchiveExported };
 }
 
 /** Events from main to the window, with their payload. */
@@ -85,6 +90,7 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeName]: `advocate:${K}` } = 
   getSyncStatus: 'advocate:getSyncStatus',
   getNotificationPause: 'advocate:getNotificationPause',
   pauseNotifications: 'advocate:pauseNotifications',
+  exportArchive: 'advocate:exportArchive',
 };
 
 export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } = {

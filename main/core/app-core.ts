@@ -18,6 +18,9 @@ import { kitWithEndpoint } from '../sync/endpoint-kit.ts';
 import { openEndpointSync } from '../sync/endpoint-sync.ts';
 import { localResults } from '../sync/local-results.ts';
 import { ShareJournal } from '../sync/share-journal.ts';
+import { exportArchive } from '../compliance/archive-export.ts';
+import { ShareArchive } from '../compliance/share-archive.ts';
+import { DEFAULT_ARCHIVE_DAYS } from '../../common/archive.ts';
 import { memoryTokenStore } from '../sync/token-stand-ins.ts';
 import { EventBus } from './event-bus.ts';
 import { IpcRequestError } from '../ipc/ipc-request-error.ts';
@@ -56,6 +59,10 @@ export interface AppCoreOptions {
   readonly feedLimits?: FetchLimits;
   /** The block list IT policy sets, read when a kit is asked for (so a policy change applies to the next post opened). */
   readonly policyBlockList?: () => readonly BlockTerm[];
+  /** Days shares stay in the archive (policy ArchiveDays); 365 by default. */
+  readonly archiveDays?: () => number;
+  /** Where archive exports are written: the Downloads folder in the app; by default `exports` in `dataDir`. */
+  readonly exportDir?: string;
 }
 
 /** Events inside main, not sent to the window: what the notification rules and the tray listen to. */
@@ -82,6 +89,7 @@ export interface AppCore {
     | 'getResults'
     | 'refreshResults'
     | 'getSyncStatus'
+    | 'exportArchive'
   >;
   /** Events for the window (the IPC contract's EventMap). */
   readonly events: EventBus<EventMap>;
@@ -106,6 +114,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const readState = await ReadState.open(join(options.dataDir, 'read.json'));
   const posts = new PostStore((postId) => readState.has(postId));
   const journal = await ShareJournal.open(join(options.dataDir, 'shares.jsonl'), { log });
+  const archive = await ShareArchive.open(join(options.dataDir, 'archive.jsonl'), {
+    keepDays: options.archiveDays ?? (() => DEFAULT_ARCHIVE_DAYS),
+    now: () => clock.now(),
+    log,
+  });
   for (const event of journal.events()) posts.applyShare(event);
 
   const publish = (): void => events.emit('postsChanged', posts.views());
@@ -197,12 +210,29 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       network: request.network,
       at: at.toISOString(),
     };
+    // Archived first: a share the archive could not keep is not recorded either, and the window says so.
+    if (type === 'shared' && request.text !== undefined)
+      await archive.append({
+        id: event.id,
+        at: event.at,
+        network: request.network,
+        postKey: post.key,
+        title: post.title,
+        link: (await links.linksFor(post))[request.network],
+        text: request.text,
+        kitVersion: kitVersionOf(post),
+      });
     // Durable before we answer: once the window says "shared", a crash cannot lose it.
     await journal.record(event);
     posts.applyShare(event);
     publishResults();
     void sync?.flush();
     return posts.view(post);
+  }
+
+  function kitVersionOf(post: Post): string {
+    const endpointKit = sync?.kitFor(post.key);
+    return endpointKit ? `endpoint ${endpointKit.updatedAt}` : kitFromPost(post).source;
   }
 
   async function shareKit(postId: string): Promise<ShareKitView> {
@@ -246,6 +276,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         return null;
       },
       listFeeds: () => Promise.resolve(engine.feeds()),
+      exportArchive: (format) => exportArchive(archive, format, options.exportDir ?? join(options.dataDir, 'exports'), new Date(clock.now())),
       checkFeed: (url) => checkFeed(options.fetch, url, options.feedLimits),
     },
     async start() {
@@ -259,6 +290,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       await sync?.stop();
       await readState.flushed();
       await journal.close();
+      await archive.close();
     },
     pollNow,
     async setFeedUrls(urls) {

@@ -223,6 +223,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // As the app does: the interval its settings (a policy file among them) hold when it starts.
     pollIntervalMs: options.pollIntervalMs ?? settings.values().pollIntervalMinutes * 60_000,
     policyBlockList: () => settings.values().blockList,
+    archiveDays: () => settings.values().archiveDays,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   // The app's rules (quiet hours and cap from settings, pause); the pause is kept in memory, for this run.

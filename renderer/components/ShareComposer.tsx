@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Network } from '../../common/domain.ts';
 import { findBlockedTerms } from '../../common/share/block-list.ts';
 import { shareIntent, withLink } from '../../common/share/intents.ts';
@@ -26,13 +26,15 @@ interface ComposerProps {
   readonly kit: ShareKitView;
   readonly network: Network;
   readonly settings: SettingsView;
+  /** The text a share on this network would be archived with: the last one copied or opened, else the one composed. */
+  readonly onFinalText: (network: Network, text: string) => void;
 }
 
 /**
  * The message for one network: the person's own take, the editable message, the organisation's
  * disclosure and the link, counted as the network counts; Copy and Open composer act on exactly that.
  */
-export function ShareComposer({ kit, network, settings }: ComposerProps) {
+export function ShareComposer({ kit, network, settings, onFinalText }: ComposerProps) {
   const api = useAdvocate();
   const ids = useId();
   const [take, setTake] = useState('');
@@ -42,6 +44,7 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   // Each tied to the network it is about, so switching networks leaves none behind.
   const [status, setStatus] = useState<{ network: Network; text: string } | null>(null);
   const [error, setError] = useState<{ network: Network; text: string } | null>(null);
+  const [handedOut, setHandedOut] = useState<Partial<Record<Network, string>>>({});
 
   const label = NETWORK_LABELS[network];
   const disclosure = settings.values.disclosureText;
@@ -63,6 +66,13 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   const listed = blockNotes(findBlockedTerms(text, kit.blockList));
   const blocked = listed.blocked !== null;
   const listNoteId = blocked || listed.warned !== null ? `${ids}-listed` : undefined;
+  const finalText = handedOut[network] ?? posted;
+  useEffect(() => {
+    onFinalText(network, finalText);
+  }, [onFinalText, network, finalText]);
+  const handOut = (shared: string): void => {
+    setHandedOut((current) => ({ ...current, [network]: shared }));
+  };
 
   const act = async (work: () => Promise<string>): Promise<void> => {
     setError(null);
@@ -81,6 +91,7 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   const copy = (): Promise<void> =>
     act(async () => {
       await copyOrSay(posted);
+      handOut(posted);
       showCopied({ network, text: posted });
       return `Copied. Paste it into ${label}.`;
     });
@@ -94,6 +105,7 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
       await api.openExternal(intent.url).catch(() => {
         throw new Error(WINDOW_TEXT.openFailed);
       });
+      handOut(tooLong?.cut?.posted ?? posted);
       if (tooLong !== null)
         return intent.copyFirst
           ? `Copied the version cut to fit, and ${label} opened in your browser: paste it there. Posted? Mark it shared below.`

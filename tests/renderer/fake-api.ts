@@ -3,6 +3,7 @@ import { NETWORKS, type Feed, type FeedCheck, type Network, type PostView } from
 import { kitFromPost } from '../../common/share/kit.ts';
 import type { ResultsView, ShareKitView } from '../../common/sharing.ts';
 import type { Summary } from '../../common/protocol.ts';
+import type { ArchiveFormat } from '../../common/archive.ts';
 import type { AdvocateApi, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
 import type { NotificationPause, PauseRequest, SettingsUpdate, SettingsView } from '../../common/settings.ts';
 import { recentWeeks } from '../../common/weeks.ts';
@@ -103,6 +104,8 @@ export interface FakeApi extends AdvocateApi {
   readonly pauses: PauseRequest[];
   /** Every check of the figures the window asked for. */
   readonly refreshes: ('if-stale' | 'now')[];
+  /** Every archive export the window asked for. */
+  readonly exports: ArchiveFormat[];
   push<K extends keyof EventMap>(event: K, payload: EventMap[K]): void;
 }
 
@@ -121,6 +124,8 @@ export interface FakeOptions {
   readonly pausedUntil?: string | null;
   /** Main's refusal of a pause, in its words. */
   readonly refusePause?: string;
+  /** Main's refusal of an archive export, in its words. */
+  readonly refuseExport?: string;
 }
 
 export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi {
@@ -152,6 +157,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
   const checked: string[] = [];
   const pauses: PauseRequest[] = [];
   const refreshes: ('if-stale' | 'now')[] = [];
+  const exports: ArchiveFormat[] = [];
   let pause: NotificationPause = { pausedUntil: options.pausedUntil ?? null };
   let settings = options.settings ?? settingsView();
   const postById = (postId: string): PostView =>
@@ -173,6 +179,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     opened,
     checked,
     pauses,
+    exports,
     refreshes,
     listPosts: options.listPosts ?? (() => Promise.resolve(posts)),
     refreshFeeds: () => Promise.resolve(null),
@@ -242,6 +249,11 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
       pause = { pausedUntil: request === 'resume' ? null : pauseEnd(request, new Date()).toISOString() };
       push('notificationPauseChanged', pause);
       return Promise.resolve(pause);
+    },
+    exportArchive: (format) => {
+      exports.push(format);
+      if (options.refuseExport !== undefined) return Promise.reject(new Error(options.refuseExport));
+      return Promise.resolve({ file: `/home/ada/Downloads/advocate-archive-2026-11-25.${format}`, shares: 3 });
     },
     onPostsChanged: subscribe('postsChanged'),
     onOpenPost: subscribe('openPost'),
