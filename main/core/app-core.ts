@@ -276,7 +276,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         return null;
       },
       listFeeds: () => Promise.resolve(engine.feeds()),
-      exportArchive: (format) => exportArchive(archive, format, options.exportDir ?? join(options.dataDir, 'exports'), new Date(clock.now())),
+      exportArchive: (format) =>
+        exportArchive(archive, format, options.exportDir ?? join(options.dataDir, 'exports'), new Date(clock.now())),
       checkFeed: (url) => checkFeed(options.fetch, url, options.feedLimits),
     },
     async start() {
