@@ -24,8 +24,11 @@ export interface ArchivedShare {
 /** Days a share stays in the archive unless policy ArchiveDays says otherwise. */
 export const DEFAULT_ARCHIVE_DAYS = 365;
 
-/** Longer than any network takes (LinkedIn's 3,000 with a take and a disclosure), short enough to bound a line. */
-export const MAX_ARCHIVED_TEXT = 20_000;
+/**
+ * Longer than any network takes (LinkedIn's 3,000 with a take and a disclosure); short enough that one entry
+ * always fits the endpoint's 64 KiB body limit.
+ */
+export const MAX_ARCHIVED_TEXT = 10_000;
 
 export const ARCHIVE_FORMATS = ['csv', 'json'] as const;
 export type ArchiveFormat = (typeof ARCHIVE_FORMATS)[number];

@@ -4,6 +4,7 @@
  */
 import { Type, type Static, type TSchema } from 'typebox';
 import { NETWORKS } from './domain.ts';
+import { MAX_ARCHIVED_TEXT } from './archive.ts';
 import { BLOCK_LEVELS, MAX_BLOCK_TERM_LENGTH, MAX_BLOCK_TERMS } from './share/block-list.ts';
 import { SHARE_CODE_PATTERN } from './share/utm.ts';
 import { UUID_V7_PATTERN } from './uuid.ts';
@@ -236,6 +237,35 @@ export const KitsResponseSchema = Type.Object(
 export type KitsResponse = Static<typeof KitsResponseSchema>;
 
 export const KitKeyQuerySchema = Type.Object({ postKey: PostKeySchema }, closed);
+
+// ── Compliance archive (only where policy ArchiveToEndpoint is on) ─────────────────────────────────
+
+export const MAX_ARCHIVE_ENTRIES_PER_BATCH = 20;
+
+export const ArchiveEntrySchema = Type.Object(
+  {
+    /** The share event's id: a retried entry is stored once. */
+    id: Type.String({ pattern: UUID_V7_PATTERN }),
+    postKey: PostKeySchema,
+    network: NetworkSchema,
+    at: IsoTimeSchema,
+    link: Type.String({ minLength: 8, maxLength: 4096 }),
+    text: Type.String({ minLength: 1, maxLength: MAX_ARCHIVED_TEXT }),
+    kitVersion: Type.String({ minLength: 1, maxLength: 100 }),
+  },
+  closed,
+);
+export type ArchiveEntry = Static<typeof ArchiveEntrySchema>;
+
+export const ArchiveBatchSchema = Type.Object(
+  { entries: Type.Array(ArchiveEntrySchema, { minItems: 1, maxItems: MAX_ARCHIVE_ENTRIES_PER_BATCH }) },
+  closed,
+);
+export type ArchiveBatch = Static<typeof ArchiveBatchSchema>;
+
+/** How many of the entries sent are kept now; the others the endpoint had already. */
+export const ArchiveResultSchema = Type.Object({ stored: Count, duplicates: Count }, closed);
+export type ArchiveResult = Static<typeof ArchiveResultSchema>;
 
 // ── Posts (the endpoint as the hub: GET /v1/posts) ──────────────────────────────────────────────────
 

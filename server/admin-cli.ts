@@ -2,11 +2,14 @@
  * `npm run server:admin -- <command>`: enrollment codes, devices and the admin token, on the endpoint's
  * database (the endpoint may be running; SQLite's WAL lets both work on the file).
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { listDevices, revokeDevice } from './admin/devices.ts';
 import { createEnrollmentCode, listEnrollmentCodes, revokeEnrollmentCode } from './admin/enrollment-codes.ts';
 import { rotateAdminToken } from './admin/organisation.ts';
 import { databaseLocation, openDatabaseOrExit } from './cli-options.ts';
+import { plural } from '../common/plural.ts';
+import { archiveCsv } from './compliance/archive-store.ts';
 import { listBlockTerms, removeBlockTerm, setBlockTerm } from './compliance/block-list-store.ts';
 import type { Db } from './database.ts';
 
@@ -18,6 +21,7 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
   list-devices                                       enrolled devices
   revoke-device ID                                   this device's token stops working (401)
   rotate-admin-token                                 a new admin token; the old one and dashboard sessions end
+  export-archive [--out FILE]                         the compliance archive (policy ArchiveToEndpoint) as CSV
   block-list                                         the terms messages must not carry (block) or carry with care (warn)
   block-list block TERM…                             Copy and Open stay disabled while a message holds the term
   block-list warn TERM…                              a warning beside the term; sharing is allowed
@@ -72,7 +76,7 @@ async function blockList(db: Db, [action, ...words]: readonly string[]): Promise
 async function run(
   db: Db,
   positionals: readonly string[],
-  values: { team?: string; 'expires-in-days'?: string },
+  values: { team?: string; 'expires-in-days'?: string; out?: string },
 ): Promise<void> {
   const command = positionals[0];
   switch (command) {
@@ -110,6 +114,15 @@ async function run(
     case 'rotate-admin-token':
       console.log(`New admin token (shown once): ${await rotateAdminToken(db)}`);
       return;
+    case 'export-archive': {
+      const { csv, shares } = await archiveCsv(db);
+      if (values.out === undefined) process.stdout.write(csv);
+      else {
+        await writeFile(values.out, csv, 'utf8');
+        console.log(`Wrote ${plural(shares, 'archived share')} to ${values.out}.`);
+      }
+      return;
+    }
     case 'block-list':
       await blockList(db, positionals.slice(1));
       return;
@@ -123,7 +136,12 @@ async function run(
 }
 
 const { values, positionals } = parseArgs({
-  options: { db: { type: 'string' }, team: { type: 'string' }, 'expires-in-days': { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    team: { type: 'string' },
+    'expires-in-days': { type: 'string' },
+    out: { type: 'string' },
+  },
   allowPositionals: true,
   strict: true,
 });

@@ -17,6 +17,7 @@ import { ClickRecorder } from './links/click-recorder.ts';
 import { LinkResolver } from './links/tracked-links.ts';
 import { VisitorHasher } from './links/visitor-hash.ts';
 import { enrollRoutes } from './routes/enroll.ts';
+import { archiveRoutes } from './routes/archive.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { kitsRoutes } from './routes/kits.ts';
 import { linksRoutes } from './routes/links.ts';
@@ -153,6 +154,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     summaryRoutes,
     linksRoutes,
     kitsRoutes,
+    archiveRoutes,
     redirectRoutes,
     dashboardRoutes,
   ]) {

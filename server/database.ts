@@ -160,6 +160,19 @@ export interface BlockListTable {
   updated_at: string;
 }
 
+export interface ShareArchiveTable {
+  /** The share event's id. */
+  id: string;
+  person_id: number;
+  post_key: string;
+  network: Network;
+  shared_at: string;
+  link: string;
+  text: string;
+  kit_version: string;
+  received_at: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   teams: TeamsTable;
@@ -178,6 +191,7 @@ export interface Database {
   job_leases: JobLeasesTable;
   visitor_salts: VisitorSaltsTable;
   block_list: BlockListTable;
+  share_archive: ShareArchiveTable;
 }
 
 export type Db = Kysely<Database>;

@@ -204,6 +204,20 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
           .addColumn('level', 'text', (column) => column.notNull())
           .addColumn('updated_at', 'text', (column) => column.notNull())
           .execute();
+        // Message texts for a compliance review, from desktops whose policy ArchiveToEndpoint is on.
+        await db.schema
+          .createTable('share_archive')
+          .addColumn('id', 'text', (column) => column.primaryKey().notNull())
+          .addColumn('person_id', 'integer', (column) => column.notNull().references('people.id'))
+          .addColumn('post_key', 'text', (column) => column.notNull())
+          .addColumn('network', 'text', (column) => column.notNull())
+          .addColumn('shared_at', 'text', (column) => column.notNull())
+          .addColumn('link', 'text', (column) => column.notNull())
+          .addColumn('text', 'text', (column) => column.notNull())
+          .addColumn('kit_version', 'text', (column) => column.notNull())
+          .addColumn('received_at', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema.createIndex('share_archive_by_time').on('share_archive').column('shared_at').execute();
       },
     },
   };
