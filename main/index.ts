@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     pollIntervalMs: initial.pollIntervalMinutes * MINUTE_MS,
     policyBlockList: () => settings.values().blockList,
     archiveDays: () => settings.values().archiveDays,
+    archiveToEndpoint: () => settings.values().archiveToEndpoint,
     exportDir: app.getPath('downloads'),
   });
 

@@ -21,6 +21,8 @@ import { ShareJournal } from '../sync/share-journal.ts';
 import { exportArchive } from '../compliance/archive-export.ts';
 import { ShareArchive } from '../compliance/share-archive.ts';
 import { DEFAULT_ARCHIVE_DAYS } from '../../common/archive.ts';
+import type { ArchiveEntry } from '../../common/protocol.ts';
+import { ArchiveOutbox } from '../compliance/archive-outbox.ts';
 import { memoryTokenStore } from '../sync/token-stand-ins.ts';
 import { EventBus } from './event-bus.ts';
 import { IpcRequestError } from '../ipc/ipc-request-error.ts';
@@ -61,6 +63,11 @@ export interface AppCoreOptions {
   readonly policyBlockList?: () => readonly BlockTerm[];
   /** Days shares stay in the archive (policy ArchiveDays); 365 by default. */
   readonly archiveDays?: () => number;
+  /**
+   * Whether each share's text also goes to the endpoint's archive (policy ArchiveToEndpoint), read at each
+   * share; off by default, and then no message text ever leaves this desktop.
+   */
+  readonly archiveToEndpoint?: () => boolean;
   /** Where archive exports are written: the Downloads folder in the app; by default `exports` in `dataDir`. */
   readonly exportDir?: string;
 }
@@ -136,8 +143,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     const summary = sync?.summary();
     if (summary) posts.setCounts(summary.posts);
   };
+  const archiveOutbox = options.endpointUrl
+    ? await ArchiveOutbox.open(join(options.dataDir, 'archive-outbox.json'), log)
+    : null;
   const sync = options.endpointUrl
     ? await openEndpointSync({
+        ...(archiveOutbox ? { archive: archiveOutbox } : {}),
         url: options.endpointUrl,
         fetch: options.fetch,
         dataDir: options.dataDir,
@@ -211,17 +222,19 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       at: at.toISOString(),
     };
     // Archived first: a share the archive could not keep is not recorded either, and the window says so.
-    if (type === 'shared' && request.text !== undefined)
-      await archive.append({
+    if (type === 'shared' && request.text !== undefined) {
+      const entry: ArchiveEntry = {
         id: event.id,
         at: event.at,
         network: request.network,
         postKey: post.key,
-        title: post.title,
         link: (await links.linksFor(post))[request.network],
         text: request.text,
         kitVersion: kitVersionOf(post),
-      });
+      };
+      await archive.append({ ...entry, title: post.title });
+      if (archiveOutbox && options.archiveToEndpoint?.() === true) await archiveOutbox.add(entry);
+    }
     // Durable before we answer: once the window says "shared", a crash cannot lose it.
     await journal.record(event);
     posts.applyShare(event);

@@ -9,12 +9,15 @@ import type { ShareEvent } from '../../common/domain.ts';
 import {
   EnrollResponseSchema,
   EventResultsSchema,
+  ArchiveResultSchema,
   KitsResponseSchema,
   LinksResponseSchema,
   SummarySchema,
   type EnrollRequest,
   type EnrollResponse,
   type EventResults,
+  type ArchiveEntry,
+  type ArchiveResult,
   type KitsResponse,
   type LinksRequest,
   type LinksResponse,
@@ -56,6 +59,7 @@ export type Conditional<T> =
 export interface EndpointClient {
   enroll(request: EnrollRequest): Promise<EnrollResponse>;
   sendEvents(token: string, events: readonly ShareEvent[]): Promise<EventResults>;
+  sendArchive(token: string, entries: readonly ArchiveEntry[]): Promise<ArchiveResult>;
   fetchSummary(token: string, etag: string | null): Promise<Conditional<Summary>>;
   fetchKits(token: string, etag: string | null): Promise<Conditional<KitsResponse>>;
   trackedLinks(token: string, request: LinksRequest, timeoutMs?: number): Promise<LinksResponse>;
@@ -138,6 +142,7 @@ export function createEndpointClient(fetch: HttpFetch, baseUrl: string): Endpoin
   return {
     enroll: (request) => post('v1/enroll', EnrollResponseSchema, request, null),
     sendEvents: (token, events) => post('v1/events', EventResultsSchema, { events }, token),
+    sendArchive: (token, entries) => post('v1/archive', ArchiveResultSchema, { entries }, token),
     fetchSummary: (token, etag) => conditionalGet('v1/summary', SummarySchema, token, etag),
     // The block list comes with the kits; an endpoint from before it ignores the query and sends none.
     fetchKits: (token, etag) => conditionalGet('v1/kits?include=blockList', KitsResponseSchema, token, etag),

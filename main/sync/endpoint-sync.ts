@@ -4,6 +4,7 @@
  * one cache file. Electron-free: the token store, the network signal and the clock come in as ports.
  */
 import type { BlockTerm } from '../../common/share/block-list.ts';
+import type { ArchiveOutbox } from '../compliance/archive-outbox.ts';
 import { join } from 'node:path';
 import type { ShareKitWire, Summary } from '../../common/protocol.ts';
 import { RESULTS_FRESH_MS, type SyncStatus } from '../../common/sharing.ts';
@@ -36,6 +37,8 @@ export interface EndpointSyncOptions {
   readonly log: Logger;
   /** The status, the summary or the kits may have changed. */
   readonly onChange: () => void;
+  /** Texts for the endpoint's compliance archive, when policy ArchiveToEndpoint is on. */
+  readonly archive?: ArchiveOutbox;
 }
 
 export interface EndpointSync {
@@ -83,6 +86,7 @@ export async function openEndpointSync(options: EndpointSyncOptions): Promise<En
     pullIntervalMs: PULL_INTERVAL_MS,
     log,
     onChange: options.onChange,
+    ...(options.archive ? { archive: options.archive } : {}),
   });
   const unsubscribe: (() => void)[] = [];
 
