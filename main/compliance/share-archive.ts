@@ -10,22 +10,25 @@ import { NETWORKS } from '../../common/domain.ts';
 import type { ArchivedShare } from '../../common/archive.ts';
 import type { Logger } from '../core/ports.ts';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
+import { jsonObjectOf } from '../storage/json-line.ts';
 
 const DAY_MS = 86_400_000;
 
 function parseLine(line: string): ArchivedShare | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const share = value as Record<keyof ArchivedShare, unknown>;
-  const texts = [share.id, share.at, share.postKey, share.title, share.link, share.text, share.kitVersion];
+  const share = jsonObjectOf(line);
+  if (share === null) return null;
+  const texts = [
+    share['id'],
+    share['at'],
+    share['postKey'],
+    share['title'],
+    share['link'],
+    share['text'],
+    share['kitVersion'],
+  ];
   if (!texts.every((field) => typeof field === 'string')) return null;
-  if (!(NETWORKS as readonly unknown[]).includes(share.network)) return null;
-  return Number.isNaN(Date.parse(share.at as string)) ? null : (value as ArchivedShare);
+  if (!(NETWORKS as readonly unknown[]).includes(share['network'])) return null;
+  return Number.isNaN(Date.parse(share['at'] as string)) ? null : (share as unknown as ArchivedShare);
 }
 
 export class ShareArchive {

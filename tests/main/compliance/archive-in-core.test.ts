@@ -14,7 +14,7 @@ import type { Logger } from '../../../main/core/ports.ts';
 import { createIpcDispatcher } from '../../../main/ipc/dispatcher.ts';
 import { FakeClock } from '../../helpers/fake-clock.ts';
 import { handlersWith } from '../../helpers/handlers.ts';
-import { startFeedServer } from '../../helpers/http-server.ts';
+import { SHIP_SMALL, startShipSmallFeed } from '../../helpers/http-server.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 
 const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -27,14 +27,7 @@ afterEach(async () => {
 async function setup(archiveDays: number) {
   const dir = await makeTempDir();
   cleanups.push(dir.remove);
-  const feed = await startFeedServer('Example Blog', [
-    {
-      title: 'Ship small',
-      link: 'https://blog.example.com/ship-small',
-      description: '<p>We ship small.</p>',
-      published: new Date(Date.now() - 3_600_000),
-    },
-  ]);
+  const feed = await startShipSmallFeed();
   cleanups.push(feed.close);
   const clock = new FakeClock(Date.now());
   const start = async () => {
@@ -64,7 +57,7 @@ describe('the archive through the core', () => {
     const { core, call } = await start();
     const [post] = await core.handlers.listPosts();
     if (!post) throw new Error('no post');
-    const text = `Proud of this.\n\nWe ship small. ${(await core.handlers.getShareKit(post.id)).links.x}`;
+    const text = `Proud of this.\n\nWe cut our release time in half. ${(await core.handlers.getShareKit(post.id)).links.x}`;
     expect(await call('markShared', { postId: post.id, network: 'x', text })).toMatchObject({ ok: true });
     expect(await call('undoShare', { postId: post.id, network: 'x' })).toMatchObject({ ok: true });
     // A window from before the archive sends no text: the share counts, nothing is archived.
@@ -76,7 +69,7 @@ describe('the archive through the core', () => {
     expect(csv.value.file.startsWith(join(downloads, 'advocate-archive-'))).toBe(true);
     const written = await readFile(csv.value.file, 'utf8');
     expect(written.split('\r\n')[0]).toBe('time,network,post,title,link,kit version,text');
-    expect(written).toContain(`,x,https://blog.example.com/ship-small,Ship small,`);
+    expect(written).toContain(`,x,${SHIP_SMALL.link},"${SHIP_SMALL.title}",`);
     expect(written).toContain(`"${text}"`);
 
     const json = await call<ArchiveExported>('exportArchive', 'json');

@@ -12,7 +12,7 @@ import { memoryTokenStore } from '../../../main/sync/token-stand-ins.ts';
 import { archiveCsv } from '../../../server/compliance/archive-store.ts';
 import { startEndpoint } from '../../helpers/endpoint.ts';
 import { FakeClock } from '../../helpers/fake-clock.ts';
-import { startFeedServer } from '../../helpers/http-server.ts';
+import { startShipSmallFeed } from '../../helpers/http-server.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 
 const quietLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -33,14 +33,7 @@ interface Sent {
 async function shareFlow(more: Partial<AppCoreOptions>) {
   const dir = await makeTempDir();
   cleanups.push(dir.remove);
-  const feed = await startFeedServer('Example Blog', [
-    {
-      title: 'Ship small',
-      link: 'https://blog.example.com/ship-small',
-      description: '<p>We ship small.</p>',
-      published: new Date(Date.now() - 3_600_000),
-    },
-  ]);
+  const feed = await startShipSmallFeed();
   cleanups.push(feed.close);
   const endpoint = await startEndpoint(dir.path);
   cleanups.push(endpoint.close);
