@@ -18,11 +18,7 @@ import { kitWithEndpoint } from '../sync/endpoint-kit.ts';
 import { openEndpointSync } from '../sync/endpoint-sync.ts';
 import { localResults } from '../sync/local-results.ts';
 import { ShareJournal } from '../sync/share-journal.ts';
-import { exportArchive } from '../compliance/archive-export.ts';
-import { ShareArchive } from '../compliance/share-archive.ts';
-import { DEFAULT_ARCHIVE_DAYS } from '../../common/archive.ts';
-import type { ArchiveEntry } from '../../common/protocol.ts';
-import { ArchiveOutbox } from '../compliance/archive-outbox.ts';
+import { ShareRecords } from '../compliance/share-records.ts';
 import { memoryTokenStore } from '../sync/token-stand-ins.ts';
 import { EventBus } from './event-bus.ts';
 import { IpcRequestError } from '../ipc/ipc-request-error.ts';
@@ -121,11 +117,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const readState = await ReadState.open(join(options.dataDir, 'read.json'));
   const posts = new PostStore((postId) => readState.has(postId));
   const journal = await ShareJournal.open(join(options.dataDir, 'shares.jsonl'), { log });
-  const archive = await ShareArchive.open(join(options.dataDir, 'archive.jsonl'), {
-    keepDays: options.archiveDays ?? (() => DEFAULT_ARCHIVE_DAYS),
-    now: () => clock.now(),
-    log,
-  });
+  const records = await ShareRecords.open({ ...options, withEndpoint: options.endpointUrl !== null, clock, log });
   for (const event of journal.events()) posts.applyShare(event);
 
   const publish = (): void => events.emit('postsChanged', posts.views());
@@ -143,12 +135,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     const summary = sync?.summary();
     if (summary) posts.setCounts(summary.posts);
   };
-  const archiveOutbox = options.endpointUrl
-    ? await ArchiveOutbox.open(join(options.dataDir, 'archive-outbox.json'), log)
-    : null;
   const sync = options.endpointUrl
     ? await openEndpointSync({
-        ...(archiveOutbox ? { archive: archiveOutbox } : {}),
+        ...(records.outbox ? { archive: records.outbox } : {}),
         url: options.endpointUrl,
         fetch: options.fetch,
         dataDir: options.dataDir,
@@ -223,17 +212,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     };
     // Archived first: a share the archive could not keep is not recorded either, and the window says so.
     if (type === 'shared' && request.text !== undefined) {
-      const entry: ArchiveEntry = {
-        id: event.id,
-        at: event.at,
-        network: request.network,
-        postKey: post.key,
-        link: (await links.linksFor(post))[request.network],
-        text: request.text,
-        kitVersion: kitVersionOf(post),
-      };
-      await archive.append({ ...entry, title: post.title });
-      if (archiveOutbox && options.archiveToEndpoint?.() === true) await archiveOutbox.add(entry);
+      const link = (await links.linksFor(post))[request.network];
+      const { id, at: sharedAt, network } = event;
+      const kitVersion = kitVersionOf(post);
+      await records.record(
+        { id, at: sharedAt, network, postKey: post.key, link, text: request.text, kitVersion },
+        post.title,
+      );
     }
     // Durable before we answer: once the window says "shared", a crash cannot lose it.
     await journal.record(event);
@@ -289,8 +274,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         return null;
       },
       listFeeds: () => Promise.resolve(engine.feeds()),
-      exportArchive: (format) =>
-        exportArchive(archive, format, options.exportDir ?? join(options.dataDir, 'exports'), new Date(clock.now())),
+      exportArchive: (format) => records.export(format),
       checkFeed: (url) => checkFeed(options.fetch, url, options.feedLimits),
     },
     async start() {
@@ -304,7 +288,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       await sync?.stop();
       await readState.flushed();
       await journal.close();
-      await archive.close();
+      await records.close();
     },
     pollNow,
     async setFeedUrls(urls) {
