@@ -5,6 +5,8 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { NETWORKS } from './domain.ts';
 import { MAX_NAME_LENGTH } from './settings.ts';
+import { MAX_ARCHIVED_TEXT } from './archive.ts';
+import { BLOCK_LEVELS, MAX_BLOCK_TERM_LENGTH, MAX_BLOCK_TERMS } from './share/block-list.ts';
 import { SHARE_CODE_PATTERN } from './share/utm.ts';
 import { UUID_V7_PATTERN } from './uuid.ts';
 
@@ -241,10 +243,62 @@ export const ShareKitSchema = Type.Object(
 );
 export type ShareKitWire = Static<typeof ShareKitSchema>;
 
-export const KitsResponseSchema = Type.Object({ kits: Type.Array(ShareKitSchema) }, closed);
+/** One term of the organisation's block list (common/share/block-list.ts has the matching rules). */
+export const BlockTermSchema = Type.Object(
+  {
+    term: Type.String({ minLength: 2, maxLength: MAX_BLOCK_TERM_LENGTH }),
+    level: Type.Enum(BLOCK_LEVELS),
+  },
+  closed,
+);
+
+/**
+ * `include=blockList` asks for the block list with the kits. A desktop from before it never asks, so the
+ * answer it validates keeps the shape it knows; an endpoint from before it ignores the query and answers
+ * without the list, which the desktop reads as an empty one.
+ */
+export const KitsQuerySchema = Type.Object({ include: Type.Optional(Type.Literal('blockList')) }, closed);
+export type KitsQuery = Static<typeof KitsQuerySchema>;
+
+export const KitsResponseSchema = Type.Object(
+  {
+    kits: Type.Array(ShareKitSchema),
+    blockList: Type.Optional(Type.Array(BlockTermSchema, { maxItems: MAX_BLOCK_TERMS })),
+  },
+  closed,
+);
 export type KitsResponse = Static<typeof KitsResponseSchema>;
 
 export const KitKeyQuerySchema = Type.Object({ postKey: PostKeySchema }, closed);
+
+// ── Compliance archive (only where policy ArchiveToEndpoint is on) ─────────────────────────────────
+
+export const MAX_ARCHIVE_ENTRIES_PER_BATCH = 20;
+
+export const ArchiveEntrySchema = Type.Object(
+  {
+    /** The share event's id: a retried entry is stored once. */
+    id: Type.String({ pattern: UUID_V7_PATTERN }),
+    postKey: PostKeySchema,
+    network: NetworkSchema,
+    at: IsoTimeSchema,
+    link: Type.String({ minLength: 8, maxLength: 4096 }),
+    text: Type.String({ minLength: 1, maxLength: MAX_ARCHIVED_TEXT }),
+    kitVersion: Type.String({ minLength: 1, maxLength: 100 }),
+  },
+  closed,
+);
+export type ArchiveEntry = Static<typeof ArchiveEntrySchema>;
+
+export const ArchiveBatchSchema = Type.Object(
+  { entries: Type.Array(ArchiveEntrySchema, { minItems: 1, maxItems: MAX_ARCHIVE_ENTRIES_PER_BATCH }) },
+  closed,
+);
+export type ArchiveBatch = Static<typeof ArchiveBatchSchema>;
+
+/** How many of the entries sent are kept now; the others the endpoint had already. */
+export const ArchiveResultSchema = Type.Object({ stored: Count, duplicates: Count }, closed);
+export type ArchiveResult = Static<typeof ArchiveResultSchema>;
 
 // ── Posts (the endpoint as the hub: GET /v1/posts) ──────────────────────────────────────────────────
 

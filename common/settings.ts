@@ -4,6 +4,7 @@
  * them, the window only reads the result and asks for changes.
  */
 import type { Network } from './domain.ts';
+import type { BlockTerm } from './share/block-list.ts';
 
 /** Local wall-clock times 'HH:MM'; an end before the start spans midnight (22:00 to 07:00). */
 export interface QuietHours {
@@ -41,6 +42,12 @@ export interface Settings {
    * or stays disabled until the person shortens the message (false). Never sends an overlong text.
    */
   readonly offerCutToFit: boolean;
+  /** Terms a message must not carry (`block`: Copy and Open are disabled) or carries with a warning (`warn`). */
+  readonly blockList: readonly BlockTerm[];
+  /** Days each share stays in this desktop's archive (its final text, network, time, link, kit version). */
+  readonly archiveDays: number;
+  /** Whether each share's final text also goes to the endpoint's archive; off: message texts never leave the desktop. */
+  readonly archiveToEndpoint: boolean;
   readonly trainingUrl: string | null;
   readonly startAtLogin: boolean;
   /** How the endpoint names this person on leaderboards (sent when the desktop enrolls); empty until set. */
@@ -94,6 +101,7 @@ export const POLL_INTERVAL_MINUTES = { min: 5, max: 24 * 60 } as const;
 export const ENDPOINT_FALLBACK_MINUTES = { min: 5, max: 7 * 24 * 60 } as const;
 export const DAILY_NOTIFICATION_CAP = { min: 0, max: 100 } as const;
 export const MAX_FEEDS = 50;
+export const ARCHIVE_DAYS = { min: 1, max: 3650 } as const;
 export const MAX_DISCLOSURE_LENGTH = 500;
 /** As the endpoint's display and team names allow. */
 export const MAX_NAME_LENGTH = 80;

@@ -5,6 +5,7 @@
 import type { Network } from './domain.ts';
 import type { EnrollmentProblem, SyncProblem } from './messages.ts';
 import type { Summary, WeekCount } from './protocol.ts';
+import type { BlockTerm } from './share/block-list.ts';
 
 export type ShareKitSource = 'endpoint' | 'feed' | 'derived';
 
@@ -23,6 +24,8 @@ export interface ShareKitView {
   readonly imageUrl: string | null;
   /** Where the pitch and messages came from: marketing's kit on the endpoint, the feed itself, or derived. */
   readonly source: ShareKitSource;
+  /** The organisation's block list (IT policy and the endpoint's, combined): the composer marks these terms. */
+  readonly blockList: readonly BlockTerm[];
 }
 
 /** The person's own figures, from this desktop's journal: always there, even with no endpoint. */

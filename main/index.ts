@@ -101,6 +101,10 @@ async function main(): Promise<void> {
     pollIntervalMs: initial.pollIntervalMinutes * MINUTE_MS,
     endpointFallbackMs: initial.endpointFallbackMinutes * MINUTE_MS,
     pollFeedsOnDesktop: initial.pollFeedsOnDesktop,
+    policyBlockList: () => settings.values().blockList,
+    archiveDays: () => settings.values().archiveDays,
+    archiveToEndpoint: () => settings.values().archiveToEndpoint,
+    exportDir: app.getPath('downloads'),
   });
   const externalHosts = currentExternalHosts(
     () => settings.values(),

@@ -3,6 +3,7 @@
  * endpoint's database (the endpoint may be running; SQLite's WAL lets both work on the file). Changes
  * to people, codes and devices go to the action log as made from the command line.
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { listActions, type Actor } from './admin/action-log.ts';
 import { listDevices } from './admin/devices.ts';
@@ -12,6 +13,9 @@ import { mergePeople } from './admin/merge-people.ts';
 import { rotateAdminToken } from './admin/organisation.ts';
 import { changeTeam, listPeople, renamePerson, setPersonActive, type ChangeOutcome } from './admin/people.ts';
 import { databaseLocation, openDatabaseOrExit } from './cli-options.ts';
+import { plural } from '../common/plural.ts';
+import { archiveCsv } from './compliance/archive-store.ts';
+import { listBlockTerms, removeBlockTerm, setBlockTerm } from './compliance/block-list-store.ts';
 import type { Db } from './database.ts';
 import { runFeedCommand } from './feeds/feed-commands.ts';
 
@@ -40,6 +44,12 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
   remove-feed URL                                    stop polling it; its posts are no longer served
   list-feeds                                         the feeds with when they were read, what is next, problems
   new-ping-secret URL                                a new secret for the feed's ping URL (printed once)
+  export-archive [--out FILE]                         the compliance archive (policy ArchiveToEndpoint) as CSV
+  block-list                                         the terms messages must not carry (block) or carry with care (warn)
+  block-list block TERM…                             Copy and Open stay disabled while a message holds the term
+  block-list warn TERM…                              a warning beside the term; sharing is allowed
+  block-list remove TERM…                            the term is no longer marked
+    (the words after the command are one term; phrases need no quotes)
 
 add-feed reads the feed once over the network from this machine, as the endpoint will.
 --db defaults to ADVOCATE_DB, then DATABASE_URL, then .advocate-data/endpoint.sqlite.`;
@@ -73,7 +83,7 @@ const table = (rows: readonly object[]): void => {
   else console.table(rows);
 };
 
-type Values = { team?: string; 'team-choice'?: boolean; 'max-uses'?: string; 'expires-in-days'?: string };
+type Values = { team?: string; 'team-choice'?: boolean; 'max-uses'?: string; 'expires-in-days'?: string; out?: string };
 
 /** A whole number above 0 from an option, or null when it was not given. */
 function countOption(values: Values, option: 'max-uses' | 'expires-in-days', what: string): number | null {
@@ -97,6 +107,32 @@ async function createCode(db: Db, values: Values): Promise<void> {
     ...(expiresAt ? [`expires ${expiresAt.toISOString().slice(0, 10)}`] : []),
   ];
   console.log(`Enrollment code ${String(id)}: ${code} (${rules.join('; ')})`);
+}
+
+async function blockList(db: Db, [action, ...words]: readonly string[]): Promise<void> {
+  const term = words.join(' ');
+  switch (action) {
+    case undefined:
+    case 'list':
+      table(await listBlockTerms(db));
+      return;
+    case 'block':
+    case 'warn': {
+      const outcome = await setBlockTerm(db, term, action);
+      if (!outcome.ok) fail(`The term was not added: ${outcome.reason}. The list is unchanged.`);
+      console.log(
+        `${outcome.change === 'added' ? 'Added' : 'Now'} “${outcome.entry.term}”: ${action}. Desktops get it with their next update of the kits.`,
+      );
+      return;
+    }
+    case 'remove':
+      console.log(
+        (await removeBlockTerm(db, term)) ? `Removed “${term.trim()}”.` : `“${term.trim()}” is not on the block list.`,
+      );
+      return;
+    default:
+      fail(`Unknown block-list action "${action}": use block, warn, remove or list.\n\n${HELP}`);
+  }
 }
 
 async function run(db: Db, positionals: readonly string[], values: Values): Promise<void> {
@@ -156,6 +192,18 @@ async function run(db: Db, positionals: readonly string[], values: Values): Prom
     case 'new-ping-secret':
       await runFeedCommand(db, command, positionals[1]);
       return;
+    case 'export-archive': {
+      const { csv, shares } = await archiveCsv(db);
+      if (values.out === undefined) process.stdout.write(csv);
+      else {
+        await writeFile(values.out, csv, 'utf8');
+        console.log(`Wrote ${plural(shares, 'archived share')} to ${values.out}.`);
+      }
+      return;
+    }
+    case 'block-list':
+      await blockList(db, positionals.slice(1));
+      return;
     case undefined:
     case 'help':
       console.log(HELP);
@@ -172,6 +220,7 @@ const { values, positionals } = parseArgs({
     'team-choice': { type: 'boolean' },
     'max-uses': { type: 'string' },
     'expires-in-days': { type: 'string' },
+    out: { type: 'string' },
   },
   allowPositionals: true,
   strict: true,

@@ -22,6 +22,7 @@ import { VisitorHasher } from './links/visitor-hash.ts';
 import { feedHosts } from './feeds/feed-hosts.ts';
 import { OrganisationHosts } from './posts/organisation-hosts.ts';
 import { enrollRoutes } from './routes/enroll.ts';
+import { archiveRoutes } from './routes/archive.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { kitsRoutes } from './routes/kits.ts';
 import { linksRoutes } from './routes/links.ts';
@@ -215,6 +216,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     kitsRoutes,
     postsRoutes,
     pingRoutes,
+    archiveRoutes,
     redirectRoutes,
     dashboardRoutes,
   ]) {

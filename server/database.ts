@@ -5,6 +5,7 @@
  */
 import { Kysely, Migrator, sql, type Dialect, type Generated } from 'kysely';
 import type { Network, ShareEventType } from '../common/domain.ts';
+import type { BlockLevel } from '../common/share/block-list.ts';
 import { dialectOf } from './dialect.ts';
 import { migrationsFor } from './migrations.ts';
 import {
@@ -214,6 +215,27 @@ export interface PostsTable {
   revision: number;
 }
 
+export interface BlockListTable {
+  /** The folded term (common/share/block-list.ts `foldTerm`): one row per term whatever its spelling. */
+  term_key: string;
+  term: string;
+  level: BlockLevel;
+  updated_at: string;
+}
+
+export interface ShareArchiveTable {
+  /** The share event's id. */
+  id: string;
+  person_id: number;
+  post_key: string;
+  network: Network;
+  shared_at: string;
+  link: string;
+  text: string;
+  kit_version: string;
+  received_at: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   teams: TeamsTable;
@@ -236,6 +258,8 @@ export interface Database {
   posts_version: PostsVersionTable;
   feeds: FeedsTable;
   posts: PostsTable;
+  block_list: BlockListTable;
+  share_archive: ShareArchiveTable;
 }
 
 export type Db = Kysely<Database>;

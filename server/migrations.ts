@@ -302,5 +302,32 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('posts_by_link').on('posts').column('link').execute();
       },
     },
+    '0009-compliance': {
+      // The organisation's block list, sent to desktops with the kits (a change bumps kits_version).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('block_list')
+          // The term as it is compared (common/share/block-list.ts foldTerm): "Insider" and "ＩＮＳＩＤＥＲ" are one.
+          .addColumn('term_key', 'text', (column) => column.primaryKey().notNull())
+          .addColumn('term', 'text', (column) => column.notNull())
+          .addColumn('level', 'text', (column) => column.notNull())
+          .addColumn('updated_at', 'text', (column) => column.notNull())
+          .execute();
+        // Message texts for a compliance review, from desktops whose policy ArchiveToEndpoint is on.
+        await db.schema
+          .createTable('share_archive')
+          .addColumn('id', 'text', (column) => column.primaryKey().notNull())
+          .addColumn('person_id', 'integer', (column) => column.notNull().references('people.id'))
+          .addColumn('post_key', 'text', (column) => column.notNull())
+          .addColumn('network', 'text', (column) => column.notNull())
+          .addColumn('shared_at', 'text', (column) => column.notNull())
+          .addColumn('link', 'text', (column) => column.notNull())
+          .addColumn('text', 'text', (column) => column.notNull())
+          .addColumn('kit_version', 'text', (column) => column.notNull())
+          .addColumn('received_at', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema.createIndex('share_archive_by_time').on('share_archive').column('shared_at').execute();
+      },
+    },
   };
 }

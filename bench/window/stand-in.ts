@@ -70,6 +70,7 @@ export function standIn(posts: readonly PostView[]): StandIn {
       imageUrl: first.imageUrl,
       links: links as Record<Network, string>,
       ...kitFromPost(first),
+      blockList: [],
     },
     getResults: RESULTS,
     refreshResults: null,
@@ -77,6 +78,7 @@ export function standIn(posts: readonly PostView[]): StandIn {
     getNotificationPause: { pausedUntil: null },
     pauseNotifications: { pausedUntil: null },
     getMastodonLimits: DEFAULT_MASTODON_LIMITS,
+    exportArchive: { file: 'advocate-archive.csv', shares: 0 },
   };
   // The type insists on every call; this catches a run through tsx, which does not type-check.
   const missing = keysOf(INVOKE_CHANNELS).filter((name) => !(name in answers));

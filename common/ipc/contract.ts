@@ -3,6 +3,7 @@
  * from these maps, main registers one handler per entry, and the browser preview speaks the same
  * contract over a localhost socket. Adding a call means adding it here; the compiler finds the rest.
  */
+import type { ArchiveExported, ArchiveFormat } from '../archive.ts';
 import type { Feed, FeedCheck, Network, PostSource, PostView } from '../domain.ts';
 import type { MastodonLimits } from '../share/length.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../sharing.ts';
@@ -18,6 +19,8 @@ import type {
 export interface MarkSharedRequest {
   readonly postId: string;
   readonly network: Network;
+  /** The final text as the person last copied or opened it, link included: kept in the share archive. */
+  readonly text?: string;
 }
 
 /** Calls from the window to main: the argument tuple and the answer of each. */
@@ -61,6 +64,8 @@ export interface InvokeMap {
   pauseNotifications: { args: [request: PauseRequest]; result: NotificationPause };
   /** What the person's Mastodon server allows in a post (read from it); Mastodon's defaults until known. */
   getMastodonLimits: { args: []; result: MastodonLimits };
+  /** Writes the share archive (kept as policy ArchiveDays says) as a CSV or JSON file to the Downloads folder. */
+  exportArchive: { args: [format: ArchiveFormat]; result: ArchiveExported };
 }
 
 /** Events from main to the window, with their payload. */
@@ -109,6 +114,7 @@ export const INVOKE_CHANNELS: { readonly [K in InvokeName]: `advocate:${K}` } = 
   getNotificationPause: 'advocate:getNotificationPause',
   pauseNotifications: 'advocate:pauseNotifications',
   getMastodonLimits: 'advocate:getMastodonLimits',
+  exportArchive: 'advocate:exportArchive',
 };
 
 export const EVENT_CHANNELS: { readonly [K in EventName]: `advocate:on:${K}` } = {

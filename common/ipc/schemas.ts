@@ -3,6 +3,7 @@
  * which only needs channel names, does not carry a validator.
  */
 import { Type, type Static, type TSchema } from 'typebox';
+import { ARCHIVE_FORMATS, MAX_ARCHIVED_TEXT } from '../archive.ts';
 import { NETWORKS } from '../domain.ts';
 import { NetworkSchema } from '../protocol.ts';
 import { MAX_FEEDS, MAX_NAME_LENGTH } from '../settings.ts';
@@ -11,7 +12,7 @@ import type { InvokeMap, InvokeName } from './contract.ts';
 const PostIdSchema = Type.String({ minLength: 1, maxLength: 512 });
 
 const MarkSharedRequestSchema = Type.Object(
-  { postId: PostIdSchema, network: NetworkSchema },
+  { postId: PostIdSchema, network: NetworkSchema, text: Type.Optional(Type.String({ maxLength: MAX_ARCHIVED_TEXT })) },
   { additionalProperties: false },
 );
 
@@ -74,6 +75,7 @@ export const INVOKE_ARG_SCHEMAS = {
     Type.Union([Type.Literal('hour'), Type.Literal('tomorrow'), Type.Literal('resume')]),
   ]),
   getMastodonLimits: Type.Tuple([]),
+  exportArchive: Type.Tuple([Type.Enum(ARCHIVE_FORMATS)]),
 } as const satisfies { readonly [K in InvokeName]: TSchema };
 
 /** Fails to compile when a schema's static type and the contract's argument tuple drift apart. */

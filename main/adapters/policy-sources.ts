@@ -24,7 +24,7 @@ export function readMacPolicy(): Layer {
       raw[key.name] = text;
       continue;
     }
-    if (key.kind === 'urlList' || key.kind === 'networks') {
+    if (key.registryType === 'REG_MULTI_SZ') {
       const list = systemPreferences.getUserDefault(key.name, 'array');
       if (list.length > 0) raw[key.name] = list;
     }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { InvokeHandlers, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
 import type { Post, PostView, ShareEvent, ShareEventType } from '../../common/domain.ts';
 import type { MeUpdate } from '../../common/protocol.ts';
+import { combineBlockLists, type BlockTerm } from '../../common/share/block-list.ts';
 import { kitFromPost } from '../../common/share/kit.ts';
 import type { ResultsView, ShareKitView, SyncStatus } from '../../common/sharing.ts';
 import { uuidv7 } from '../../common/uuid.ts';
@@ -18,6 +19,7 @@ import { kitWithEndpoint } from '../sync/endpoint-kit.ts';
 import { openEndpointSync, type EndpointSync } from '../sync/endpoint-sync.ts';
 import { localResults } from '../sync/local-results.ts';
 import { ShareJournal } from '../sync/share-journal.ts';
+import { ShareRecords } from '../compliance/share-records.ts';
 import { memoryTokenStore } from '../sync/token-stand-ins.ts';
 import { EventBus } from './event-bus.ts';
 import { IpcRequestError } from '../ipc/ipc-request-error.ts';
@@ -65,6 +67,17 @@ export interface AppCoreOptions {
   readonly random?: () => number;
   /** Timeout, size cap and redirect limit of each fetch (tests shrink them). */
   readonly feedLimits?: FetchLimits;
+  /** The block list IT policy sets, read when a kit is asked for (so a policy change applies to the next post opened). */
+  readonly policyBlockList?: () => readonly BlockTerm[];
+  /** Days shares stay in the archive (policy ArchiveDays); 365 by default. */
+  readonly archiveDays?: () => number;
+  /**
+   * Whether each share's text also goes to the endpoint's archive (policy ArchiveToEndpoint), read at each
+   * share; off by default, and then no message text ever leaves this desktop.
+   */
+  readonly archiveToEndpoint?: () => boolean;
+  /** Where archive exports are written: the Downloads folder in the app; by default `exports` in `dataDir`. */
+  readonly exportDir?: string;
 }
 
 /** Events inside main, not sent to the window: what the notification rules and the tray listen to. */
@@ -92,6 +105,7 @@ export interface AppCore {
     | 'getResults'
     | 'refreshResults'
     | 'getSyncStatus'
+    | 'exportArchive'
   >;
   /** Events for the window (the IPC contract's EventMap). */
   readonly events: EventBus<EventMap>;
@@ -131,6 +145,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const readState = await ReadState.open(join(options.dataDir, 'read.json'));
   const posts = new PostStore((postId) => readState.has(postId));
   const journal = await ShareJournal.open(join(options.dataDir, 'shares.jsonl'), { log });
+  const records = await ShareRecords.open({ ...options, withEndpoint: options.endpointUrl !== null, clock, log });
   for (const event of journal.events()) posts.applyShare(event);
 
   const publish = (): void => events.emit('postsChanged', posts.views());
@@ -150,6 +165,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   };
   const openSync = (url: string): Promise<EndpointSync> =>
     openEndpointSync({
+      ...(records.outbox ? { archive: records.outbox } : {}),
       url,
       fetch: options.fetch,
       dataDir: options.dataDir,
@@ -229,12 +245,27 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       network: request.network,
       at: at.toISOString(),
     };
+    // Archived first: a share the archive could not keep is not recorded either, and the window says so.
+    if (type === 'shared' && request.text !== undefined) {
+      const link = (await links.linksFor(post))[request.network];
+      const { id, at: sharedAt, network } = event;
+      const kitVersion = kitVersionOf(post);
+      await records.record(
+        { id, at: sharedAt, network, postKey: post.key, link, text: request.text, kitVersion },
+        post.title,
+      );
+    }
     // Durable before we answer: once the window says "shared", a crash cannot lose it.
     await journal.record(event);
     posts.applyShare(event);
     publishResults();
     void sync?.flush();
     return posts.view(post);
+  }
+
+  function kitVersionOf(post: Post): string {
+    const endpointKit = sync?.kitFor(post.key);
+    return endpointKit ? `endpoint ${endpointKit.updatedAt}` : kitFromPost(post).source;
   }
 
   async function shareKit(postId: string): Promise<ShareKitView> {
@@ -248,6 +279,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       imageUrl: endpointKit?.imageUrl ?? post.imageUrl,
       links: await links.linksFor(post),
       ...text,
+      blockList: combineBlockLists(options.policyBlockList?.() ?? [], sync?.blockList() ?? []),
     };
   }
 
@@ -278,6 +310,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       },
       listFeeds: () => Promise.resolve(sources.feeds()),
       getPostSource: () => Promise.resolve(sources.source()),
+      exportArchive: (format) => records.export(format),
       checkFeed: (url) => checkFeed(options.fetch, url, options.feedLimits),
     },
     async start() {
@@ -293,6 +326,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       await sync?.stop();
       await readState.flushed();
       await journal.close();
+      await records.close();
     },
     pollNow,
     setFeedUrls: (urls) => sources.setFeedUrls(urls),

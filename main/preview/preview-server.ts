@@ -228,6 +228,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     pollIntervalMs: options.pollIntervalMs ?? settings.values().pollIntervalMinutes * 60_000,
     endpointFallbackMs: settings.values().endpointFallbackMinutes * 60_000,
     pollFeedsOnDesktop: settings.values().pollFeedsOnDesktop,
+    policyBlockList: () => settings.values().blockList,
+    archiveDays: () => settings.values().archiveDays,
+    archiveToEndpoint: () => settings.values().archiveToEndpoint,
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   // The app's rules (quiet hours and cap from settings, pause); the pause is kept in memory, for this run,

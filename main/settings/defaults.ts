@@ -1,4 +1,5 @@
 /** Built-in defaults: the lowest layer, what a desktop does with no policy, no machine file and no choices. */
+import { DEFAULT_ARCHIVE_DAYS } from '../../common/archive.ts';
 import { NETWORKS } from '../../common/domain.ts';
 import type { Settings } from '../../common/settings.ts';
 
@@ -16,6 +17,9 @@ export const DEFAULT_SETTINGS: Settings = {
   enabledNetworks: NETWORKS,
   disclosureText: '',
   offerCutToFit: true,
+  blockList: [],
+  archiveDays: DEFAULT_ARCHIVE_DAYS,
+  archiveToEndpoint: false,
   trainingUrl: null,
   startAtLogin: true,
   displayName: '',

@@ -35,6 +35,7 @@ const REGISTRY_TYPES: { readonly [K in SettingKind]: RegistryType } = {
   quietHours: 'REG_SZ',
   urlList: 'REG_MULTI_SZ',
   networks: 'REG_MULTI_SZ',
+  blockList: 'REG_MULTI_SZ',
   boolean: 'REG_DWORD',
   integer: 'REG_DWORD',
 };
@@ -107,6 +108,21 @@ export const POLICY_KEYS: readonly PolicyKey[] = [
     'OfferCutToFit',
     'offerCutToFit',
     'Over a network’s limit, offer to copy a version cut to fit and open the network (1), or keep Open disabled until the message is shortened (0).',
+  ),
+  policyKey(
+    'BlockList',
+    'blockList',
+    'Terms and phrases messages must not carry, one per line as "block: term" (Copy and Open are disabled) or "warn: term" (a warning only); combined with the endpoint’s list.',
+  ),
+  policyKey(
+    'ArchiveDays',
+    'archiveDays',
+    'Days each share stays in the desktop’s archive (its final text, network, time, link and kit version), from 1 to 3650.',
+  ),
+  policyKey(
+    'ArchiveToEndpoint',
+    'archiveToEndpoint',
+    'Whether each share’s final text also goes to the endpoint’s archive, for compliance review (1), or never leaves the desktop (0).',
   ),
   policyKey('TrainingUrl', 'trainingUrl', 'Address of the organisation’s guide to sharing on social networks.'),
   policyKey(

@@ -5,8 +5,16 @@
  */
 import { NETWORKS, type Network } from '../../common/domain.ts';
 import { checkName } from '../../common/names.ts';
+import {
+  blockTermProblem,
+  combineBlockLists,
+  MAX_BLOCK_TERMS,
+  type BlockLevel,
+  type BlockTerm,
+} from '../../common/share/block-list.ts';
 import { normalizeMastodonInstance } from '../../common/share/intents.ts';
 import {
+  ARCHIVE_DAYS,
   DAILY_NOTIFICATION_CAP,
   ENDPOINT_FALLBACK_MINUTES,
   MAX_DISCLOSURE_LENGTH,
@@ -21,7 +29,8 @@ import {
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
-export type SettingKind = 'url' | 'secret' | 'urlList' | 'boolean' | 'integer' | 'quietHours' | 'networks' | 'text';
+export type SettingKind =
+  'url' | 'secret' | 'urlList' | 'boolean' | 'integer' | 'quietHours' | 'networks' | 'blockList' | 'text';
 
 export interface SettingRule<T> {
   readonly kind: SettingKind;
@@ -121,6 +130,25 @@ const name = (label: string): SettingRule<string> => ({
   },
 });
 
+const BLOCK_ENTRY = /^\s*(warn|block)\s*:(.*)$/is;
+
+/** One entry of a policy's block list: "block: term", "warn: term", or a bare term, which is blocked. */
+function checkBlockEntry(item: unknown): Checked<BlockTerm> {
+  if (typeof item !== 'string') return fail('must be text like "block: term" or "warn: term"');
+  const match = BLOCK_ENTRY.exec(item);
+  const level = (match?.[1]?.toLowerCase() ?? 'block') as BlockLevel;
+  // Checked before trimming, so "only spaces" is told apart from nothing after "block: ".
+  const term = match ? (match[2] ?? '').replace(/^ /, '') : item;
+  const problem = blockTermProblem(term);
+  return problem === null ? ok({ term: term.trim(), level }) : fail(problem);
+}
+
+function checkBlockList(value: unknown): Checked<BlockTerm[]> {
+  const checked = checkList(value, MAX_BLOCK_TERMS, checkBlockEntry);
+  // A term listed twice (also in another case or width) is kept once, `block` over `warn`.
+  return checked.ok ? ok(combineBlockLists(checked.value)) : checked;
+}
+
 const isNetwork = (value: unknown): value is Network => (NETWORKS as readonly unknown[]).includes(value);
 
 export const SETTING_RULES: { readonly [K in SettingKey]: SettingRule<Settings[K]> } = {
@@ -158,6 +186,9 @@ export const SETTING_RULES: { readonly [K in SettingKey]: SettingRule<Settings[K
       ),
   },
   offerCutToFit: flag('Offer a version cut to fit'),
+  blockList: { kind: 'blockList', label: 'Block list', check: checkBlockList },
+  archiveDays: wholeNumber('Days shares stay in the archive', ARCHIVE_DAYS),
+  archiveToEndpoint: flag('Archive message texts at the endpoint'),
   disclosureText: {
     kind: 'text',
     label: 'Disclosure text',
@@ -192,6 +223,7 @@ export function checkSetting<K extends SettingKey>(key: K, value: unknown): Chec
 
 const LIST_SEPARATORS = /[\s,;]+/;
 const splitList = (text: string): string[] => text.split(LIST_SEPARATORS).filter(Boolean);
+const splitEntries = (text: string): string[] => text.split(/[\r\n;]+/).filter((entry) => entry.trim() !== '');
 
 /**
  * Policy sources speak text and numbers: the registry has REG_SZ, REG_DWORD and REG_MULTI_SZ, macOS
@@ -220,6 +252,12 @@ export function fromPolicyValue(kind: SettingKind, raw: unknown): unknown {
       if (typeof raw !== 'string') return raw;
       if (/^\s*\d+\s*$/.test(raw)) return Number(raw);
       return /^\s*0x[0-9a-f]+\s*$/i.test(raw) ? parseInt(raw, 16) : raw;
+    case 'blockList':
+      // Phrases hold spaces, so entries are separated by lines (or semicolons, for one MSI or REG_SZ string).
+      if (typeof raw === 'string') return splitEntries(raw);
+      return Array.isArray(raw)
+        ? raw.flatMap((item: unknown) => (typeof item === 'string' ? splitEntries(item) : [item]))
+        : raw;
     case 'quietHours': {
       if (typeof raw !== 'string') return raw;
       if (/^\s*(off|none)?\s*$/i.test(raw)) return null;

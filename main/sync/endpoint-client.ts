@@ -9,6 +9,7 @@ import type { ShareEvent } from '../../common/domain.ts';
 import {
   EnrollResponseSchema,
   EventResultsSchema,
+  ArchiveResultSchema,
   KitsResponseSchema,
   LinksResponseSchema,
   PostsResponseSchema,
@@ -17,6 +18,8 @@ import {
   type EnrollRequest,
   type EnrollResponse,
   type EventResults,
+  type ArchiveEntry,
+  type ArchiveResult,
   type KitsResponse,
   type LinksRequest,
   type LinksResponse,
@@ -63,6 +66,7 @@ export interface EndpointClient {
   /** PATCH /v1/me: the person's display name or team, changed after enrolling. */
   updateMe(token: string, update: MeUpdate): Promise<Me>;
   sendEvents(token: string, events: readonly ShareEvent[]): Promise<EventResults>;
+  sendArchive(token: string, entries: readonly ArchiveEntry[]): Promise<ArchiveResult>;
   fetchSummary(token: string, etag: string | null): Promise<Conditional<Summary>>;
   fetchKits(token: string, etag: string | null): Promise<Conditional<KitsResponse>>;
   trackedLinks(token: string, request: LinksRequest, timeoutMs?: number): Promise<LinksResponse>;
@@ -149,8 +153,10 @@ export function createEndpointClient(fetch: HttpFetch, baseUrl: string): Endpoin
     enroll: (request) => withBody('POST', 'v1/enroll', EnrollResponseSchema, request, null),
     updateMe: (token, update) => withBody('PATCH', 'v1/me', MeSchema, update, token),
     sendEvents: (token, events) => withBody('POST', 'v1/events', EventResultsSchema, { events }, token),
+    sendArchive: (token, entries) => withBody('POST', 'v1/archive', ArchiveResultSchema, { entries }, token),
     fetchSummary: (token, etag) => conditionalGet('v1/summary', SummarySchema, token, etag),
-    fetchKits: (token, etag) => conditionalGet('v1/kits', KitsResponseSchema, token, etag),
+    // The block list comes with the kits; an endpoint from before it ignores the query and sends none.
+    fetchKits: (token, etag) => conditionalGet('v1/kits?include=blockList', KitsResponseSchema, token, etag),
     trackedLinks: (token, request, timeoutMs) =>
       withBody('POST', 'v1/links', LinksResponseSchema, request, token, timeoutMs),
     fetchPosts: (token, since, etag) =>

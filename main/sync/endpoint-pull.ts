@@ -3,6 +3,7 @@
  * answer is a 304 that costs nothing. The last answers live in the sync cache, so they show at start.
  */
 import type { ShareKitWire, Summary } from '../../common/protocol.ts';
+import type { BlockTerm } from '../../common/share/block-list.ts';
 import type { EndpointClient } from './endpoint-client.ts';
 import type { SyncCache } from './sync-cache.ts';
 
@@ -23,6 +24,11 @@ export class EndpointPull {
   /** Marketing's kit for this post, if the endpoint has one. */
   kitFor(postKey: string): ShareKitWire | null {
     return this.#kitsByPost.get(postKey) ?? null;
+  }
+
+  /** The organisation's block list as the endpoint last sent it; empty from an endpoint without one. */
+  blockList(): readonly BlockTerm[] {
+    return this.cache.kits?.body.blockList ?? [];
   }
 
   /** True when the summary or the kits changed. */

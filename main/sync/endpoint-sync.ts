@@ -3,6 +3,8 @@
  * enrollment, the outbox flush with its backoff, the summary and kits pulls, tracked links, and the
  * organisation's posts (started by the core only when it takes its posts from the endpoint), over one cache file. Electron-free: the token store, the network signal and the clock come in as ports.
  */
+import type { BlockTerm } from '../../common/share/block-list.ts';
+import type { ArchiveOutbox } from '../compliance/archive-outbox.ts';
 import { join } from 'node:path';
 import type { ProfileOutcome } from '../../common/messages.ts';
 import type { MeUpdate, ShareKitWire, Summary } from '../../common/protocol.ts';
@@ -38,12 +40,16 @@ export interface EndpointSyncOptions {
   readonly log: Logger;
   /** The status, the summary or the kits may have changed. */
   readonly onChange: () => void;
+  /** Texts for the endpoint's compliance archive, when policy ArchiveToEndpoint is on. */
+  readonly archive?: ArchiveOutbox;
 }
 
 export interface EndpointSync {
   status(): SyncStatus;
   summary(): Summary | null;
   kitFor(postKey: string): ShareKitWire | null;
+  /** The endpoint's block list (combined with the policy's by the core). */
+  blockList(): readonly BlockTerm[];
   readonly links: TrackedLinkSource;
   /** The organisation's posts from GET /v1/posts; its timer runs only once the core starts it. */
   readonly posts: EndpointPosts;
@@ -87,6 +93,7 @@ export async function openEndpointSync(options: EndpointSyncOptions): Promise<En
     pullIntervalMs: PULL_INTERVAL_MS,
     log,
     onChange: options.onChange,
+    ...(options.archive ? { archive: options.archive } : {}),
   });
   const posts = new EndpointPosts({ client, auth, cache, network, clock, random: options.random, log });
   const unsubscribe: (() => void)[] = [];
@@ -95,6 +102,7 @@ export async function openEndpointSync(options: EndpointSyncOptions): Promise<En
     status: () => sync.status(),
     summary: () => pull.summary(),
     kitFor: (postKey) => pull.kitFor(postKey),
+    blockList: () => pull.blockList(),
     links: trackedLinkSource({ client, auth, cache, reachable: () => sync.reachable(), log }),
     posts,
     flush: () => sync.flush(),

@@ -4,6 +4,7 @@
  * acknowledged event that a newer one overrides can go; everything else stays.
  */
 import type { ShareEvent } from '../../common/domain.ts';
+import { jsonObjectOf } from '../storage/json-line.ts';
 import { decisiveEvents } from './local-results.ts';
 
 export type JournalRecord =
@@ -14,14 +15,8 @@ export type JournalRecord =
   | { readonly kind: 'reject'; readonly id: string; readonly reason: string };
 
 export function parseRecord(line: string): JournalRecord | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    // A line torn by a crash mid-write is the only way to get invalid JSON here.
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
+  const value = jsonObjectOf(line);
+  if (value === null) return null;
   const record = value as { kind?: unknown; event?: unknown; ids?: unknown; id?: unknown; reason?: unknown };
   if (record.kind === 'event' && typeof record.event === 'object' && record.event !== null)
     return value as JournalRecord;

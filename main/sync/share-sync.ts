@@ -10,6 +10,7 @@
 import { Value } from 'typebox/value';
 import type { ShareEvent } from '../../common/domain.ts';
 import { ShareEventSchema, type EventResult } from '../../common/protocol.ts';
+import { nextArchiveBatch, type ArchiveOutbox } from '../compliance/archive-outbox.ts';
 import type { EnrollmentProblem, SyncProblem } from '../../common/messages.ts';
 import type { SyncStatus } from '../../common/sharing.ts';
 import type { Clock, Logger, NetworkStatus } from '../core/ports.ts';
@@ -22,7 +23,9 @@ import type { ShareJournal } from './share-journal.ts';
 
 export interface ShareSyncOptions {
   readonly journal: ShareJournal;
-  readonly client: Pick<EndpointClient, 'sendEvents'>;
+  readonly client: Pick<EndpointClient, 'sendEvents' | 'sendArchive'>;
+  /** Shares' texts for the endpoint's compliance archive (policy ArchiveToEndpoint), sent after the events. */
+  readonly archive?: Pick<ArchiveOutbox, 'pending' | 'acknowledge'>;
   readonly auth: Pick<DeviceAuth, 'token' | 'refused'>;
   readonly pull: Pick<EndpointPull, 'pull'>;
   readonly network: NetworkStatus;
@@ -176,6 +179,7 @@ export class ShareSync {
     try {
       token = await auth.token();
       await this.#sendPending(token);
+      await this.#sendArchive(token);
     } catch (error) {
       await this.#failed(error);
       return;
@@ -227,6 +231,33 @@ export class ShareSync {
       const batch = nextBatch(this.options.journal.pending());
       if (batch.length === 0) return;
       await this.#send(token, batch);
+    }
+  }
+
+  async #sendArchive(token: string): Promise<void> {
+    const { archive, client } = this.options;
+    if (!archive) return;
+    for (let batch = nextArchiveBatch(archive.pending()); batch.length > 0;) {
+      try {
+        await client.sendArchive(token, batch);
+      } catch (error) {
+        // Unreachable, busy or 401: the usual backoff or enrollment, the entries kept.
+        if (!(error instanceof EndpointError) || error.status === null || error.status === 401) throw error;
+        if (error.status === 429 || error.status >= 500) throw error;
+        if (error.status === 404) {
+          // An endpoint from before the archive: the texts wait here for its upgrade; the shares' counts go on.
+          this.options.log.warn('the endpoint has no compliance archive yet; the texts wait on this desktop');
+          return;
+        }
+        // Refused for good (400, 413): kept in the local archive, not sent again, so the outbox moves on.
+        this.options.log.warn('the endpoint refused shares for its compliance archive; they stay in the local one', {
+          shares: batch.length,
+          reason: reasonOf(error),
+        });
+      }
+      // Stored now, already there, or refused for good: the outbox is done with them.
+      await archive.acknowledge(batch.map((entry) => entry.id));
+      batch = nextArchiveBatch(archive.pending());
     }
   }
 

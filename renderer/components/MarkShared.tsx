@@ -16,10 +16,13 @@ export const UNDO_MS = 8000;
 export function MarkShared({
   post,
   network,
+  text,
   onChanged,
 }: {
   post: PostView;
   network: Network;
+  /** The message as shared, for the archive; unknown until the composer is ready. */
+  text: string | undefined;
   onChanged: (post: PostView) => void;
 }) {
   const api = useAdvocate();
@@ -36,7 +39,9 @@ export function MarkShared({
     setError(null);
     try {
       const request = { postId: post.id, network };
-      onChanged(await (share ? api.markShared(request) : api.undoShare(request)));
+      onChanged(
+        await (share ? api.markShared(text === undefined ? request : { ...request, text }) : api.undoShare(request)),
+      );
       showJustMarked(share ? network : null);
       setStatus({
         network,

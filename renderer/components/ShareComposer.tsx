@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Network } from '../../common/domain.ts';
+import { findBlockedTerms } from '../../common/share/block-list.ts';
 import { shareIntent, withLink } from '../../common/share/intents.ts';
 import { COUNTED_PAST_LIMIT, measureMessage } from '../../common/share/length.ts';
 import { NETWORK_LABELS } from '../../common/share/network-labels.ts';
@@ -11,10 +12,12 @@ import { useMastodonLimits } from '../data/use-mastodon-limits.ts';
 import { useTransient } from '../data/use-transient.ts';
 import { overLimitText, WINDOW_TEXT } from '../../common/messages.ts';
 import { messageOf } from '../errors.ts';
+import { blockNotes } from '../share/block-marks.ts';
 import { composeShareText } from '../share/compose.ts';
 import { overLimit } from '../share/over-limit.ts';
 import { displayLink, displayText } from '../text/display-text.ts';
 import { LengthCounter } from './LengthCounter.tsx';
+import { MarkedTextarea } from './MarkedTextarea.tsx';
 import { MastodonInstanceForm } from './MastodonInstanceForm.tsx';
 import { FormError } from './FormError.tsx';
 
@@ -24,13 +27,15 @@ interface ComposerProps {
   readonly kit: ShareKitView;
   readonly network: Network;
   readonly settings: SettingsView;
+  /** The text a share on this network would be archived with: the last one copied or opened, else the one composed. */
+  readonly onFinalText: (network: Network, text: string) => void;
 }
 
 /**
  * The message for one network: the person's own take, the editable message, the organisation's
  * disclosure and the link, counted as the network counts; Copy and Open composer act on exactly that.
  */
-export function ShareComposer({ kit, network, settings }: ComposerProps) {
+export function ShareComposer({ kit, network, settings, onFinalText }: ComposerProps) {
   const api = useAdvocate();
   const ids = useId();
   const [take, setTake] = useState('');
@@ -40,6 +45,7 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   // Each tied to the network it is about, so switching networks leaves none behind.
   const [status, setStatus] = useState<{ network: Network; text: string } | null>(null);
   const [error, setError] = useState<{ network: Network; text: string } | null>(null);
+  const [handedOut, setHandedOut] = useState<Partial<Record<Network, string>>>({});
 
   const label = NETWORK_LABELS[network];
   const disclosure = settings.values.disclosureText;
@@ -63,6 +69,17 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
       { mastodonInstance: settings.values.mastodonInstance },
     );
   const intent = intentFor(tooLong?.cut?.text ?? text);
+  // The words the person and the organisation wrote; not the link, whose address is the post's own.
+  const listed = blockNotes(findBlockedTerms(text, kit.blockList));
+  const blocked = listed.blocked !== null;
+  const listNoteId = blocked || listed.warned !== null ? `${ids}-listed` : undefined;
+  const finalText = handedOut[network] ?? posted;
+  useEffect(() => {
+    onFinalText(network, finalText);
+  }, [onFinalText, network, finalText]);
+  const handOut = (shared: string): void => {
+    setHandedOut((current) => ({ ...current, [network]: shared }));
+  };
 
   const act = async (work: () => Promise<string>): Promise<void> => {
     setError(null);
@@ -81,6 +98,7 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
   const copy = (): Promise<void> =>
     act(async () => {
       await copyOrSay(posted);
+      handOut(posted);
       showCopied({ network, text: posted });
       return `Copied. Paste it into ${label}.`;
     });
@@ -94,6 +112,7 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
       await api.openExternal(intent.url).catch(() => {
         throw new Error(WINDOW_TEXT.openFailed);
       });
+      handOut(tooLong?.cut?.posted ?? posted);
       if (tooLong !== null)
         return intent.copyFirst
           ? `Copied the version cut to fit, and ${label} opened in your browser: paste it there. Posted? Mark it shared below.`
@@ -134,13 +153,13 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
           </button>
         )}
       </div>
-      <textarea
+      <MarkedTextarea
         id={`${ids}-message`}
-        className="input textarea"
         dir="auto"
         rows={5}
         value={message}
-        aria-describedby={`${ids}-count ${ids}-extras`}
+        matches={findBlockedTerms(message, kit.blockList)}
+        aria-describedby={[`${ids}-count`, `${ids}-extras`, listNoteId].filter(Boolean).join(' ')}
         onChange={(event) => {
           const value = event.target.value;
           setDrafts((current) => ({ ...current, [network]: value }));
@@ -160,15 +179,30 @@ export function ShareComposer({ kit, network, settings }: ComposerProps) {
           <> {label} can’t take text from another app: the button copies it for you to paste.</>
         )}
       </p>
+      {listNoteId && (
+        <div id={listNoteId} className="block-notes">
+          {listed.blocked && <p className="note block-notes__blocked">{listed.blocked}</p>}
+          {listed.warned && <p className="note block-notes__warned">{listed.warned}</p>}
+        </div>
+      )}
       <div className="actions">
-        <button type="button" className="button button--secondary" onClick={() => void copy()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={blocked}
+          aria-describedby={blocked ? listNoteId : undefined}
+          onClick={() => void copy()}
+        >
           {copied?.network === network && copied.text === posted ? 'Copied ✓' : 'Copy'}
         </button>
         <button
           type="button"
           className="button button--secondary"
-          disabled={intent.kind === 'needs-instance' || (tooLong !== null && tooLong.cut === null)}
-          aria-describedby={tooLong ? `${ids}-over` : undefined}
+          disabled={blocked || intent.kind === 'needs-instance' || (tooLong !== null && tooLong.cut === null)}
+          aria-describedby={
+            [blocked ? listNoteId : undefined, tooLong ? `${ids}-over` : undefined].filter(Boolean).join(' ') ||
+            undefined
+          }
           onClick={() => void openComposer()}
         >
           {tooLong?.cut

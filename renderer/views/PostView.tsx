@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Network, PostView as Post } from '../../common/domain.ts';
 import type { SettingsView } from '../../common/settings.ts';
 import { useAdvocate } from '../advocate-context.tsx';
@@ -34,6 +34,10 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
   const [chosen, setChosen] = useState<Network | null>(null);
   const network = chosen !== null && networks.includes(chosen) ? chosen : (networks[0] ?? null);
   const [openError, setOpenError] = useState<string | null>(null);
+  const [finalTexts, setFinalTexts] = useState<Partial<Record<Network, string>>>({});
+  const keepFinalText = useCallback((on: Network, text: string) => {
+    setFinalTexts((current) => (current[on] === text ? current : { ...current, [on]: text }));
+  }, []);
   const image = safeImageUrl(kit.status === 'ready' ? kit.value.imageUrl : post.imageUrl);
   const colleagues = postSharersText(people, post.shareCount, post.sharedOn.length > 0);
 
@@ -80,8 +84,10 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
               lead="The messages could not be prepared"
               message={kit.status === 'error' ? kit.message : null}
             />
-            {kit.status === 'ready' && <ShareComposer kit={kit.value} network={network} settings={settings} />}
-            <MarkShared post={post} network={network} onChanged={onChanged} />
+            {kit.status === 'ready' && (
+              <ShareComposer kit={kit.value} network={network} settings={settings} onFinalText={keepFinalText} />
+            )}
+            <MarkShared post={post} network={network} text={finalTexts[network]} onChanged={onChanged} />
           </>
         )}
       </section>

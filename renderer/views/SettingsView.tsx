@@ -5,6 +5,7 @@ import { LoadFailed } from '../components/LoadFailed.tsx';
 import { ViewFrame } from '../components/ViewFrame.tsx';
 import type { Live } from '../data/use-live.ts';
 import { useNow } from '../data/use-now.ts';
+import { ArchiveSection } from '../settings/ArchiveSection.tsx';
 import { EndpointSection } from '../settings/EndpointSection.tsx';
 import { FeedsSection } from '../settings/FeedsSection.tsx';
 import { NotificationsSection } from '../settings/NotificationsSection.tsx';
@@ -37,6 +38,7 @@ export function SettingsView({ settings, feeds, postSource, sync, pause, onRetry
           <ProfileSection settings={settings.value} />
           <EndpointSection settings={settings.value} sync={sync} now={now} />
           <NotificationsSection settings={settings.value} pause={pause} now={now} />
+          <ArchiveSection settings={settings.value} />
         </>
       )}
     </ViewFrame>

@@ -67,7 +67,8 @@ function fromRow(row: KitRow): ShareKitWire {
   };
 }
 
-async function bumpVersion(db: Db): Promise<void> {
+/** Every change desktops must fetch again (a kit, the block list) moves the ETag of GET /v1/kits. */
+export async function bumpKitsVersion(db: Db): Promise<void> {
   await db
     .updateTable('organisation')
     .set((eb) => ({ kits_version: eb('kits_version', '+', 1) }))
@@ -97,7 +98,7 @@ export async function saveKit(db: Db, kit: ShareKitInput, now = new Date()): Pro
         }),
       )
       .execute();
-    await bumpVersion(trx);
+    await bumpKitsVersion(trx);
     await revisePostsOf(trx, kit.postKey);
   });
   return fromRow(row);
@@ -107,7 +108,7 @@ export async function deleteKit(db: Db, postKey: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const { numDeletedRows } = await trx.deleteFrom('share_kits').where('post_key', '=', postKey).executeTakeFirst();
     if (numDeletedRows === 0n) return false;
-    await bumpVersion(trx);
+    await bumpKitsVersion(trx);
     await revisePostsOf(trx, postKey);
     return true;
   });

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   ErrorBodySchema,
   KitKeyQuerySchema,
+  KitsQuerySchema,
   KitsResponseSchema,
   ShareKitInputSchema,
   ShareKitSchema,
@@ -14,6 +15,7 @@ import { requireAdmin } from '../auth/admin-auth.ts';
 import type { ServerContext } from '../context.ts';
 import { etagOf, notModified } from '../http/etag.ts';
 import { deleteKit, kitProblems, kitsVersion, listKits, readKitUrls, saveKit } from '../kits/kit-store.ts';
+import { listBlockTerms } from '../compliance/block-list-store.ts';
 import { exampleTrackedLink } from '../links/example-link.ts';
 import { readWebUrl } from '../posts/post-url.ts';
 import { deviceScope } from './device-scope.ts';
@@ -22,10 +24,17 @@ export function kitsRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
   return (app) => {
     app.get(
       '/v1/kits',
-      { ...deviceScope(app, context), schema: { response: { 200: KitsResponseSchema } } },
+      {
+        ...deviceScope(app, context),
+        schema: { querystring: KitsQuerySchema, response: { 200: KitsResponseSchema } },
+      },
       async (request, reply) => {
-        if (notModified(request, reply, etagOf(`kits-${String(await kitsVersion(context.db))}`))) return reply;
-        return { kits: await listKits(context.db) };
+        const withBlockList = request.query.include === 'blockList';
+        // Both answers move with one version (a block-list change bumps it too), but are told apart.
+        const version = `kits-${String(await kitsVersion(context.db))}${withBlockList ? '-blocklist' : ''}`;
+        if (notModified(request, reply, etagOf(version))) return reply;
+        const kits = await listKits(context.db);
+        return withBlockList ? { kits, blockList: await listBlockTerms(context.db) } : { kits };
       },
     );
 

@@ -11,6 +11,7 @@ import { kitFromPost } from '../../common/share/kit.ts';
 import { DEFAULT_MASTODON_LIMITS, type MastodonLimits } from '../../common/share/length.ts';
 import type { ResultsView, ShareKitView } from '../../common/sharing.ts';
 import type { Summary } from '../../common/protocol.ts';
+import type { ArchiveFormat } from '../../common/archive.ts';
 import type { AdvocateApi, EventMap, MarkSharedRequest } from '../../common/ipc/contract.ts';
 import type {
   NotificationPause,
@@ -119,6 +120,8 @@ export interface FakeApi extends AdvocateApi {
   readonly pauses: PauseRequest[];
   /** Every check of the figures the window asked for. */
   readonly refreshes: ('if-stale' | 'now')[];
+  /** Every archive export the window asked for. */
+  readonly exports: ArchiveFormat[];
   push<K extends keyof EventMap>(event: K, payload: EventMap[K]): void;
 }
 
@@ -145,6 +148,8 @@ export interface FakeOptions {
   readonly refusePause?: string;
   /** What the person's Mastodon server allows; Mastodon's defaults unless a test says otherwise. */
   readonly mastodonLimits?: MastodonLimits;
+  /** Main's refusal of an archive export, in its words. */
+  readonly refuseExport?: string;
 }
 
 export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi {
@@ -178,6 +183,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
   const checked: string[] = [];
   const pauses: PauseRequest[] = [];
   const refreshes: ('if-stale' | 'now')[] = [];
+  const exports: ArchiveFormat[] = [];
   let pause: NotificationPause = { pausedUntil: options.pausedUntil ?? null };
   let settings = options.settings ?? settingsView();
   const profileUpdates: ProfileChange[] = [];
@@ -212,6 +218,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
     opened,
     checked,
     pauses,
+    exports,
     refreshes,
     listPosts: options.listPosts ?? (() => Promise.resolve(posts)),
     refreshFeeds: () => Promise.resolve(null),
@@ -247,6 +254,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
         imageUrl: post.imageUrl,
         links,
         ...kitFromPost(post),
+        blockList: [],
       };
       return Promise.resolve(options.kit ? options.kit(kit) : kit);
     },
@@ -281,6 +289,11 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
       pause = { pausedUntil: request === 'resume' ? null : pauseEnd(request, new Date()).toISOString() };
       push('notificationPauseChanged', pause);
       return Promise.resolve(pause);
+    },
+    exportArchive: (format) => {
+      exports.push(format);
+      if (options.refuseExport !== undefined) return Promise.reject(new Error(options.refuseExport));
+      return Promise.resolve({ file: `/home/ada/Downloads/advocate-archive-2026-11-25.${format}`, shares: 3 });
     },
     onPostsChanged: subscribe('postsChanged'),
     onOpenPost: subscribe('openPost'),

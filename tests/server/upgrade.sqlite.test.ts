@@ -290,6 +290,7 @@ describe('an endpoint database from before PostgreSQL support', () => {
         '0005-enrollment-rules',
         '0006-people-admin',
         '0007-feeds-posts',
+        '0009-compliance',
       ]);
       expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(file.pragma('foreign_key_check')).toEqual([]);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_KEYS, policyKeyNamed, WINDOWS_POLICY_PATH } from '../../../main/settings/policy-keys.ts';
 
 describe('policy keys', () => {
-  it('covers every key DESIGN.md lists for IT (and OfferCutToFit, issue 15; the endpoint as the source of posts, issue 12), each once', () => {
+  it('covers every key DESIGN.md lists for IT (and OfferCutToFit, issue 15; the endpoint as the source of posts, issue 12; BlockList, ArchiveDays, ArchiveToEndpoint, issue 14), each once', () => {
     expect(POLICY_KEYS.map((key) => key.setting)).toEqual([
       'endpointUrl',
       'enrollmentCode',
@@ -17,6 +17,9 @@ describe('policy keys', () => {
       'enabledNetworks',
       'disclosureText',
       'offerCutToFit',
+      'blockList',
+      'archiveDays',
+      'archiveToEndpoint',
       'trainingUrl',
       'startAtLogin',
     ]);
@@ -39,6 +42,9 @@ describe('policy keys', () => {
       EnabledNetworks: ['REG_MULTI_SZ', null],
       DisclosureText: ['REG_SZ', null],
       OfferCutToFit: ['REG_DWORD', null],
+      BlockList: ['REG_MULTI_SZ', null],
+      ArchiveDays: ['REG_DWORD', null],
+      ArchiveToEndpoint: ['REG_DWORD', null],
       TrainingUrl: ['REG_SZ', null],
       Autostart: ['REG_DWORD', 'AUTOSTART'],
     });
@@ -48,6 +54,7 @@ describe('policy keys', () => {
     expect(policyKeyNamed('pollintervalminutes')?.range).toEqual({ min: 5, max: 1440 });
     expect(policyKeyNamed('DailyNotificationCap')?.range).toEqual({ min: 0, max: 100 });
     expect(policyKeyNamed('EndpointFallbackMinutes')?.range).toEqual({ min: 5, max: 10080 });
+    expect(policyKeyNamed('ArchiveDays')?.range).toEqual({ min: 1, max: 3650 });
     expect(policyKeyNamed('Autostart')?.range).toBeUndefined();
   });
 });

@@ -124,3 +124,43 @@ describe('reading policy values (registry, macOS strings, MSI properties)', () =
     expect(fromPolicyValue('quietHours', 'evenings')).toBe('evenings');
   });
 });
+
+describe('the block list policy', () => {
+  it('reads "block: term" and "warn: term" entries, a bare term as blocked, phrases with their spaces', () => {
+    const raw = fromPolicyValue('blockList', ['block: guaranteed returns', 'WARN:insider', 'sure thing']);
+    expect(checkSetting('blockList', raw)).toEqual({
+      ok: true,
+      value: [
+        { term: 'guaranteed returns', level: 'block' },
+        { term: 'insider', level: 'warn' },
+        { term: 'sure thing', level: 'block' },
+      ],
+    });
+  });
+
+  it('splits one REG_SZ or MSI string at new lines and semicolons, never at the spaces of a phrase', () => {
+    expect(fromPolicyValue('blockList', 'block: sure thing;warn: insider\r\n\nblock: tip off')).toEqual([
+      'block: sure thing',
+      'warn: insider',
+      'block: tip off',
+    ]);
+  });
+
+  it('keeps a term listed twice once, blocked when either entry blocks it', () => {
+    expect(checkSetting('blockList', ['warn: Insider', 'block: ＩＮＳＩＤＥＲ'])).toEqual({
+      ok: true,
+      value: [{ term: 'Insider', level: 'block' }],
+    });
+  });
+
+  it.each([
+    ['an empty term', ['block: '], 'entry 1: the term is empty'],
+    ['a term of one character', ['warn: insider', 'block: a'], /^entry 2: the term “a” is one character/],
+    ['a term of only spaces', ['   '], 'entry 1: the term is only spaces'],
+    ['an entry that is not text', [42], 'entry 1: must be text like "block: term" or "warn: term"'],
+  ])('refuses a list with %s, naming the entry and why', (_case, value, reason) => {
+    const checked = checkSetting('blockList', value);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(checked.reason).toMatch(reason);
+  });
+});

@@ -2,11 +2,14 @@
  * What the desktop brings back from a real endpoint, through the core: the summary and marketing's
  * kits by conditional GET (a second look costs two 304s), the endpoint's kit before the feed's, the
  * figures and kits shown at the next start before the endpoint answers, and tracked links asked for
- * once per post and kept, with the UTM link whenever no tracked one can be had.
+ * once per post and kept, with the UTM link whenever no tracked one can be had; the endpoint's block list
+ * with the kits, combined with the policy's.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ResultsView } from '../../../common/sharing.ts';
-import { createAppCore, type AppCore } from '../../../main/core/app-core.ts';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../../../main/core/app-core.ts';
+import type { BlockTerm } from '../../../common/share/block-list.ts';
+import { removeBlockTerm, setBlockTerm } from '../../../server/compliance/block-list-store.ts';
 import type { Logger, NetworkStatus } from '../../../main/core/ports.ts';
 import { memoryTokenStore } from '../../../main/sync/token-stand-ins.ts';
 import { apiAs } from '../../helpers/endpoint-api.ts';
@@ -49,7 +52,11 @@ async function setup() {
     if (endpointOpen) await endpoint.close();
   });
   const tokens = memoryTokenStore();
-  const start = async (network?: NetworkStatus, target: TestEndpoint = endpoint): Promise<AppCore> => {
+  const start = async (
+    network?: NetworkStatus,
+    target: TestEndpoint = endpoint,
+    more: Partial<AppCoreOptions> = {},
+  ): Promise<AppCore> => {
     const core = await createAppCore({
       fetch,
       log: quietLog,
@@ -63,6 +70,7 @@ async function setup() {
       deviceTokens: tokens,
       ...(network ? { network } : {}),
       clock: new FakeClock(Date.now()),
+      ...more,
     });
     cleanups.push(() => core.stop());
     return core;
@@ -135,6 +143,43 @@ describe('pulling from the endpoint', () => {
     await again.start();
     expect((await again.handlers.listPosts()).find((view) => view.id === post.id)?.shareCount).toBe(1);
     expect((await again.handlers.getShareKit(post.id)).source).toBe('endpoint');
+  });
+
+  it("gives every kit the endpoint's block list combined with the policy's, kept for the next start", async () => {
+    const { endpoint, log, start, closeEndpoint } = await setup();
+    let policy: readonly BlockTerm[] = [{ term: 'insider', level: 'warn' }];
+    const more = { policyBlockList: () => policy };
+    await setBlockTerm(endpoint.db, 'guaranteed returns', 'block');
+    await setBlockTerm(endpoint.db, 'Insider', 'block');
+    const core = await start(undefined, endpoint, more);
+    await core.start();
+    const [post] = await core.handlers.listPosts();
+    if (!post) throw new Error('no post');
+    // On both lists: blocked, since the endpoint blocks it; spelled as the policy (read first) spells it.
+    expect((await core.handlers.getShareKit(post.id)).blockList).toEqual([
+      { term: 'insider', level: 'block' },
+      { term: 'guaranteed returns', level: 'block' },
+    ]);
+
+    // The admin removes a term: the kits' ETag moves and the next pull brings the shorter list.
+    expect(await removeBlockTerm(endpoint.db, 'insider')).toBe(true);
+    await core.pollNow();
+    expect(statuses(log, '/v1/kits').at(-1)).toBe(200);
+    policy = [{ term: 'sure thing', level: 'warn' }];
+    expect((await core.handlers.getShareKit(post.id)).blockList).toEqual([
+      { term: 'sure thing', level: 'warn' },
+      { term: 'guaranteed returns', level: 'block' },
+    ]);
+    await core.stop();
+
+    // Next start with the endpoint gone: the endpoint's list is there at once, from the cache.
+    await closeEndpoint();
+    const again = await start(undefined, endpoint, more);
+    await again.start();
+    expect((await again.handlers.getShareKit(post.id)).blockList).toContainEqual({
+      term: 'guaranteed returns',
+      level: 'block',
+    });
   });
 
   it("asks for a post's tracked links once and keeps them, even across a restart with the endpoint gone", async () => {

@@ -318,7 +318,14 @@ describe('PostView', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Mark shared on LinkedIn' }));
       await Promise.resolve();
     });
-    expect(api.marked).toEqual([{ postId: 'feed:1', network: 'linkedin' }]);
+    // With the message as composed, for the share archive (nothing was copied or opened first).
+    expect(api.marked).toEqual([
+      {
+        postId: 'feed:1',
+        network: 'linkedin',
+        text: 'We moved to daily releases without hiring anyone. #devops https://blog.example.com/one?utm_source=linkedin',
+      },
+    ]);
     expect(screen.getByText('✓ Shared on LinkedIn')).toBeTruthy();
     expect(screen.getByText('Marked shared on LinkedIn. Thank you!')).toBeTruthy();
     const undo = screen.getByRole('button', { name: 'Undo' });
@@ -331,6 +338,25 @@ describe('PostView', () => {
     vi.useRealTimers();
     choose('X');
     expect(screen.getByRole('button', { name: 'Mark shared on X' })).toBeTruthy();
+  });
+
+  it('archives the text last copied, even after later edits that were never copied', async () => {
+    const { api } = show({ settings: settingsView({}, { enabledNetworks: ['linkedin', 'x'] }) });
+    await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
+    fireEvent.change(message(), { target: { value: 'What I posted.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    await screen.findByRole('button', { name: 'Copied ✓' });
+    fireEvent.change(message(), { target: { value: 'An edit I never posted.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Mark shared on LinkedIn' }));
+    await screen.findByText('Marked shared on LinkedIn. Thank you!');
+    // Each network keeps its own: X's text is the one composed for X.
+    choose('X');
+    fireEvent.click(screen.getByRole('button', { name: 'Mark shared on X' }));
+    await screen.findByText('Marked shared on X. Thank you!');
+    expect(api.marked.map((request) => [request.network, request.text])).toEqual([
+      ['linkedin', 'What I posted. https://blog.example.com/one?utm_source=linkedin'],
+      ['x', 'Daily releases, no new hires. #devops https://blog.example.com/one?utm_source=x'],
+    ]);
   });
 
   it('takes a share back with Undo', async () => {
