@@ -26,7 +26,9 @@ export function startTsx(
     env: { ...process.env, ...env },
   });
   let output = '';
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  // 'close', not 'exit': a process may exit before the test has read all it printed (a busy machine reads
+  // the pipe late), and a test that checks what a killed process confirmed must see all of it.
+  const exited = new Promise<number | null>((done) => child.once('close', (code) => done(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -49,7 +51,7 @@ export function startTsx(
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => {
+    child.once('close', (code) => {
       clearTimeout(timer);
       reject(new Error(`${script} exited with ${String(code)} before it was ready; output:\n${output}`));
     });
