@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useLayoutEffect, useState } from 'react';
 import type { Network } from '../../common/domain.ts';
 import { findBlockedTerms } from '../../common/share/block-list.ts';
 import { shareIntent, withLink } from '../../common/share/intents.ts';
@@ -74,7 +74,8 @@ export function ShareComposer({ kit, network, settings, onFinalText }: ComposerP
   const blocked = listed.blocked !== null;
   const listNoteId = blocked || listed.warned !== null ? `${ids}-listed` : undefined;
   const finalText = handedOut[network] ?? posted;
-  useEffect(() => {
+  // Before the browser paints, so Mark shared never shows (and can never be clicked) without the text to archive.
+  useLayoutEffect(() => {
     onFinalText(network, finalText);
   }, [onFinalText, network, finalText]);
   const handOut = (shared: string): void => {
