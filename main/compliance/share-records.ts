@@ -1,7 +1,8 @@
 /**
  * What the core keeps of each share for compliance, put together: the local archive (always), the
- * outbox to the endpoint's archive (only with an endpoint, filled only while policy ArchiveToEndpoint
- * is on), and the export Settings asks for.
+ * outbox to the endpoint's archive (filled only while there is an endpoint and policy ArchiveToEndpoint
+ * is on; open from the start, since an endpoint may be set while the app runs), and the export Settings
+ * asks for.
  */
 import { join } from 'node:path';
 import { DEFAULT_ARCHIVE_DAYS, type ArchiveExported, type ArchiveFormat } from '../../common/archive.ts';
@@ -13,7 +14,8 @@ import { ShareArchive } from './share-archive.ts';
 
 export interface ShareRecordsOptions {
   readonly dataDir: string;
-  readonly withEndpoint: boolean;
+  /** Whether the desktop syncs with an endpoint now: it can change while the app runs. */
+  readonly hasEndpoint: () => boolean;
   readonly archiveDays?: () => number;
   readonly archiveToEndpoint?: () => boolean;
   readonly exportDir?: string;
@@ -24,8 +26,8 @@ export interface ShareRecordsOptions {
 export class ShareRecords {
   private constructor(
     private readonly archive: ShareArchive,
-    /** Handed to the sync, which empties it after the events; null without an endpoint. */
-    readonly outbox: ArchiveOutbox | null,
+    /** Handed to each endpoint's sync, which empties it after the events. */
+    readonly outbox: ArchiveOutbox,
     private readonly options: ShareRecordsOptions,
   ) {}
 
@@ -35,16 +37,14 @@ export class ShareRecords {
       now: () => options.clock.now(),
       log: options.log,
     });
-    const outbox = options.withEndpoint
-      ? await ArchiveOutbox.open(join(options.dataDir, 'archive-outbox.json'), options.log)
-      : null;
+    const outbox = await ArchiveOutbox.open(join(options.dataDir, 'archive-outbox.json'), options.log);
     return new ShareRecords(archive, outbox, options);
   }
 
   /** Resolves once the share is in the archive, and queued for the endpoint's where policy asks. */
   async record(entry: ArchiveEntry, title: string): Promise<void> {
     await this.archive.append({ ...entry, title });
-    if (this.outbox && this.options.archiveToEndpoint?.() === true) await this.outbox.add(entry);
+    if (this.options.hasEndpoint() && this.options.archiveToEndpoint?.() === true) await this.outbox.add(entry);
   }
 
   export(format: ArchiveFormat): Promise<ArchiveExported> {

@@ -145,7 +145,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const readState = await ReadState.open(join(options.dataDir, 'read.json'));
   const posts = new PostStore((postId) => readState.has(postId));
   const journal = await ShareJournal.open(join(options.dataDir, 'shares.jsonl'), { log });
-  const records = await ShareRecords.open({ ...options, withEndpoint: options.endpointUrl !== null, clock, log });
+  const records = await ShareRecords.open({ ...options, hasEndpoint: () => endpointUrl !== null, clock, log });
   for (const event of journal.events()) posts.applyShare(event);
 
   const publish = (): void => events.emit('postsChanged', posts.views());
@@ -165,7 +165,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   };
   const openSync = (url: string): Promise<EndpointSync> =>
     openEndpointSync({
-      ...(records.outbox ? { archive: records.outbox } : {}),
+      archive: records.outbox,
       url,
       fetch: options.fetch,
       dataDir: options.dataDir,

@@ -3,7 +3,8 @@
  * endpoint on 127.0.0.1 (enroll, pull, tracked links, Mark shared with the final text, sync, Undo,
  * Refresh) with every request the desktop makes captured: with policy ArchiveToEndpoint off (the
  * default) no request carries any part of the text, and the endpoint's archive stays empty; with it on,
- * the text reaches the endpoint's archive once, which also shows the capture would have seen it.
+ * the text reaches the endpoint's archive once, which also shows the capture would have seen it, and
+ * so it does when the endpoint is only set while the app runs (IT's preset arriving after the start).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppCore, type AppCoreOptions } from '../../../main/core/app-core.ts';
@@ -30,7 +31,7 @@ interface Sent {
   readonly body: string;
 }
 
-async function shareFlow(more: Partial<AppCoreOptions>) {
+async function shareFlow(more: Partial<AppCoreOptions>, { endpointAtRuntime = false } = {}) {
   const dir = await makeTempDir();
   cleanups.push(dir.remove);
   const feed = await startShipSmallFeed();
@@ -50,7 +51,7 @@ async function shareFlow(more: Partial<AppCoreOptions>) {
     log: quietLog,
     dataDir: `${dir.path}/desktop`,
     feedUrls: [feed.feedUrl],
-    endpointUrl: endpoint.url,
+    endpointUrl: endpointAtRuntime ? null : endpoint.url,
     enrollment: {
       current: () => ({ code: endpoint.enrollmentCode, displayName: 'Ada', team: 'Research' }),
       onChange: () => () => undefined,
@@ -61,6 +62,7 @@ async function shareFlow(more: Partial<AppCoreOptions>) {
   });
   cleanups.push(() => core.stop());
   await core.start();
+  if (endpointAtRuntime) await core.setEndpointUrl(endpoint.url);
   const [post] = await core.handlers.listPosts();
   if (!post) throw new Error('no post');
   const kit = await core.handlers.getShareKit(post.id);
@@ -97,6 +99,13 @@ describe('the text of a share and the endpoint', () => {
     expect(carrying.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual([
       'POST /v1/archive',
     ]);
+    const { csv, shares } = await archiveCsv(endpoint.db);
+    expect(shares).toBe(1);
+    expect(csv).toContain(`"${text}"`);
+  });
+
+  it('reaches the endpoint’s archive when the endpoint is only set while the app runs', async () => {
+    const { text, endpoint } = await shareFlow({ archiveToEndpoint: () => true }, { endpointAtRuntime: true });
     const { csv, shares } = await archiveCsv(endpoint.db);
     expect(shares).toBe(1);
     expect(csv).toContain(`"${text}"`);
