@@ -5,6 +5,7 @@
  */
 import { app, ipcMain, session } from 'electron';
 import { join } from 'node:path';
+import { APP_LINK_SCHEME, appLinkInArguments, postUrlOfAppLink } from '../common/app-link.ts';
 import { EVENT_CHANNELS } from '../common/ipc/contract.ts';
 import { appPaths } from './adapters/app-paths.ts';
 import { registerAppScheme, serveAppProtocol } from './adapters/app-protocol.ts';
@@ -58,6 +59,15 @@ async function main(): Promise<void> {
     app.quit();
     return;
   }
+  // macOS hands an "Open in Advocate" link over as an event, possibly before the app is ready: kept until then.
+  let openLink: (link: string) => void = (link) => {
+    launchLink = link;
+  };
+  let launchLink = appLinkInArguments(process.argv);
+  app.on('open-url', (event, link) => {
+    event.preventDefault();
+    openLink(link);
+  });
   const platform = process.platform;
   await app.whenReady();
   const paths = appPaths();
@@ -216,7 +226,15 @@ async function main(): Promise<void> {
   });
   void applyStartAtLogin(initial.startAtLogin, loginItem);
 
-  app.on('second-instance', () => window.show());
+  // A second launch (a click on an "Open in Advocate" link on Windows and Linux) hands its arguments here.
+  app.on('second-instance', (_event, argv) => {
+    window.show();
+    const link = appLinkInArguments(argv);
+    if (link !== null) openLink(link);
+  });
+  // Packaged only: a development build registered would leave the OS opening a bare Electron.
+  if (app.isPackaged && !app.setAsDefaultProtocolClient(APP_LINK_SCHEME))
+    log.warn('the OS did not let Advocate open advocate:// links');
   // A tray app keeps running with its window closed.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
@@ -227,6 +245,16 @@ async function main(): Promise<void> {
     void core.stop();
   });
   await core.start();
+  openLink = (link) => {
+    const postUrl = postUrlOfAppLink(link);
+    if (postUrl === null) {
+      log.warn('an advocate:// link that names no post was not followed');
+      return;
+    }
+    window.show();
+    core.openPostAt(postUrl);
+  };
+  if (launchLink !== null) openLink(launchLink);
 }
 
 main().catch((error: unknown) => {

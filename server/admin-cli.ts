@@ -17,6 +17,7 @@ import { plural } from '../common/plural.ts';
 import { archiveCsv } from './compliance/archive-store.ts';
 import { listBlockTerms, removeBlockTerm, setBlockTerm } from './compliance/block-list-store.ts';
 import type { Db } from './database.ts';
+import { PERSONAL_LINK_DAYS, sharePageLink } from './share-page/share-page-link.ts';
 import { runFeedCommand } from './feeds/feed-commands.ts';
 
 const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --db postgres://…]
@@ -44,6 +45,10 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
   remove-feed URL                                    stop polling it; its posts are no longer served
   list-feeds                                         the feeds with when they were read, what is next, problems
   new-ping-secret URL                                a new secret for the feed's ping URL (printed once)
+  share-page-link URL [--person ID] [--expires-in-days N] [--public-url URL]
+                                                     the address of the post's share page, for people
+                                                     without the app: for a channel, or --person's own
+                                                     (their marks count as theirs; 14 days unless N)
   export-archive [--out FILE]                         the compliance archive (policy ArchiveToEndpoint) as CSV
   block-list                                         the terms messages must not carry (block) or carry with care (warn)
   block-list block TERM…                             Copy and Open stay disabled while a message holds the term
@@ -52,6 +57,7 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
     (the words after the command are one term; phrases need no quotes)
 
 add-feed reads the feed once over the network from this machine, as the endpoint will.
+--public-url defaults to ADVOCATE_PUBLIC_URL, as for the endpoint.
 --db defaults to ADVOCATE_DB, then DATABASE_URL, then .advocate-data/endpoint.sqlite.`;
 
 function fail(message: string): never {
@@ -83,7 +89,15 @@ const table = (rows: readonly object[]): void => {
   else console.table(rows);
 };
 
-type Values = { team?: string; 'team-choice'?: boolean; 'max-uses'?: string; 'expires-in-days'?: string; out?: string };
+type Values = {
+  team?: string;
+  'team-choice'?: boolean;
+  'max-uses'?: string;
+  'expires-in-days'?: string;
+  out?: string;
+  person?: string;
+  'public-url'?: string;
+};
 
 /** A whole number above 0 from an option, or null when it was not given. */
 function countOption(values: Values, option: 'max-uses' | 'expires-in-days', what: string): number | null {
@@ -107,6 +121,24 @@ async function createCode(db: Db, values: Values): Promise<void> {
     ...(expiresAt ? [`expires ${expiresAt.toISOString().slice(0, 10)}`] : []),
   ];
   console.log(`Enrollment code ${String(id)}: ${code} (${rules.join('; ')})`);
+}
+
+async function printSharePageLink(db: Db, postUrl: string | undefined, values: Values): Promise<void> {
+  if (postUrl === undefined) fail("share-page-link needs the post's address, as list-feeds' posts have it");
+  const publicUrl = values['public-url'] ?? process.env['ADVOCATE_PUBLIC_URL'];
+  if (publicUrl === undefined || !/^https?:\/\/[^/]+/.test(publicUrl))
+    fail('share-page-link needs --public-url (or ADVOCATE_PUBLIC_URL): the address people reach the endpoint at');
+  const personId = values.person === undefined ? null : Number(values.person);
+  if (personId !== null && (!Number.isInteger(personId) || personId <= 0))
+    fail(`--person needs the id list-people shows, got ${String(values.person)}`);
+  const days = countOption(values, 'expires-in-days', 'days') ?? PERSONAL_LINK_DAYS;
+  const outcome = await sharePageLink(db, {
+    postUrl,
+    publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`,
+    ...(personId === null ? {} : { person: { id: personId, expiresAt: new Date(Date.now() + days * 86_400_000) } }),
+  });
+  if (!outcome.ok) fail(`No link: ${outcome.reason}.`);
+  console.log(outcome.link);
 }
 
 async function blockList(db: Db, [action, ...words]: readonly string[]): Promise<void> {
@@ -192,6 +224,9 @@ async function run(db: Db, positionals: readonly string[], values: Values): Prom
     case 'new-ping-secret':
       await runFeedCommand(db, command, positionals[1]);
       return;
+    case 'share-page-link':
+      await printSharePageLink(db, positionals[1], values);
+      return;
     case 'export-archive': {
       const { csv, shares } = await archiveCsv(db);
       if (values.out === undefined) process.stdout.write(csv);
@@ -221,6 +256,8 @@ const { values, positionals } = parseArgs({
     'max-uses': { type: 'string' },
     'expires-in-days': { type: 'string' },
     out: { type: 'string' },
+    person: { type: 'string' },
+    'public-url': { type: 'string' },
   },
   allowPositionals: true,
   strict: true,

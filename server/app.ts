@@ -29,6 +29,7 @@ import { linksRoutes } from './routes/links.ts';
 import { meRoutes } from './routes/me.ts';
 import { pingRoutes } from './routes/ping.ts';
 import { postsRoutes } from './routes/posts.ts';
+import { sharePageRoutes } from './routes/share-page.ts';
 import { redirectRoutes } from './routes/redirect.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { refuseOtherCharsets } from './security/charset.ts';
@@ -218,6 +219,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     pingRoutes,
     archiveRoutes,
     redirectRoutes,
+    sharePageRoutes,
     dashboardRoutes,
   ]) {
     await app.register(routes(context));

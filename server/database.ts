@@ -236,6 +236,13 @@ export interface ShareArchiveTable {
   received_at: string;
 }
 
+export interface PageSharesTable {
+  id: string;
+  post_key: string;
+  network: string;
+  shared_at: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   teams: TeamsTable;
@@ -260,6 +267,7 @@ export interface Database {
   posts: PostsTable;
   block_list: BlockListTable;
   share_archive: ShareArchiveTable;
+  page_shares: PageSharesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -329,5 +329,19 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('share_archive_by_time').on('share_archive').column('shared_at').execute();
       },
     },
+    '0016-page-shares': {
+      // "Mark shared" on a post's share page by someone the endpoint cannot name (a link from a channel):
+      // counted apart, as shares from the channels, never on anyone's results.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('page_shares')
+          .addColumn('id', 'text', (column) => column.primaryKey().notNull())
+          .addColumn('post_key', 'text', (column) => column.notNull())
+          .addColumn('network', 'text', (column) => column.notNull())
+          .addColumn('shared_at', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema.createIndex('page_shares_by_post').on('page_shares').column('post_key').execute();
+      },
+    },
   };
 }

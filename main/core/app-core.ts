@@ -130,6 +130,11 @@ export interface AppCore {
   postsIdle(): Promise<void>;
   /** A notification was clicked. */
   openPost(postId: string): void;
+  /**
+   * An "Open in Advocate" link was followed (common/app-link.ts): opens the post at that URL, or the list
+   * when this desktop has no such post (yet); true when the post was found.
+   */
+  openPostAt(postUrl: string): boolean;
   /** The organisation's addresses this core knows: its feeds (also where they moved), posts and endpoint. */
   organisationUrls(): string[];
   /** The display name or team changed in Settings: told to the endpoint when this desktop is enrolled. */
@@ -335,6 +340,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     updateProfile: (update) => sync?.updateProfile(update) ?? Promise.resolve('later'),
     openPost(postId) {
       events.emit('openPost', { postId });
+    },
+    openPostAt(postUrl) {
+      const post = posts.views().find((candidate) => candidate.link === postUrl);
+      if (post === undefined) {
+        log.info('an Advocate link named a post this desktop does not have; showing the list');
+        return false;
+      }
+      events.emit('openPost', { postId: post.id });
+      return true;
     },
     setEndpointUrl(url) {
       // One move at a time, in the order asked: the last address asked for is the one synced with.

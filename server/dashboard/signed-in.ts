@@ -30,6 +30,7 @@ import {
 import { drawsPage } from './pages/draws.ts';
 import { EMPTY_KIT_FORM, kitToForm, kitsPage } from './pages/kits.ts';
 import { overviewPage } from './pages/overview.ts';
+import { pageShareCount } from '../share-page/page-shares.ts';
 import { refusePage, sendPage } from './reply.ts';
 import { endSession, findSession, sentCsrfToken, sessionOf } from './session.ts';
 import { peopleRoutes } from './people-routes.ts';
@@ -99,6 +100,7 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
         people: await peopleCount(db),
         shares: await totalShares(db),
         clicks: teams.reduce((sum, team) => sum + team.clicks, 0),
+        pageShares: await pageShareCount(db),
         weekly: await weeklyShares(db, weeks),
         leaders: await topPeople(db, 20),
         teams,

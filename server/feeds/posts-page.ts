@@ -16,7 +16,7 @@ export function readCursor(since: string | undefined): number | null {
   return /^\d{1,15}$/.test(since) ? Number(since) : null;
 }
 
-function withKit(post: EndpointPost, kit: ShareKitWire | undefined): EndpointPost {
+export function withKit(post: EndpointPost, kit: ShareKitWire | undefined): EndpointPost {
   if (kit === undefined) return post;
   return {
     ...post,

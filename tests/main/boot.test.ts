@@ -131,11 +131,33 @@ describe('the built app, booted', () => {
     expect(built.window.isVisible()).toBe(true);
     expect(built.window.webContents.pressKey('Escape')).toBe(false);
     expect(built.window.isVisible()).toBe(false);
-    app.emit('second-instance');
+    app.emit('second-instance', {}, ['/opt/Advocate/advocate']);
     expect(built.window.isVisible()).toBe(true);
     built.window.close();
     expect(built.window.isDestroyed()).toBe(false);
     expect(built.window.isVisible()).toBe(false);
+  });
+
+  it('opens the post an "Open in Advocate" link names, from a second launch (Windows, Linux) or the OS (macOS)', async () => {
+    const listed = await built.call<PostView[]>(INVOKE_CHANNELS.listPosts);
+    const old = listed.ok ? listed.value.find((candidate) => candidate.link === OLD.link) : undefined;
+    if (!old) throw new Error('no post');
+    const opened = () => built.sentOn(EVENT_CHANNELS.openPost);
+    const before = opened().length;
+    const link = `advocate://post/${encodeURIComponent(OLD.link)}`;
+    built.window.close();
+    app.emit('second-instance', {}, ['/opt/Advocate/advocate', '--', link]);
+    expect(built.window.isVisible()).toBe(true);
+    expect(opened().slice(before)).toEqual([{ postId: old.id }]);
+    built.window.close();
+    let handled = false;
+    app.emit('open-url', { preventDefault: () => (handled = true) }, link);
+    expect(handled).toBe(true);
+    expect(built.window.isVisible()).toBe(true);
+    expect(opened().slice(before)).toEqual([{ postId: old.id }, { postId: old.id }]);
+    // Tried: a link to something else. Must hold: nothing opened.
+    app.emit('second-instance', {}, ['advocate://post/javascript%3Aalert(1)']);
+    expect(opened().slice(before)).toHaveLength(2);
   });
 
   it('"Settings…" shows the window and tells it to show the settings', () => {

@@ -8,6 +8,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Configuration } from 'electron-builder';
+import { APP_LINK_SCHEME } from '../../common/app-link.ts';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(fromRoot(path), 'utf8'));
@@ -30,6 +31,11 @@ describe('electron-builder.yml', () => {
     expect(validate.errors).toContainEqual(
       expect.objectContaining({ instancePath: '/msi', params: { additionalProperty: 'perMachin' } }),
     );
+  });
+
+  it('registers the advocate:// scheme the share pages link to', () => {
+    const protocols = [config.protocols ?? []].flat();
+    expect(protocols.flatMap((protocol) => protocol.schemes)).toEqual([APP_LINK_SCHEME]);
   });
 
   it('keeps the identity every installed copy is keyed on', () => {

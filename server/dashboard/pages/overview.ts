@@ -14,6 +14,8 @@ export interface OverviewData {
   readonly people: number;
   readonly shares: number;
   readonly clicks: number;
+  /** Marked on share pages by someone unnamed (a channel's link): in no one's shares above. */
+  readonly pageShares: number;
   readonly weekly: readonly WeekCount[];
   readonly leaders: readonly Standing[];
   readonly teams: readonly TeamReport[];
@@ -30,6 +32,7 @@ export function overviewPage(data: OverviewData, csrfToken: string, notice: stri
         <li><strong>${data.shares}</strong> shares standing</li>
         <li><strong>${thisWeek}</strong> shares this week</li>
         <li><strong>${data.clicks}</strong> clicks on shared links</li>
+        <li><strong>${data.pageShares}</strong> shares marked on share pages from channels, by people not named</li>
       </ul>
       <h2>Shares per week</h2>
       ${weeklyChart(data.weekly, 'Shares per week, last 12 weeks')}

@@ -14,6 +14,8 @@ export class FakeApp extends EventEmitter {
   appUserModelId: string | null = null;
   sandboxEnabled = false;
   loginItemSettings: FakeLoginItemSettings = { openAtLogin: false };
+  /** Schemes the app asked the OS to hand it (setAsDefaultProtocolClient). */
+  readonly protocolClients: string[] = [];
   #ready = false;
 
   getPath(name: string): string {
@@ -56,6 +58,11 @@ export class FakeApp extends EventEmitter {
 
   getLoginItemSettings(): FakeLoginItemSettings {
     return { ...this.loginItemSettings };
+  }
+
+  setAsDefaultProtocolClient(scheme: string): boolean {
+    this.protocolClients.push(scheme);
+    return true;
   }
 
   requestSingleInstanceLock(): boolean {
