@@ -43,7 +43,8 @@ function toastRegion(): HTMLElement {
   const region = document.createElement('div');
   region.id = 'advocate-preview-toasts';
   region.setAttribute('role', 'region');
-  region.setAttribute('aria-label', 'Notifications');
+  // Named apart from the window's own Notifications settings: the OS's notifications are not the window's.
+  region.setAttribute('aria-label', 'Desktop notifications (preview)');
   Object.assign(region.style, {
     position: 'fixed',
     left: '0',
