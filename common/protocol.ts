@@ -147,6 +147,27 @@ export const LeaderboardEntrySchema = Type.Object(
 );
 export type LeaderboardEntry = Static<typeof LeaderboardEntrySchema>;
 
+/** What a landing page reports: a short word for the kind of conversion, like `signup`. */
+export const CONVERSION_KIND_PATTERN = '^[a-z][a-z0-9_-]{0,39}$';
+
+export const ConversionCountSchema = Type.Object(
+  { kind: Type.String({ pattern: CONVERSION_KIND_PATTERN }), count: Count },
+  closed,
+);
+export type ConversionCount = Static<typeof ConversionCountSchema>;
+
+/** POST /v1/conversions, from a landing page's snippet: the share code from the link's utm_content. */
+export const ConversionRequestSchema = Type.Object(
+  {
+    siteKey: Type.String({ pattern: '^site_[A-Za-z0-9_-]{43}$' }),
+    code: Type.String({ pattern: SHARE_CODE_PATTERN }),
+    kind: Type.String({ pattern: CONVERSION_KIND_PATTERN }),
+    value: Type.Optional(Type.Number({ minimum: 0, maximum: 1e9 })),
+  },
+  closed,
+);
+export type ConversionRequest = Static<typeof ConversionRequestSchema>;
+
 export const SummarySchema = Type.Object(
   {
     anonymous: Type.Boolean(),
@@ -164,6 +185,8 @@ export const SummarySchema = Type.Object(
         streakWeeks: Count,
         /** The last nine weeks, oldest first. */
         weekly: Type.Array(WeekCountSchema),
+        /** Conversions landing pages reported against this person's links, per kind (absent from older endpoints). */
+        conversions: Type.Optional(Type.Array(ConversionCountSchema, { maxItems: 50 })),
       },
       closed,
     ),

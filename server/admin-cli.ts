@@ -16,6 +16,7 @@ import { databaseLocation, openDatabaseOrExit } from './cli-options.ts';
 import { plural } from '../common/plural.ts';
 import { archiveCsv } from './compliance/archive-store.ts';
 import { listBlockTerms, removeBlockTerm, setBlockTerm } from './compliance/block-list-store.ts';
+import { createSiteKey, listSiteKeys, revokeSiteKey } from './conversions/site-keys.ts';
 import type { Db } from './database.ts';
 import { PERSONAL_LINK_DAYS, sharePageLink } from './share-page/share-page-link.ts';
 import { runFeedCommand } from './feeds/feed-commands.ts';
@@ -49,6 +50,10 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
                                                      the address of the post's share page, for people
                                                      without the app: for a channel, or --person's own
                                                      (their marks count as theirs; 14 days unless N)
+  new-site-key ORIGIN…                               a key for POST /v1/conversions from landing pages on
+                                                     these origins (https://www.example.com; printed once)
+  list-site-keys                                     the site keys with their origins
+  revoke-site-key ID                                 its pages' conversions are refused from now on
   export-archive [--out FILE]                         the compliance archive (policy ArchiveToEndpoint) as CSV
   block-list                                         the terms messages must not carry (block) or carry with care (warn)
   block-list block TERM…                             Copy and Open stay disabled while a message holds the term
@@ -223,6 +228,24 @@ async function run(db: Db, positionals: readonly string[], values: Values): Prom
     case 'list-feeds':
     case 'new-ping-secret':
       await runFeedCommand(db, command, positionals[1]);
+      return;
+    case 'new-site-key': {
+      const outcome = await createSiteKey(db, positionals.slice(1));
+      if (!outcome.ok) fail(`No key was made: ${outcome.reason}.`);
+      console.log(
+        `Site key ${String(outcome.id)}: ${outcome.key}\n(shown only now: put it in the landing pages' snippet, docs/endpoint.md "Leads")`,
+      );
+      return;
+    }
+    case 'list-site-keys':
+      table(await listSiteKeys(db));
+      return;
+    case 'revoke-site-key':
+      console.log(
+        (await revokeSiteKey(db, idArgument(positionals)))
+          ? 'Revoked: conversions with this key are refused from now on.'
+          : 'No such site key, or it was already revoked.',
+      );
       return;
     case 'share-page-link':
       await printSharePageLink(db, positionals[1], values);

@@ -30,6 +30,7 @@ import { meRoutes } from './routes/me.ts';
 import { pingRoutes } from './routes/ping.ts';
 import { postsRoutes } from './routes/posts.ts';
 import { sharePageRoutes } from './routes/share-page.ts';
+import { conversionsRoutes } from './routes/conversions.ts';
 import { redirectRoutes } from './routes/redirect.ts';
 import { summaryRoutes } from './routes/summary.ts';
 import { refuseOtherCharsets } from './security/charset.ts';
@@ -218,6 +219,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     postsRoutes,
     pingRoutes,
     archiveRoutes,
+    conversionsRoutes,
     redirectRoutes,
     sharePageRoutes,
     dashboardRoutes,

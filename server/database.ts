@@ -243,6 +243,25 @@ export interface PageSharesTable {
   shared_at: string;
 }
 
+export interface SiteKeysTable {
+  id: Generated<number>;
+  key_hash: string;
+  origins: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface ConversionsTable {
+  id: string;
+  code: string;
+  post_key: string;
+  network: string;
+  kind: string;
+  value: number | null;
+  site_key_id: number;
+  received_at: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   teams: TeamsTable;
@@ -268,6 +287,8 @@ export interface Database {
   block_list: BlockListTable;
   share_archive: ShareArchiveTable;
   page_shares: PageSharesTable;
+  site_keys: SiteKeysTable;
+  conversions: ConversionsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -343,5 +343,32 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('page_shares_by_post').on('page_shares').column('post_key').execute();
       },
     },
+    '0017-conversions': {
+      // Leads: conversions landing pages report against a share code (POST /v1/conversions, a site key).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('site_keys')
+          .addColumn('id', 'integer', identity)
+          .addColumn('key_hash', 'text', (column) => column.notNull().unique())
+          // JSON: the origins (scheme://host[:port]) whose pages may report with this key.
+          .addColumn('origins', 'text', (column) => column.notNull())
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          .addColumn('revoked_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('conversions')
+          .addColumn('id', 'text', (column) => column.primaryKey().notNull())
+          // The tracked link's code as reported; its person is looked up when counted, so merges follow.
+          .addColumn('code', 'text', (column) => column.notNull())
+          .addColumn('post_key', 'text', (column) => column.notNull())
+          .addColumn('network', 'text', (column) => column.notNull())
+          .addColumn('kind', 'text', (column) => column.notNull())
+          .addColumn('value', 'real')
+          .addColumn('site_key_id', 'integer', (column) => column.notNull().references('site_keys.id'))
+          .addColumn('received_at', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema.createIndex('conversions_by_code').on('conversions').column('code').execute();
+      },
+    },
   };
 }

@@ -154,7 +154,7 @@ export function createEndpointClient(fetch: HttpFetch, baseUrl: string): Endpoin
     updateMe: (token, update) => withBody('PATCH', 'v1/me', MeSchema, update, token),
     sendEvents: (token, events) => withBody('POST', 'v1/events', EventResultsSchema, { events }, token),
     sendArchive: (token, entries) => withBody('POST', 'v1/archive', ArchiveResultSchema, { entries }, token),
-    fetchSummary: (token, etag) => conditionalGet('v1/summary', SummarySchema, token, etag),
+    fetchSummary: (token, etag) => conditionalGet('v1/summary?include=conversions', SummarySchema, token, etag),
     // The block list comes with the kits; an endpoint from before it ignores the query and sends none.
     fetchKits: (token, etag) => conditionalGet('v1/kits?include=blockList', KitsResponseSchema, token, etag),
     trackedLinks: (token, request, timeoutMs) =>

@@ -10,6 +10,7 @@ import { ViewFrame } from '../components/ViewFrame.tsx';
 import { WeeklyChart, type ChartSeries } from '../components/WeeklyChart.tsx';
 import type { Live } from '../data/use-live.ts';
 import { useNow } from '../data/use-now.ts';
+import { conversionsText } from '../results/conversions-text.ts';
 import { ownFigures } from '../results/own-figures.ts';
 import { groupText } from '../text/counts.ts';
 import { displayText, TEXT_LIMITS } from '../text/display-text.ts';
@@ -97,6 +98,7 @@ function Tile({ label, value }: { label: string; value: string }) {
 
 function Figures({ results }: { results: Results }) {
   const own = ownFigures(results);
+  const brought = conversionsText(results.summary?.me.conversions);
   const series: ChartSeries[] = [{ name: 'You', weeks: own.weekly }];
   const team = results.summary?.team ?? null;
   if (results.summary)
@@ -114,6 +116,7 @@ function Figures({ results }: { results: Results }) {
       {own.clicks !== null && own.clicks > 0 && (
         <p className="highlight">Your shares drove {plural(own.clicks, 'visit')} to the blog.</p>
       )}
+      {brought !== null && <p className="highlight">{brought}</p>}
       <WeeklyChart title="Shares per week, last two months" series={series} />
     </>
   );

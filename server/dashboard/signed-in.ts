@@ -31,6 +31,7 @@ import { drawsPage } from './pages/draws.ts';
 import { EMPTY_KIT_FORM, kitToForm, kitsPage } from './pages/kits.ts';
 import { overviewPage } from './pages/overview.ts';
 import { pageShareCount } from '../share-page/page-shares.ts';
+import { conversionTotal } from '../conversions/conversion-store.ts';
 import { refusePage, sendPage } from './reply.ts';
 import { endSession, findSession, sentCsrfToken, sessionOf } from './session.ts';
 import { peopleRoutes } from './people-routes.ts';
@@ -101,6 +102,7 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
         shares: await totalShares(db),
         clicks: teams.reduce((sum, team) => sum + team.clicks, 0),
         pageShares: await pageShareCount(db),
+        conversions: await conversionTotal(db),
         weekly: await weeklyShares(db, weeks),
         leaders: await topPeople(db, 20),
         teams,

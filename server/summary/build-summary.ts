@@ -3,6 +3,7 @@
  * and the counts of recent posts. Every figure is read from counts kept as events arrive, so the cost
  * does not grow with the number of events.
  */
+import { conversionsOf } from '../conversions/conversion-store.ts';
 import type { Summary, WeekCount } from '../../common/protocol.ts';
 import { isLeaderboardAnonymous } from '../admin/organisation.ts';
 import type { Caller } from '../auth/device-auth.ts';
@@ -76,9 +77,19 @@ async function sharersCount(db: Db, teamId?: number): Promise<number> {
   return Number((await query.executeTakeFirstOrThrow()).n);
 }
 
-export async function buildSummary(db: Db, caller: Caller, now = new Date()): Promise<Summary> {
+/**
+ * `withConversions`: only for desktops that ask (`?include=conversions`); older ones check the summary
+ * against a closed schema and would refuse a field they do not know.
+ */
+export async function buildSummary(
+  db: Db,
+  caller: Caller,
+  now = new Date(),
+  { withConversions = false } = {},
+): Promise<Summary> {
   const weeks = recentWeeks(now, SUMMARY_WEEKS);
-  const me = await myResults(db, caller, now, weeks);
+  const results = await myResults(db, caller, now, weeks);
+  const me = withConversions ? { ...results, conversions: await conversionsOf(db, caller.personId) } : results;
   const anonymous = await isLeaderboardAnonymous(db);
   const leaders = await topPeople(db, LEADERBOARD_SIZE);
   const posts = await db

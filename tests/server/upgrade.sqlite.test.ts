@@ -292,6 +292,7 @@ describe('an endpoint database from before PostgreSQL support', () => {
         '0007-feeds-posts',
         '0009-compliance',
         '0016-page-shares',
+        '0017-conversions',
       ]);
       expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(file.pragma('foreign_key_check')).toEqual([]);

@@ -16,6 +16,8 @@ export interface OverviewData {
   readonly clicks: number;
   /** Marked on share pages by someone unnamed (a channel's link): in no one's shares above. */
   readonly pageShares: number;
+  /** Reported by landing pages against tracked links (POST /v1/conversions). */
+  readonly conversions: number;
   readonly weekly: readonly WeekCount[];
   readonly leaders: readonly Standing[];
   readonly teams: readonly TeamReport[];
@@ -32,6 +34,7 @@ export function overviewPage(data: OverviewData, csrfToken: string, notice: stri
         <li><strong>${data.shares}</strong> shares standing</li>
         <li><strong>${thisWeek}</strong> shares this week</li>
         <li><strong>${data.clicks}</strong> clicks on shared links</li>
+        <li><strong>${data.conversions}</strong> conversions landing pages reported from shared links</li>
         <li><strong>${data.pageShares}</strong> shares marked on share pages from channels, by people not named</li>
       </ul>
       <h2>Shares per week</h2>
