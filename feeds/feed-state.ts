@@ -48,6 +48,8 @@ const FeedStateSchema = Type.Object({
   seen: Type.Record(Type.String(), Type.Number()),
   /** The items of the last successful read, so a 304 or a restart still shows the feed. */
   items: Type.Array(FeedItemSchema),
+  /** The WebSub hub and topic the last read advertised (absent in states saved before they were read). */
+  websub: Type.Optional(Nullable(Type.Object({ hub: Type.String(), topic: Type.String() }))),
 });
 
 export type FeedState = Omit<Static<typeof FeedStateSchema>, 'items'> & { readonly items: readonly FeedItem[] };
@@ -71,6 +73,7 @@ export function newFeedState(url: string, now: number, intervalMs: number): Feed
     firstPollDone: false,
     seen: {},
     items: [],
+    websub: null,
   };
 }
 

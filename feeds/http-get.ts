@@ -8,6 +8,7 @@
 import type { HttpFetch } from './ports.ts';
 import { FeedError, statusInWords } from './feed-error.ts';
 import { parseRetryAfter, parseMaxAge } from './http-headers.ts';
+import { linksFromHeader, type FoundLinks } from './websub-links.ts';
 
 export interface FetchLimits {
   readonly timeoutMs: number;
@@ -29,6 +30,8 @@ interface Fetched {
   readonly movedTo: string | null;
   /** Cache-Control max-age, which may lengthen the poll interval. */
   readonly maxAgeMs: number | null;
+  /** WebSub links in the answer's Link headers (hub, self). */
+  readonly links: FoundLinks;
 }
 
 export type FetchResult =
@@ -179,7 +182,12 @@ export async function fetchFeedBytes(
         url = next;
         continue;
       }
-      const fetched = { url: url.href, movedTo, maxAgeMs: parseMaxAge(response.headers.get('cache-control')) };
+      const fetched = {
+        url: url.href,
+        movedTo,
+        maxAgeMs: parseMaxAge(response.headers.get('cache-control')),
+        links: linksFromHeader(response.headers.get('link')),
+      };
       if (response.status === 304) {
         await discard(response);
         return { ...fetched, status: 'not-modified' };

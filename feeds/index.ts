@@ -31,6 +31,7 @@ export {
 } from './poll-feed.ts';
 export { feedStatus } from './feed-status.ts';
 export { baseInterval } from './schedule.ts';
+export type { WebSubLinks } from './websub-links.ts';
 
 // The desktop's posts from a feed's items.
 export { toPosts } from './to-posts.ts';

@@ -9,6 +9,7 @@ import type { FeedItem } from '../common/domain.ts';
 import { feedPitch, feedPlainText, firstImageSource } from './feed-text.ts';
 import { EMPTY_SHARE_META, readShareMeta } from './feed-metadata.ts';
 import type { FeedFormat, RawFeed, RawItem } from './raw-feed.ts';
+import type { FoundLinks } from './websub-links.ts';
 
 export interface NormalizedFeed {
   readonly format: FeedFormat;
@@ -16,6 +17,8 @@ export interface NormalizedFeed {
   readonly siteUrl: string | null;
   readonly ttlMinutes: number | null;
   readonly items: readonly FeedItem[];
+  /** The document's WebSub links (hub, self), unresolved: `webSubLinks` weighs them against the headers'. */
+  readonly links: FoundLinks;
   readonly warnings: readonly string[];
 }
 
@@ -94,5 +97,5 @@ export function normalizeFeed(raw: RawFeed, url: string): NormalizedFeed {
     items.push(item);
   }
   const title = feedPlainText(raw.title) || (siteUrl ? new URL(siteUrl).host : new URL(url).host || 'Untitled feed');
-  return { format: raw.format, title, siteUrl, ttlMinutes: raw.ttlMinutes, items, warnings };
+  return { format: raw.format, title, siteUrl, ttlMinutes: raw.ttlMinutes, items, links: raw.links, warnings };
 }

@@ -1,6 +1,7 @@
 /** JSON Feed 1.0 and 1.1 (jsonfeed.org), read from the parsed JSON; rss-parser does not know the format. */
 import { FeedError } from './feed-error.ts';
 import type { RawFeed, RawItem, RawShareMeta } from './raw-feed.ts';
+import type { FoundLinks } from './websub-links.ts';
 import { isNode, type XmlNode } from './xml-values.ts';
 
 const str = (value: unknown): string | null =>
@@ -64,6 +65,18 @@ function toRawItem(item: XmlNode): RawItem {
   };
 }
 
+/** JSON Feed's `hubs` ({ type: "WebSub", url }) and `feed_url`, the feed's own address. */
+function jsonFeedLinks(feed: XmlNode): FoundLinks {
+  const hubs = Array.isArray(feed['hubs']) ? (feed['hubs'] as unknown[]).filter(isNode) : [];
+  return {
+    hubs: hubs
+      .filter((hub) => str(hub['type'])?.toLowerCase() === 'websub')
+      .map((hub) => str(hub['url']))
+      .filter((url): url is string => url !== null),
+    self: str(feed['feed_url']),
+  };
+}
+
 export function parseJsonFeed(feed: XmlNode): RawFeed {
   const version = String(feed['version']);
   const items = (feed['items'] as unknown[]).filter(isNode);
@@ -77,6 +90,7 @@ export function parseJsonFeed(feed: XmlNode): RawFeed {
     base: null,
     ttlMinutes: null,
     items: items.map(toRawItem),
+    links: jsonFeedLinks(feed),
     warnings: [],
   };
 }

@@ -8,6 +8,7 @@ import Parser from 'rss-parser';
 import { FeedError } from './feed-error.ts';
 import { type FeedFormat, type RawFeed, type RawItem, type RawShareMeta } from './raw-feed.ts';
 import { closeTruncatedXml } from './repair-xml.ts';
+import { linksFromElements, NO_LINKS, type FoundLinks } from './websub-links.ts';
 import { attribute, isNode, listOf, stringOf, textOf, type XmlNode } from './xml-values.ts';
 
 /** The namespace of Advocate's share-kit metadata in RSS and Atom (docs/feed-metadata.md). */
@@ -46,6 +47,13 @@ function parserFor(root: XmlRoot): Parser<XmlNode, XmlNode> {
       ? { tagNameProcessors: [(name: string) => (name.startsWith(prefix) ? name.slice(prefix.length) : name)] }
       : {},
     customFields: {
+      // The feed's own <link> elements: Atom's, and atom:link inside an RSS channel (atom10: from FeedBurner).
+      // rss-parser's types allow only names here, but it reads [from, to, options] for the feed as for items.
+      feed: [
+        all('link', 'feedLinks'),
+        all('atom:link', 'atomLinks'),
+        all('atom10:link', 'atom10Links'),
+      ] as unknown as string[],
       item: [
         all('$', 'attributes'),
         all('guid', 'guids'),
@@ -159,6 +167,14 @@ function toRawItem(item: Item, atom: boolean): RawItem {
   };
 }
 
+/** rel="hub" and rel="self" among the feed's own link elements (an RSS <link> has no attributes: skipped). */
+const feedLinks = (output: Output): FoundLinks =>
+  linksFromElements(
+    [...listOf(output['feedLinks']), ...listOf(output['atomLinks']), ...listOf(output['atom10Links'])].map(
+      (element) => ({ rel: attribute(element, 'rel'), href: attribute(element, 'href') }),
+    ),
+  );
+
 async function parseOnce(text: string, root: XmlRoot): Promise<Output> {
   return parserFor(root).parseString(text);
 }
@@ -183,6 +199,7 @@ export async function parseXmlFeed(text: string, root: XmlRoot): Promise<RawFeed
       base: null,
       ttlMinutes: null,
       items: [],
+      links: NO_LINKS,
       warnings: ['the feed has no channel: it is empty'],
     };
   }
@@ -206,6 +223,7 @@ export async function parseXmlFeed(text: string, root: XmlRoot): Promise<RawFeed
     base: root.base,
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
     items: output.items.map((item) => toRawItem(item, atom)),
+    links: feedLinks(output),
     warnings,
   };
 }

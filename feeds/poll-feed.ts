@@ -14,6 +14,7 @@ import type { FeedState } from './feed-state.ts';
 import { fetchFeedBytes, type FetchLimits } from './http-get.ts';
 import { shortHash } from './normalize.ts';
 import { readFeed } from './read-feed.ts';
+import { NO_LINKS, webSubLinks } from './websub-links.ts';
 import { backoffDelay, feedInterval, MIN_INTERVAL_MS, nextPollDelay } from './schedule.ts';
 
 /**
@@ -98,8 +99,16 @@ async function refresh(state: FeedState, context: PollContext): Promise<FeedStat
         url: result.url,
         maxBytes: context.limits.maxBytes,
       });
-      next = { ...next, bodyHash: hash, title: feed.title, ttlMinutes: feed.ttlMinutes, items: [...feed.items] };
-    }
+      next = {
+        ...next,
+        bodyHash: hash,
+        title: feed.title,
+        ttlMinutes: feed.ttlMinutes,
+        items: [...feed.items],
+        websub: webSubLinks(result.links, feed.links, result.url),
+      };
+    } else if (result.links.hubs.length > 0)
+      next = { ...next, websub: webSubLinks(result.links, NO_LINKS, result.url) };
   }
   return { ...next, intervalMs: feedInterval(context.baseIntervalMs, result.maxAgeMs, next.ttlMinutes) };
 }

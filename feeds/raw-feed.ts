@@ -1,3 +1,5 @@
+import type { FoundLinks } from './websub-links.ts';
+
 /**
  * What the parse step hands to normalize: one shape for every format, still raw (HTML in the text
  * fields, relative URLs, unchecked metadata). RSS, Atom and JSON Feed each fill it in their own module.
@@ -42,6 +44,8 @@ export interface RawFeed {
   /** RSS <ttl> in minutes. */
   readonly ttlMinutes: number | null;
   readonly items: readonly RawItem[];
+  /** Its WebSub links (rel="hub", rel="self"), unresolved. */
+  readonly links: FoundLinks;
   /** Repairs and ignored metadata, in plain words: shown by the CLI, never fatal. */
   readonly warnings: readonly string[];
 }

@@ -38,6 +38,8 @@ import { securityHeaders } from './security/headers.ts';
 import { EventWriter } from './shares/event-writer.ts';
 import { SubmitterMergedError } from './shares/record-events.ts';
 import { FEED_POLL_JOB, startFeedPoller, type FeedPoller, type FeedPollerOptions } from './feeds/feed-poller.ts';
+import { webSubRoutes } from './routes/websub.ts';
+import { DEFAULT_ASKED_LEASE_SECONDS, startWebSubJob, WEBSUB_JOB, type WebSubJobOptions } from './websub/websub-job.ts';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -66,6 +68,28 @@ export interface ServerOptions {
   readonly feedPolls?: FeedPollerOptions;
   /** Count shares of URLs that are none of the feeds' posts (off: once there are feeds, those are rejected). */
   readonly allowOutsidePosts?: boolean;
+  /**
+   * Subscribes at the WebSub hubs the feeds advertise (under a lease: one replica asks), when `publicUrl`
+   * is set: the hubs call back there. Every replica answers the hubs' callbacks either way.
+   */
+  readonly webSub?: WebSubJobOptions;
+}
+
+/** The subscriptions job, telling this server's log what it does unless the caller listens itself. */
+function startLoggedWebSubJob(app: FastifyInstance, db: Db, publicUrl: string, options: WebSubJobOptions) {
+  const { holder } = options;
+  return startWebSubJob(db, publicUrl, {
+    onChange: (lease) => {
+      app.log.info({ job: WEBSUB_JOB, holder, held: lease !== null, generation: lease?.generation }, 'job lease');
+    },
+    onError: (error) => {
+      app.log.warn({ err: error }, 'websub subscriptions');
+    },
+    onAsked: (hub, mode, refusal) => {
+      app.log.info({ hub, mode, refusal }, 'websub hub asked');
+    },
+    ...options,
+  });
 }
 
 function describe(error: FastifySchemaValidationError, dataVar: string): string {
@@ -131,7 +155,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     publicUrl: (request) => options.publicUrl ?? `${request.protocol}://${request.host}/`,
     allowOutsidePosts: options.allowOutsidePosts ?? false,
     feedPoller: options.feedPolls ? startLoggedFeedPoller(app, options.db, options.feedPolls) : null,
+    webSub: {
+      subscribing: options.publicUrl !== undefined && options.webSub !== undefined,
+      askedLeaseSeconds: options.webSub?.askedLeaseSeconds ?? DEFAULT_ASKED_LEASE_SECONDS,
+    },
   };
+  const webSubJob =
+    options.publicUrl !== undefined && options.webSub
+      ? startLoggedWebSubJob(app, options.db, options.publicUrl, options.webSub)
+      : null;
+  app.addHook('onClose', () => webSubJob?.stop());
   app.addHook('onClose', () => context.clicks.close());
   app.addHook('onClose', () => context.feedPoller?.stop());
   closeConnectionsWhenClosing(app);
@@ -218,6 +251,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     kitsRoutes,
     postsRoutes,
     pingRoutes,
+    webSubRoutes,
     archiveRoutes,
     conversionsRoutes,
     redirectRoutes,

@@ -4,7 +4,8 @@
  *   --port (ADVOCATE_SERVER_PORT, default 8787)  --host (ADVOCATE_SERVER_HOST, default 127.0.0.1)
  *   --db PATH or postgres://user:pass@host:5432/db (ADVOCATE_DB, or DATABASE_URL; default
  *        .advocate-data/endpoint.sqlite); ADVOCATE_DB_POOL_SIZE connections at most (PostgreSQL, default 10)
- *   --public-url URL (ADVOCATE_PUBLIC_URL: the address people reach it at, for tracked links)
+ *   --public-url URL (ADVOCATE_PUBLIC_URL: the https address people reach it at, for tracked links, and WebSub
+ *        hubs, which it then subscribes at; http only as http://127.0.0.1:PORT/ for tests)
  *   --trust-proxy 1 or 10.0.0.5,10.0.0.0/24 (ADVOCATE_TRUST_PROXY: behind reverse proxies, how many there are
  *        or their addresses; the client's address then comes from what they add to X-Forwarded-For)
  *   --post-hosts blog.example.com,*.example.com (ADVOCATE_POST_HOSTS: the organisation's sites, the only
@@ -22,6 +23,7 @@ import { buildServer } from './app.ts';
 import { databaseLocation, describeLocation, openDatabaseOrExit, readOption, wholeNumber } from './cli-options.ts';
 import { DEFAULT_RATE_LIMITS } from './context.ts';
 import { DEFAULT_TIMEOUTS } from './http/timeouts.ts';
+import { readPublicUrl } from './http/public-url.ts';
 import { readTrustProxy } from './http/trust-proxy.ts';
 import { HOUSEKEEPING_JOB, startHousekeeping } from './jobs/housekeeping.ts';
 import { DEFAULT_LEASE_SECONDS, replicaId } from './jobs/lease-keeper.ts';
@@ -51,11 +53,7 @@ const values = flags();
 const env = process.env;
 const port = wholeNumber('port', values.port, 'ADVOCATE_SERVER_PORT', 8787, 65535);
 const host = values.host ?? env['ADVOCATE_SERVER_HOST'] ?? '127.0.0.1';
-const publicUrl = values['public-url'] ?? env['ADVOCATE_PUBLIC_URL'];
-if (publicUrl !== undefined && !/^https?:\/\/[^/]+\/?/.test(publicUrl)) {
-  console.error(`--public-url must be an http(s) address like https://advocate.example.com/, got ${publicUrl}`);
-  process.exit(2);
-}
+const publicUrl = readOption('public-url', values['public-url'], 'ADVOCATE_PUBLIC_URL', readPublicUrl);
 const rateLimits = {
   perIp: wholeNumber('rate-per-ip', undefined, 'ADVOCATE_RATE_PER_IP', DEFAULT_RATE_LIMITS.perIp),
   perDevice: wholeNumber('rate-per-device', undefined, 'ADVOCATE_RATE_PER_DEVICE', DEFAULT_RATE_LIMITS.perDevice),
@@ -89,7 +87,8 @@ const app = await buildServer({
   timeouts,
   allowOutsidePosts: values['allow-outside-posts'] ?? env['ADVOCATE_ALLOW_OUTSIDE_POSTS'] === '1',
   feedPolls: { holder, seconds: leaseSeconds },
-  ...(publicUrl === undefined ? {} : { publicUrl: publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/` }),
+  webSub: { holder, seconds: leaseSeconds },
+  ...(publicUrl === null ? {} : { publicUrl }),
 });
 const housekeeping = startHousekeeping(db, {
   holder,

@@ -36,6 +36,8 @@ export interface ServerContext {
   readonly allowOutsidePosts: boolean;
   /** This process's feed poller (it reads feeds only while it holds the lease), or null when it runs none. */
   readonly feedPoller: FeedPoller | null;
+  /** WebSub: whether this endpoint subscribes at hubs (it has a public address), and the lease it asks for. */
+  readonly webSub: { readonly subscribing: boolean; readonly askedLeaseSeconds: number };
   /** Where people reach this endpoint, for the links it hands out (ends with "/"). */
   publicUrl(request: FastifyRequest): string;
 }

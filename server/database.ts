@@ -195,6 +195,26 @@ export interface FeedsTable {
   item_count: Generated<number>;
   ping_secret_hash: string;
   created_at: string;
+  websub_hub: Generated<string | null>;
+  websub_topic: Generated<string | null>;
+}
+
+/** What a subscription is doing: see server/websub/subscriptions.ts. */
+export type WebSubState = 'new' | 'requested' | 'subscribed' | 'refused' | 'removing' | 'unsubscribe-sent';
+
+export interface WebSubSubscriptionsTable {
+  id: Generated<number>;
+  callback_token: string;
+  feed_id: number | null;
+  hub: string;
+  topic: string;
+  secret: string;
+  state: WebSubState;
+  pending_mode: 'subscribe' | 'unsubscribe' | null;
+  expires_at: string | null;
+  last_error: string | null;
+  next_action_at: string;
+  updated_at: string;
 }
 
 export interface PostsTable {
@@ -286,6 +306,7 @@ export interface Database {
   posts: PostsTable;
   block_list: BlockListTable;
   share_archive: ShareArchiveTable;
+  websub_subscriptions: WebSubSubscriptionsTable;
   page_shares: PageSharesTable;
   site_keys: SiteKeysTable;
   conversions: ConversionsTable;

@@ -329,6 +329,37 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('share_archive_by_time').on('share_archive').column('shared_at').execute();
       },
     },
+    '0010-websub': {
+      async up(db: Kysely<unknown>) {
+        // The hub and topic the feed's last good read advertised (WebSub), for the subscription job.
+        await db.schema.alterTable('feeds').addColumn('websub_hub', 'text').execute();
+        await db.schema.alterTable('feeds').addColumn('websub_topic', 'text').execute();
+        await db.schema
+          .createTable('websub_subscriptions')
+          .addColumn('id', 'integer', identity)
+          // The secret part of the callback address: the hub's requests name the subscription by it.
+          .addColumn('callback_token', 'text', (column) => column.notNull().unique())
+          // No foreign key: a removed feed's row stays until the hub confirms the unsubscription.
+          .addColumn('feed_id', 'integer', (column) => column.unique())
+          .addColumn('hub', 'text', (column) => column.notNull())
+          .addColumn('topic', 'text', (column) => column.notNull())
+          // The HMAC key itself, not a hash: every replica checks notifications' signatures with it.
+          .addColumn('secret', 'text', (column) => column.notNull())
+          .addColumn('state', 'text', (column) => column.notNull())
+          // The mode asked for and not yet verified: only it gets its challenge echoed.
+          .addColumn('pending_mode', 'text')
+          .addColumn('expires_at', 'text')
+          .addColumn('last_error', 'text')
+          .addColumn('next_action_at', 'text', (column) => column.notNull())
+          .addColumn('updated_at', 'text', (column) => column.notNull())
+          .execute();
+        await db.schema
+          .createIndex('websub_by_next_action')
+          .on('websub_subscriptions')
+          .column('next_action_at')
+          .execute();
+      },
+    },
     '0016-page-shares': {
       // "Mark shared" on a post's share page by someone the endpoint cannot name (a link from a channel):
       // counted apart, as shares from the channels, never on anyone's results.

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { checkFeed } from '../../feeds/index.ts';
 import type { ServerContext } from '../context.ts';
 import { addFeed, listFeeds, removeFeed, renewPingSecret } from '../feeds/feed-catalogue.ts';
+import { subscriptionsByFeed } from '../websub/subscriptions.ts';
 import { FeedUrlFormSchema } from './forms.ts';
 import { feedsPage, type FeedsPageOptions } from './pages/feeds.ts';
 import { sendPage } from './reply.ts';
@@ -25,7 +26,11 @@ export function feedsRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
     const pingUrl = (request: FastifyRequest, secret: string): string =>
       new URL(`v1/feeds/ping?secret=${secret}`, context.publicUrl(request)).href;
     const show = async (request: FastifyRequest, options: Omit<FeedsPageOptions, 'csrfToken'>) =>
-      feedsPage(await listFeeds(db), { ...options, csrfToken: sessionOf(request).csrfToken });
+      feedsPage(
+        await listFeeds(db),
+        { subscriptions: await subscriptionsByFeed(db), subscribing: context.webSub.subscribing },
+        { ...options, csrfToken: sessionOf(request).csrfToken },
+      );
     const plain = { notice: null, error: null, typed: '', pingUrl: null } as const;
 
     app.get('/dashboard/feeds', { schema: { querystring: FeedsQuerySchema } }, async (request, reply) => {
@@ -66,7 +71,7 @@ export function feedsRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
     });
 
     app.post('/dashboard/feeds/remove', { schema: { body: FeedUrlFormSchema } }, async (request, reply) => {
-      const removed = await removeFeed(db, request.body.url);
+      const removed = await removeFeed(db, request.body.url, context.now());
       return reply.redirect(`/dashboard/feeds?done=${removed ? 'removed' : 'not-there'}`, 303);
     });
     return Promise.resolve();

@@ -9,6 +9,7 @@ import type { Db, FeedsTable } from '../database.ts';
 import { hashSecret, newToken } from '../security/secrets.ts';
 import { nextPostsVersion } from './posts-version.ts';
 import { storedFeedState } from './stored-state.ts';
+import { forgetFeedSubscription } from '../websub/subscriptions.ts';
 
 export interface FeedHealth {
   readonly id: number;
@@ -24,6 +25,8 @@ export interface FeedHealth {
   readonly lastError: string | null;
   /** Items (with a link, past any embargo) in the last read that worked. */
   readonly itemCount: number;
+  /** The WebSub hub its last good read advertised, or null. */
+  readonly webSubHub: string | null;
 }
 
 const HEALTH_COLUMNS = [
@@ -35,6 +38,7 @@ const HEALTH_COLUMNS = [
   'next_poll_at',
   'last_error',
   'item_count',
+  'websub_hub',
 ] as const;
 type HealthRow = Pick<Selectable<FeedsTable>, (typeof HEALTH_COLUMNS)[number]>;
 
@@ -79,13 +83,14 @@ export async function addFeed(db: Db, check: FeedCheck, now = new Date()): Promi
   return { ok: true, feed: toHealth(row), pingSecret, discoveredFrom: check.discoveredFrom };
 }
 
-/** Removes the feed and the posts read from it; false when there was no such feed. */
-export async function removeFeed(db: Db, url: string): Promise<boolean> {
+/** Removes the feed and the posts read from it (its WebSub subscription is ended); false when there was no such feed. */
+export async function removeFeed(db: Db, url: string, now = new Date()): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const feed = await trx.selectFrom('feeds').select('id').where('url', '=', url).executeTakeFirst();
     if (!feed) return false;
     await trx.deleteFrom('posts').where('feed_id', '=', feed.id).execute();
     await trx.deleteFrom('feeds').where('id', '=', feed.id).execute();
+    await forgetFeedSubscription(trx, feed.id, now);
     await nextPostsVersion(trx);
     return true;
   });
@@ -100,6 +105,7 @@ const toHealth = (row: HealthRow): FeedHealth => ({
   nextCheckAt: row.next_poll_at,
   lastError: row.last_error,
   itemCount: row.item_count,
+  webSubHub: row.websub_hub,
 });
 
 /** Every feed, in the order they were added. */

@@ -115,7 +115,14 @@ export function startFeedPoller(db: Db, options: FeedPollerOptions): FeedPoller 
           checked_at: state.checkedAt === null ? null : new Date(state.checkedAt).toISOString(),
           next_poll_at: nextRead(state, feed.next_poll_at, now.next_poll_at),
           last_error: state.lastError,
-          ...(good ? { title: state.title, item_count: items.length } : {}),
+          ...(good
+            ? {
+                title: state.title,
+                item_count: items.length,
+                websub_hub: state.websub?.hub ?? null,
+                websub_topic: state.websub?.topic ?? null,
+              }
+            : {}),
         })
         .where('id', '=', feed.id)
         .execute();

@@ -23,7 +23,8 @@ export interface Blog extends LocalServer {
   readonly seen: { requests: number; notModified: number };
 }
 
-export async function startBlog(items: readonly FeedItem[]): Promise<Blog> {
+/** `headers` go with every answer of the feed (a WebSub `Link`, say). */
+export async function startBlog(items: readonly FeedItem[], headers: Record<string, string> = {}): Promise<Blog> {
   let current = items;
   let broken = false;
   let busy: number | null = null;
@@ -44,11 +45,11 @@ export async function startBlog(items: readonly FeedItem[]): Promise<Blog> {
     const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
     if (request.headers['if-none-match'] === etag) {
       seen.notModified += 1;
-      response.writeHead(304, { etag });
+      response.writeHead(304, { ...headers, etag });
       response.end();
       return;
     }
-    response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag });
+    response.writeHead(200, { ...headers, 'content-type': 'application/rss+xml; charset=utf-8', etag });
     response.end(body);
   };
   const server = await startLocalServer((request, response) => {

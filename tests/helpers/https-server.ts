@@ -21,7 +21,8 @@ export interface LocalHttpsServer {
   readonly close: () => Promise<void>;
 }
 
-export async function startHttpsServer(dir: string, listener: RequestListener): Promise<LocalHttpsServer> {
+/** A throwaway self-signed certificate for 127.0.0.1 in `dir`: the paths of its key and certificate (PEM). */
+export async function selfSignedCertificate(dir: string): Promise<{ key: string; cert: string }> {
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
   await run('openssl', [
@@ -41,6 +42,11 @@ export async function startHttpsServer(dir: string, listener: RequestListener): 
     '-addext',
     'subjectAltName=IP:127.0.0.1',
   ]);
+  return { key, cert };
+}
+
+export async function startHttpsServer(dir: string, listener: RequestListener): Promise<LocalHttpsServer> {
+  const { key, cert } = await selfSignedCertificate(dir);
   const certificate = await readFile(cert, 'utf8');
   const server = createServer({ key: await readFile(key), cert: certificate }, listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -40,7 +40,8 @@ async function unprivilegedUser(): Promise<{ name: string; uid: number }> {
   throw new Error('running as root, and neither a postgres nor a nobody account exists to run PostgreSQL as');
 }
 
-function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 right now (for a server whose address must be known before it starts). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -291,6 +291,7 @@ describe('an endpoint database from before PostgreSQL support', () => {
         '0006-people-admin',
         '0007-feeds-posts',
         '0009-compliance',
+        '0010-websub',
         '0016-page-shares',
         '0017-conversions',
       ]);

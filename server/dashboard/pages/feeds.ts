@@ -4,6 +4,7 @@
  * kept, so its URL is shown once, right after it is made.
  */
 import type { FeedHealth } from '../../feeds/feed-catalogue.ts';
+import type { Subscription } from '../../websub/subscriptions.ts';
 import { html } from '../html.ts';
 import { csrfField, page } from '../layout.ts';
 
@@ -22,6 +23,13 @@ export interface FeedsPageOptions {
   readonly pingUrl: FreshPingUrl | null;
 }
 
+/** What the page knows of WebSub: each feed's subscription, and whether the endpoint subscribes at all. */
+export interface WebSubView {
+  readonly subscriptions: ReadonlyMap<number, Subscription>;
+  /** False without a public address: hubs would have nowhere to call. */
+  readonly subscribing: boolean;
+}
+
 const minute = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 function health(feed: FeedHealth) {
@@ -33,12 +41,39 @@ function health(feed: FeedHealth) {
     </td>`;
 }
 
+/** The feed's WebSub subscription in a sentence, or null when its feed names no hub. */
+export function webSubInWords(feed: FeedHealth, webSub: WebSubView): string | null {
+  const subscription = webSub.subscriptions.get(feed.id);
+  const hub = subscription?.hub ?? feed.webSubHub;
+  if (hub === null) return null;
+  if (!webSub.subscribing)
+    return `The feed announces the WebSub hub ${hub}; the endpoint subscribes only once it has a public address (--public-url), so until then it reads the feed on schedule and on pings.`;
+  switch (subscription?.state) {
+    case undefined:
+    case 'new':
+      return `Subscribing at the WebSub hub ${hub} shortly.`;
+    case 'requested':
+      return `Asked the WebSub hub ${hub} to push new posts; waiting for it to confirm (asked again at ${minute(subscription.next_action_at)} if it does not).`;
+    case 'subscribed':
+      return `Subscribed at the WebSub hub ${hub} until ${minute(subscription.expires_at ?? subscription.next_action_at)} (renewed before then): new posts are read within seconds of the hub's notice.`;
+    case 'refused':
+      return `The WebSub hub ${hub} did not take the subscription: ${subscription.last_error ?? 'no reason given'}. Asked again at ${minute(subscription.next_action_at)}; meanwhile the feed is read on schedule and on pings.`;
+    default:
+      return null;
+  }
+}
+
+const webSubLine = (feed: FeedHealth, webSub: WebSubView) => {
+  const words = webSubInWords(feed, webSub);
+  return words === null ? '' : html`<br /><span class="hint websub">${words}</span>`;
+};
+
 const urlForm = (action: string, csrfToken: string, url: string, label: string) =>
   html`<form method="post" action="${action}" class="inline">
     ${csrfField(csrfToken)}<input type="hidden" name="url" value="${url}" /><button type="submit">${label}</button>
   </form>`;
 
-export function feedsPage(feeds: readonly FeedHealth[], options: FeedsPageOptions): string {
+export function feedsPage(feeds: readonly FeedHealth[], webSub: WebSubView, options: FeedsPageOptions): string {
   return page(
     { title: 'Feeds', csrfToken: options.csrfToken, notice: options.notice, error: options.error },
     html`<p>
@@ -84,7 +119,10 @@ export function feedsPage(feeds: readonly FeedHealth[], options: FeedsPageOption
                 ${feeds.map(
                   (feed) =>
                     html`<tr>
-                      <td class="url">${feed.title || 'No title yet'}<br /><span class="hint">${feed.url}</span></td>
+                      <td class="url">
+                        ${feed.title || 'No title yet'}<br /><span class="hint">${feed.url}</span>
+                        ${webSubLine(feed, webSub)}
+                      </td>
                       ${health(feed)}
                       <td>
                         ${urlForm('/dashboard/feeds/ping-url', options.csrfToken, feed.url, 'New ping URL')}
