@@ -15,8 +15,8 @@ import {
   type HttpFetch,
 } from '../../feeds/index.ts';
 import type { Db } from '../database.ts';
-import { databaseTime, dialectOf, lockRows } from '../dialect.ts';
-import type { Lease } from '../jobs/lease.ts';
+import { lockRows } from '../dialect.ts';
+import { stillHeld, type Lease } from '../jobs/lease.ts';
 import { LeaseKeeper, type LeaseKeeperOptions } from '../jobs/lease-keeper.ts';
 import { savePolledItems } from './post-rows.ts';
 import { storedFeedState } from './stored-state.ts';
@@ -64,19 +64,6 @@ function nextRead(state: FeedState, selected: string, current: string): string {
 /** The stored state, or a fresh one for a feed whose state this version cannot read. */
 const stateOf = (feed: DueFeed, now: Date): FeedState =>
   storedFeedState(feed.state) ?? newFeedState(feed.url, now.getTime(), baseInterval(undefined));
-
-/** Still our lease, on the database's clock, with the generation we started under: else a new holder's reads win. */
-async function stillHeld(trx: Db, lease: Lease): Promise<boolean> {
-  const row = await trx
-    .selectFrom('job_leases')
-    .select('job')
-    .where('job', '=', lease.job)
-    .where('holder', '=', lease.holder)
-    .where('generation', '=', lease.generation)
-    .where('expires_at', '>', databaseTime(dialectOf(trx)))
-    .executeTakeFirst();
-  return row !== undefined;
-}
 
 export function startFeedPoller(db: Db, options: FeedPollerOptions): FeedPoller {
   const now = options.now ?? (() => new Date());

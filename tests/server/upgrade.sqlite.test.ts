@@ -291,6 +291,7 @@ describe('an endpoint database from before PostgreSQL support', () => {
         '0006-people-admin',
         '0007-feeds-posts',
         '0009-compliance',
+        '0011-channels',
       ]);
       expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(file.pragma('foreign_key_check')).toEqual([]);
