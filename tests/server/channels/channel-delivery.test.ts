@@ -12,6 +12,7 @@ import { blogPosts, startBlog } from '../../helpers/blog-server.ts';
 import { startReceiver, type Receiver, type ReceiverKind } from '../../helpers/channel-receivers.ts';
 import { freshEndpointPerTest } from '../../helpers/endpoint.ts';
 import { apiAs } from '../../helpers/endpoint-api.ts';
+import { dashboardBrowser } from '../../helpers/dashboard-browser.ts';
 
 const endpoint = freshEndpointPerTest({
   feedPolls: { holder: 'test-replica', tickMs: 100 },
@@ -113,6 +114,15 @@ describe('channel posts', { timeout: 60_000 }, () => {
     });
     expect(refusing.receiver.requests).toBe(1);
     expect(refusing.receiver.delivered).toEqual([]);
+
+    // The dashboard shows what was sent, and why the stopped post stopped.
+    const page = dashboardBrowser(endpoint);
+    await page.signIn();
+    const shown = (await page.get('dashboard/channels')).text.replace(/\s+/g, ' ');
+    expect(shown).toContain(
+      '1 post stopped</span>: the receiver refused the post: “Invalid card: body is not supported here”',
+    );
+    expect(shown).not.toMatch(/\b400\b/);
   });
 
   it('a 500 is tried again with backoff until the receiver takes it', async () => {
