@@ -18,6 +18,7 @@ import { archiveCsv } from './compliance/archive-store.ts';
 import { listBlockTerms, removeBlockTerm, setBlockTerm } from './compliance/block-list-store.ts';
 import type { Db } from './database.ts';
 import { runFeedCommand } from './feeds/feed-commands.ts';
+import { runChannelCommand } from './channels/channel-commands.ts';
 
 const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --db postgres://…]
 
@@ -44,6 +45,13 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
   remove-feed URL                                    stop polling it; its posts are no longer served
   list-feeds                                         the feeds with when they were read, what is next, problems
   new-ping-secret URL                                a new secret for the feed's ping URL (printed once)
+  add-channel KIND URL NAME [--teams A,B]            a Slack, Teams or webhook channel (KIND slack, teams or
+                                                     webhook) that gets each new post once; a webhook's
+                                                     signing key is printed once. --allow-local-channels
+                                                     (tests and development only) lets it post to http://
+                                                     and to this machine
+  remove-channel ID                                  nothing more is sent to it
+  list-channels                                      channels with what was sent, waiting and stopped (and why)
   export-archive [--out FILE]                         the compliance archive (policy ArchiveToEndpoint) as CSV
   block-list                                         the terms messages must not carry (block) or carry with care (warn)
   block-list block TERM…                             Copy and Open stay disabled while a message holds the term
@@ -52,6 +60,7 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
     (the words after the command are one term; phrases need no quotes)
 
 add-feed reads the feed once over the network from this machine, as the endpoint will.
+add-channel checks the address: https only, Slack's on hooks.slack.com, Teams' Workflows on logic.azure.com or powerplatform.com.
 --db defaults to ADVOCATE_DB, then DATABASE_URL, then .advocate-data/endpoint.sqlite.`;
 
 function fail(message: string): never {
@@ -83,7 +92,15 @@ const table = (rows: readonly object[]): void => {
   else console.table(rows);
 };
 
-type Values = { team?: string; 'team-choice'?: boolean; 'max-uses'?: string; 'expires-in-days'?: string; out?: string };
+type Values = {
+  team?: string;
+  'team-choice'?: boolean;
+  'max-uses'?: string;
+  'expires-in-days'?: string;
+  out?: string;
+  teams?: string;
+  'allow-local-channels'?: boolean;
+};
 
 /** A whole number above 0 from an option, or null when it was not given. */
 function countOption(values: Values, option: 'max-uses' | 'expires-in-days', what: string): number | null {
@@ -192,6 +209,14 @@ async function run(db: Db, positionals: readonly string[], values: Values): Prom
     case 'new-ping-secret':
       await runFeedCommand(db, command, positionals[1]);
       return;
+    case 'add-channel':
+    case 'remove-channel':
+    case 'list-channels':
+      await runChannelCommand(db, command, positionals.slice(1), {
+        ...(values.teams === undefined ? {} : { teams: values.teams }),
+        allowLocal: values['allow-local-channels'] === true,
+      });
+      return;
     case 'export-archive': {
       const { csv, shares } = await archiveCsv(db);
       if (values.out === undefined) process.stdout.write(csv);
@@ -221,6 +246,8 @@ const { values, positionals } = parseArgs({
     'max-uses': { type: 'string' },
     'expires-in-days': { type: 'string' },
     out: { type: 'string' },
+    teams: { type: 'string' },
+    'allow-local-channels': { type: 'boolean' },
   },
   allowPositionals: true,
   strict: true,

@@ -29,8 +29,11 @@ export interface Receiver extends LocalServer {
   script(...answers: ScriptedAnswer[]): void;
   /** The webhook's signing key, once the channel is made. */
   setSecret(secret: string): void;
-  /** The next request waits unanswered: `arrived` when it came in, `release()` answers it (if its connection lives). */
-  holdNext(): { arrived: Promise<void>; release: () => void };
+  /**
+   * The next request waits unanswered: `arrived` when it came in, `abandoned` when its sender closed the
+   * connection while waiting, `release()` answers it (if its connection lives).
+   */
+  holdNext(): { arrived: Promise<void>; abandoned: Promise<void>; release: () => void };
 }
 
 const FIVE_MINUTES_S = 300;
@@ -128,7 +131,7 @@ export async function startReceiver(kind: ReceiverKind): Promise<Receiver> {
   const answers: ScriptedAnswer[] = [];
   const counts = { requests: 0 };
   let secret = '';
-  let held: { arrived: () => void; released: Promise<void> } | null = null;
+  let held: { arrived: () => void; abandoned: () => void; released: Promise<void> } | null = null;
 
   const answer = (request: IncomingMessage, response: ServerResponse, raw: string): void => {
     const scripted = answers.shift() ?? { status: 200, body: 'ok' };
@@ -170,6 +173,9 @@ export async function startReceiver(kind: ReceiverKind): Promise<Receiver> {
       if (gate === null) answer(request, response, raw);
       else {
         gate.arrived();
+        response.once('close', () => {
+          if (!response.writableFinished) gate.abandoned();
+        });
         void gate.released.then(() => answer(request, response, raw));
       }
     });
@@ -185,11 +191,13 @@ export async function startReceiver(kind: ReceiverKind): Promise<Receiver> {
     setSecret: (value) => (secret = value),
     holdNext() {
       let arrived = (): void => undefined;
+      let abandoned = (): void => undefined;
       let release = (): void => undefined;
       const arrival = new Promise<void>((resolve) => (arrived = resolve));
+      const abandonment = new Promise<void>((resolve) => (abandoned = resolve));
       const released = new Promise<void>((resolve) => (release = resolve));
-      held = { arrived, released };
-      return { arrived: arrival, release };
+      held = { arrived, abandoned, released };
+      return { arrived: arrival, abandoned: abandonment, release };
     },
   };
 }
