@@ -151,9 +151,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const now = options.now ?? (() => new Date());
-  const channelSender = options.channelSends
-    ? startLoggedChannelSender(app, options.db, options.channelSends)
-    : null;
+  const channelSender = options.channelSends ? startLoggedChannelSender(app, options.db, options.channelSends) : null;
   const context: ServerContext = {
     db: options.db,
     events: new EventWriter(options.db, now, options.allowOutsidePosts ?? false),

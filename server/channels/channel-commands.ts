@@ -44,7 +44,9 @@ export async function runChannelCommand(
     case 'remove-channel': {
       const id = Number(args[0]);
       if (!Number.isInteger(id) || id <= 0)
-        throw new ChannelCommandError(`remove-channel needs the channel's number shown by list-channels, got ${String(args[0])}`);
+        throw new ChannelCommandError(
+          `remove-channel needs the channel's number shown by list-channels, got ${String(args[0])}`,
+        );
       if (!(await removeChannel(db, id)))
         throw new ChannelCommandError(`There is no channel #${String(id)} (list-channels shows them)`);
       console.log(`Removed channel #${String(id)}. Nothing more is sent to it.`);
@@ -64,7 +66,9 @@ export async function runChannelCommand(
         { allowLocal: options.allowLocal ?? false },
       );
       if (!added.ok) throw new ChannelCommandError(`${added.reason}.`);
-      const lines = [`Added channel #${String(added.channel.id)} ${added.channel.name}: it gets every new post from now on.`];
+      const lines = [
+        `Added channel #${String(added.channel.id)} ${added.channel.name}: it gets every new post from now on.`,
+      ];
       if (added.channel.teams.length > 0)
         lines[0] = `Added channel #${String(added.channel.id)} ${added.channel.name} for ${added.channel.teams.join(', ')}: it gets posts once kits name their audience.`;
       if (added.channel.secret !== null)

@@ -41,7 +41,13 @@ export function slackMessage(post: ChannelPost): object {
     type: 'actions',
     elements: [
       { type: 'button', text: { type: 'plain_text', text: 'Read' }, url: post.link, action_id: 'read' },
-      { type: 'button', text: { type: 'plain_text', text: 'Share' }, url: post.shareUrl, action_id: 'share', style: 'primary' },
+      {
+        type: 'button',
+        text: { type: 'plain_text', text: 'Share' },
+        url: post.shareUrl,
+        action_id: 'share',
+        style: 'primary',
+      },
     ],
   });
   if (post.hashtags.length > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: tags(post) }] });
@@ -95,6 +101,7 @@ export function webhookBody(post: ChannelPost, test: boolean): object {
 }
 
 export function channelBody(kind: ChannelKind, post: ChannelPost, test = false): string {
-  const message = kind === 'slack' ? slackMessage(post) : kind === 'teams' ? teamsMessage(post) : webhookBody(post, test);
+  const message =
+    kind === 'slack' ? slackMessage(post) : kind === 'teams' ? teamsMessage(post) : webhookBody(post, test);
   return JSON.stringify(message);
 }

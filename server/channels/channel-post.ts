@@ -37,7 +37,8 @@ export async function channelPostFor(db: Db, key: DeliveryKey): Promise<ChannelP
 export const testPost = (dashboardUrl: string): ChannelPost => ({
   deliveryId: 'test',
   title: 'A test from Advocate',
-  pitch: 'If you can read this, the organisation’s new posts will arrive here, each once, as soon as they are published.',
+  pitch:
+    'If you can read this, the organisation’s new posts will arrive here, each once, as soon as they are published.',
   link: dashboardUrl,
   shareUrl: dashboardUrl,
   imageUrl: null,

@@ -42,7 +42,9 @@ export function startChannelSender(db: Db, options: ChannelSenderOptions): Chann
     const channel = await getChannel(db, delivery.channel_id);
     const post = channel === null ? null : await channelPostFor(db, delivery);
     const answer =
-      channel === null || post === null ? GONE : await sendToChannel(channel, post, { fetch: options.fetch, now: now() });
+      channel === null || post === null
+        ? GONE
+        : await sendToChannel(channel, post, { fetch: options.fetch, now: now() });
     await recordAnswer(db, delivery, generation, answer, {
       now: now(),
       random,

@@ -36,7 +36,8 @@ export interface ChannelHealth extends Channel {
   readonly lastFailure: string | null;
 }
 
-export type AddChannelResult = { readonly ok: true; readonly channel: Channel } | { readonly ok: false; readonly reason: string };
+export type AddChannelResult =
+  { readonly ok: true; readonly channel: Channel } | { readonly ok: false; readonly reason: string };
 
 const MAX_TEAMS = 50;
 

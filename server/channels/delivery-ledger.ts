@@ -93,7 +93,8 @@ export async function claimDue(db: Db, lease: Lease, now: Date): Promise<Claimed
         .where('item_key', '=', row.item_key)
         .where('state', '=', row.state)
         .executeTakeFirst();
-      if (numUpdatedRows > 0n) claimed.push({ ...sameRow(row), attempts: row.attempts + 1, created_at: row.created_at });
+      if (numUpdatedRows > 0n)
+        claimed.push({ ...sameRow(row), attempts: row.attempts + 1, created_at: row.created_at });
     }
     return claimed;
   });

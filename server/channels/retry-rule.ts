@@ -17,7 +17,10 @@ export function nextTry(options: {
   readonly random: () => number;
   readonly firstWaitMs?: number;
 }): NextTry {
-  const backoff = Math.min(LONGEST_WAIT_MS, (options.firstWaitMs ?? FIRST_WAIT_MS) * 2 ** Math.max(0, options.attempts - 1));
+  const backoff = Math.min(
+    LONGEST_WAIT_MS,
+    (options.firstWaitMs ?? FIRST_WAIT_MS) * 2 ** Math.max(0, options.attempts - 1),
+  );
   const wait = options.retryAfterMs ?? backoff * (0.5 + options.random() / 2);
   const at = new Date(options.now.getTime() + wait);
   if (at.getTime() - options.firstTriedAt.getTime() > GIVE_UP_AFTER_MS) return { giveUp: true };

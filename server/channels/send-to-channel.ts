@@ -72,11 +72,15 @@ export async function sendToChannel(
     const asked = wait === null ? '' : ` and asked to wait ${String(Math.ceil(wait / 1000))} seconds`;
     return { outcome: 'retry', words: `the receiver said posts came too often${asked}`, retryAfterMs: wait };
   }
-  if (status >= 500) return { outcome: 'retry', words: `the receiver had a problem of its own${said}`, retryAfterMs: null };
+  if (status >= 500)
+    return { outcome: 'retry', words: `the receiver had a problem of its own${said}`, retryAfterMs: null };
   if (status >= 300 && status < 400)
     return { outcome: 'stop', words: 'the receiver’s address has moved; add the channel again with its new address' };
   if (status === 401 || status === 403)
-    return { outcome: 'stop', words: `the receiver did not let us post${said}; check the webhook address is still valid` };
+    return {
+      outcome: 'stop',
+      words: `the receiver did not let us post${said}; check the webhook address is still valid`,
+    };
   if (status === 404 || status === 410)
     return { outcome: 'stop', words: `the receiver does not know this webhook address (any more)${said}` };
   return { outcome: 'stop', words: `the receiver refused the post${said}` };

@@ -43,10 +43,14 @@ export function channelsRoutes(context: ServerContext): FastifyPluginAsyncTypebo
       const added =
         'problem' in teams
           ? { ok: false as const, reason: `The channel was not added: ${teams.problem}` }
-          : await addChannel(db, { kind, name, url, teams: teams.teams }, {
-              allowLocal: context.allowLocalChannels,
-              now: context.now(),
-            });
+          : await addChannel(
+              db,
+              { kind, name, url, teams: teams.teams },
+              {
+                allowLocal: context.allowLocalChannels,
+                now: context.now(),
+              },
+            );
       if (!added.ok) return sendPage(reply, 422, await show(request, { ...plain, typed, error: `${added.reason}.` }));
       if (added.channel.secret === null) return reply.redirect('/dashboard/channels?done=added', 303);
       return sendPage(
@@ -74,7 +78,10 @@ export function channelsRoutes(context: ServerContext): FastifyPluginAsyncTypebo
         return sendPage(
           reply,
           answer.outcome === 'sent' ? 200 : 422,
-          await show(request, answer.outcome === 'sent' ? { ...plain, notice: words } : { ...plain, error: capitalised(words) }),
+          await show(
+            request,
+            answer.outcome === 'sent' ? { ...plain, notice: words } : { ...plain, error: capitalised(words) },
+          ),
         );
       },
     );

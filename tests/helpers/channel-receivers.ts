@@ -41,30 +41,36 @@ const FIVE_MINUTES_S = 300;
 type Check = (body: Record<string, unknown>) => string[];
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-const textObject = (value: unknown, type?: string): boolean => {
-  const object = value as { type?: unknown; text?: unknown } | undefined;
-  return isText(object?.text) && (type === undefined ? ['plain_text', 'mrkdwn'].includes(String(object?.type)) : object?.type === type);
+/** A text object's text when it is one (of `type`, else plain_text or mrkdwn), else null. */
+const textOf = (value: unknown, type?: string): string | null => {
+  if (typeof value !== 'object' || value === null) return null;
+  const object = value as { type?: unknown; text?: unknown };
+  const typed = type === undefined ? object.type === 'plain_text' || object.type === 'mrkdwn' : object.type === type;
+  return typed && isText(object.text) ? object.text : null;
 };
+const textObject = (value: unknown, type?: string): boolean => textOf(value, type) !== null;
 
 /** Block Kit as Slack's reference lists each block's required fields. */
 export const checkSlack: Check = (body) => {
   const problems: string[] = [];
   if (!isText(body['text'])) problems.push('no top-level text fallback');
   const blocks = body['blocks'];
-  if (!Array.isArray(blocks) || blocks.length === 0 || blocks.length > 50) return [...problems, 'blocks: 1 to 50 needed'];
+  if (!Array.isArray(blocks) || blocks.length === 0 || blocks.length > 50)
+    return [...problems, 'blocks: 1 to 50 needed'];
   for (const [index, block] of (blocks as Record<string, unknown>[]).entries()) {
     const where = `blocks[${String(index)}] (${String(block['type'])})`;
     switch (block['type']) {
       case 'header':
-        if (!textObject(block['text'], 'plain_text') || String((block['text'] as { text: string }).text).length > 150)
+        if ((textOf(block['text'], 'plain_text') ?? 'x'.repeat(151)).length > 150)
           problems.push(`${where}: plain_text of at most 150 characters needed`);
         break;
       case 'section':
-        if (!textObject(block['text']) || String((block['text'] as { text: string }).text).length > 3000)
+        if ((textOf(block['text']) ?? 'x'.repeat(3001)).length > 3000)
           problems.push(`${where}: a text object of at most 3000 characters needed`);
         break;
       case 'image':
-        if (!isText(block['image_url']) || !isText(block['alt_text'])) problems.push(`${where}: image_url and alt_text needed`);
+        if (!isText(block['image_url']) || !isText(block['alt_text']))
+          problems.push(`${where}: image_url and alt_text needed`);
         break;
       case 'actions': {
         const elements = block['elements'];
@@ -72,14 +78,20 @@ export const checkSlack: Check = (body) => {
         for (const element of (elements ?? []) as Record<string, unknown>[]) {
           if (element['type'] !== 'button' || !textObject(element['text'], 'plain_text'))
             problems.push(`${where}: a button with plain_text needed`);
-          else if (String((element['text'] as { text: string }).text).length > 75) problems.push(`${where}: button text over 75`);
-          if (element['url'] !== undefined && !/^https?:\/\//.test(String(element['url']))) problems.push(`${where}: url`);
+          else if ((textOf(element['text']) ?? '').length > 75) problems.push(`${where}: button text over 75`);
+          if (element['url'] !== undefined && !(isText(element['url']) && /^https?:\/\//.test(element['url'])))
+            problems.push(`${where}: url`);
         }
         break;
       }
       case 'context': {
         const elements = block['elements'];
-        if (!Array.isArray(elements) || elements.length === 0 || elements.length > 10 || !elements.every((e) => textObject(e)))
+        if (
+          !Array.isArray(elements) ||
+          elements.length === 0 ||
+          elements.length > 10 ||
+          !elements.every((e) => textObject(e))
+        )
           problems.push(`${where}: 1 to 10 text elements needed`);
         break;
       }
@@ -107,7 +119,8 @@ export const checkTeams: Check = (body) => {
   for (const element of (cardBody ?? []) as Record<string, unknown>[]) {
     if (element['type'] === 'TextBlock' && !isText(element['text'])) problems.push('TextBlock without text');
     else if (element['type'] === 'Image' && !isText(element['url'])) problems.push('Image without url');
-    else if (!['TextBlock', 'Image'].includes(String(element['type']))) problems.push(`unexpected ${String(element['type'])}`);
+    else if (!['TextBlock', 'Image'].includes(String(element['type'])))
+      problems.push(`unexpected ${String(element['type'])}`);
   }
   for (const action of (card?.['actions'] ?? []) as Record<string, unknown>[])
     if (action['type'] !== 'Action.OpenUrl' || !isText(action['title']) || !isText(action['url']))
@@ -119,7 +132,8 @@ export const checkTeams: Check = (body) => {
 export function checkSignature(headers: IncomingHttpHeaders, raw: string, secret: string, nowS: number): string[] {
   const timestamp = String(headers['x-advocate-timestamp'] ?? '');
   const signature = String(headers['x-advocate-signature'] ?? '');
-  if (!/^\d+$/.test(timestamp) || Math.abs(nowS - Number(timestamp)) > FIVE_MINUTES_S) return ['stale or missing timestamp'];
+  if (!/^\d+$/.test(timestamp) || Math.abs(nowS - Number(timestamp)) > FIVE_MINUTES_S)
+    return ['stale or missing timestamp'];
   const expected = Buffer.from(`v1=${createHmac('sha256', secret).update(`${timestamp}.${raw}`).digest('hex')}`);
   const got = Buffer.from(signature);
   return got.length === expected.length && timingSafeEqual(got, expected) ? [] : ['bad signature'];

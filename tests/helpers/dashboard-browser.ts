@@ -37,4 +37,3 @@ export function dashboardBrowser(endpoint: { readonly url: string; readonly admi
     },
   };
 }
-

@@ -75,7 +75,8 @@ export function channelsPage(channels: readonly ChannelHealth[], options: Channe
           >Kind
           <select name="kind">
             ${CHANNEL_KINDS.map(
-              (kind) => html`<option value="${kind}" ${kind === typed.kind ? 'selected' : ''}>${KIND_NAMES[kind]}</option>`,
+              (kind) =>
+                html`<option value="${kind}" ${kind === typed.kind ? 'selected' : ''}>${KIND_NAMES[kind]}</option>`,
             )}
           </select>
         </label>
@@ -83,8 +84,8 @@ export function channelsPage(channels: readonly ChannelHealth[], options: Channe
         <label
           >Webhook address
           <span class="hint"
-            >Slack: an incoming-webhook URL (https://hooks.slack.com/services/…). Teams: a Workflows webhook URL. Webhook:
-            any https address; each post is signed.</span
+            >Slack: an incoming-webhook URL (https://hooks.slack.com/services/…). Teams: a Workflows webhook URL.
+            Webhook: any https address; each post is signed.</span
           >
           <input type="url" name="url" value="${typed.url}" required />
         </label>
@@ -114,7 +115,9 @@ export function channelsPage(channels: readonly ChannelHealth[], options: Channe
                   (channel) =>
                     html`<tr>
                       <td class="url">
-                        ${channel.name} (${KIND_NAMES[channel.kind]})<br /><span class="hint">${hostOf(channel.url)}</span>
+                        ${channel.name} (${KIND_NAMES[channel.kind]})<br /><span class="hint"
+                          >${hostOf(channel.url)}</span
+                        >
                       </td>
                       <td>${channel.teams.length === 0 ? 'every post' : channel.teams.join(', ')}</td>
                       ${status(channel)}

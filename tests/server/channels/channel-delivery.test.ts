@@ -87,7 +87,8 @@ describe('channel posts', { timeout: 60_000 }, () => {
     expect(webhook).toContain('"type":"post"');
 
     // Another read of the same feed, nothing new: nothing more is queued or sent.
-    const readAt = async () => (await endpoint.db.selectFrom('feeds').select('checked_at').executeTakeFirstOrThrow()).checked_at;
+    const readAt = async () =>
+      (await endpoint.db.selectFrom('feeds').select('checked_at').executeTakeFirstOrThrow()).checked_at;
     const before = await readAt();
     await blog.publish(2);
     await eventually(async () => expect(await readAt()).not.toBe(before));

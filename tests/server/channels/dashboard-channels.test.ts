@@ -26,17 +26,38 @@ describe('the dashboard’s Channels page', { timeout: 60_000 }, () => {
     expect((await page.get('dashboard/channels')).text).toContain('No channels yet.');
     const tries = [
       { kind: 'webhook', url: 'http://hooks.example.com/advocate', reason: 'the address must start with https://' },
-      { kind: 'slack', url: 'https://hooks.slack.com.evil.example/services/T/B/x', reason: 'a Slack incoming-webhook address starts with https://hooks.slack.com/services/' },
+      {
+        kind: 'slack',
+        url: 'https://hooks.slack.com.evil.example/services/T/B/x',
+        reason: 'a Slack incoming-webhook address starts with https://hooks.slack.com/services/',
+      },
       { kind: 'slack', url: 'http://hooks.slack.com/services/T/B/x', reason: 'the address must start with https://' },
-      { kind: 'teams', url: 'https://outlook.office.com/webhook/abc', reason: 'a Teams Workflows webhook address is on logic.azure.com or powerplatform.com' },
-      { kind: 'teams', url: 'https://logic.azure.com.example.net/workflows/1', reason: 'a Teams Workflows webhook address is on logic.azure.com or powerplatform.com' },
+      {
+        kind: 'teams',
+        url: 'https://outlook.office.com/webhook/abc',
+        reason: 'a Teams Workflows webhook address is on logic.azure.com or powerplatform.com',
+      },
+      {
+        kind: 'teams',
+        url: 'https://logic.azure.com.example.net/workflows/1',
+        reason: 'a Teams Workflows webhook address is on logic.azure.com or powerplatform.com',
+      },
       { kind: 'webhook', url: 'not an address', reason: 'the address is not a web address' },
-      { kind: 'webhook', url: 'https://user:pass@hooks.example.com/', reason: 'the address carries a user name or password' },
+      {
+        kind: 'webhook',
+        url: 'https://user:pass@hooks.example.com/',
+        reason: 'the address carries a user name or password',
+      },
       // The test-only option is off: a receiver on this machine is refused like any http address.
       { kind: 'webhook', url: 'http://127.0.0.1:9/hook', reason: 'the address must start with https://' },
     ];
     for (const attempt of tries) {
-      const answer = await page.post('dashboard/channels', { kind: attempt.kind, name: 'Marketing', url: attempt.url, teams: '' });
+      const answer = await page.post('dashboard/channels', {
+        kind: attempt.kind,
+        name: 'Marketing',
+        url: attempt.url,
+        teams: '',
+      });
       expect(answer.status, attempt.url).toBe(422);
       expect(answer.text, attempt.url).toContain(`The channel was not added: ${attempt.reason}`);
       expect(answer.text, attempt.url).toContain(`value="${attempt.url.replace(/&/g, '&amp;')}"`);
@@ -55,7 +76,10 @@ describe('the dashboard’s Channels page', { timeout: 60_000 }, () => {
     for (const [kind, url] of [
       ['slack', 'https://hooks.slack.com/services/T0/B0/abc'],
       ['teams', 'https://prod-12.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=x'],
-      ['teams', 'https://default1234.ab.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/1'],
+      [
+        'teams',
+        'https://default1234.ab.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/1',
+      ],
     ] as const) {
       const added = await page.post('dashboard/channels', { kind, name: `${kind} news`, url, teams: '' });
       expect(added.status, url).toBe(303);
@@ -75,7 +99,12 @@ describe('the dashboard’s Channels page', { timeout: 60_000 }, () => {
     const page = dashboardBrowser(endpoint);
     await page.signIn();
 
-    const added = await page.post('dashboard/channels', { kind: 'webhook', name: 'Intranet', url: `${receiver.url}in`, teams: '' });
+    const added = await page.post('dashboard/channels', {
+      kind: 'webhook',
+      name: 'Intranet',
+      url: `${receiver.url}in`,
+      teams: '',
+    });
     expect(added.status).toBe(200);
     const secret = /<code class="secret">([A-Za-z0-9_-]{43})<\/code>/.exec(added.text)?.[1] ?? '';
     expect(secret).not.toBe('');
