@@ -4,7 +4,8 @@
  * stored new posts (wake). Each claimed post is sent, then its answer recorded (delivery-ledger.ts).
  */
 import type { Db } from '../database.ts';
-import { LeaseKeeper, type LeaseKeeperOptions } from '../jobs/lease-keeper.ts';
+import type { LeaseKeeperOptions } from '../jobs/lease-keeper.ts';
+import { startLeasedJob, type LeasedJob } from '../jobs/leased-job.ts';
 import { channelPostFor } from './channel-post.ts';
 import { getChannel } from './channel-store.ts';
 import { claimDue, recordAnswer, type ClaimedDelivery } from './delivery-ledger.ts';
@@ -24,20 +25,14 @@ export interface ChannelSenderOptions extends Omit<LeaseKeeperOptions, 'job'> {
   readonly onAnswer?: (channelId: number, delivery: ClaimedDelivery, answer: SendAnswer) => void;
 }
 
-export interface ChannelSender {
-  /** Look for posts to send now, if this replica holds the lease. */
-  wake(): void;
-  stop(): Promise<void>;
-}
+/** wake(): look for posts to send now, if this replica holds the lease. */
+export type ChannelSender = LeasedJob;
 
 const GONE: SendAnswer = { outcome: 'stop', words: 'the post or the channel was removed before it could be sent' };
 
 export function startChannelSender(db: Db, options: ChannelSenderOptions): ChannelSender {
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
-  let running: Promise<void> | null = null;
-  const flags = { again: false, stopped: false };
-
   async function sendOne(delivery: ClaimedDelivery, generation: number): Promise<void> {
     const channel = await getChannel(db, delivery.channel_id);
     const post = channel === null ? null : await channelPostFor(db, delivery);
@@ -53,50 +48,14 @@ export function startChannelSender(db: Db, options: ChannelSenderOptions): Chann
     options.onAnswer?.(delivery.channel_id, delivery, answer);
   }
 
-  async function sendDue(): Promise<void> {
-    do {
-      flags.again = false;
-      const lease = keeper.lease();
-      if (lease === null || flags.stopped) return;
+  return startLeasedJob(
+    db,
+    { ...options, job: CHANNEL_SEND_JOB, tickMs: options.tickMs ?? DEFAULT_TICK_MS },
+    async (lease) => {
       const claimed = await claimDue(db, lease, now());
       await Promise.all(claimed.map((delivery) => sendOne(delivery, lease.generation)));
       // Each channel's next post, if it has more.
-      if (claimed.length > 0) flags.again = true;
-    } while (flags.again);
-  }
-
-  function wake(): void {
-    if (flags.stopped || !keeper.isHeld()) return;
-    if (running) {
-      flags.again = true;
-      return;
-    }
-    running = sendDue()
-      .catch((error: unknown) => options.onError?.(error))
-      .finally(() => {
-        running = null;
-      });
-  }
-
-  const keeper = new LeaseKeeper(db, {
-    ...options,
-    job: CHANNEL_SEND_JOB,
-    onChange: (lease) => {
-      options.onChange?.(lease);
-      if (lease) wake();
+      return claimed.length > 0;
     },
-  });
-  keeper.start();
-  const timer = setInterval(wake, options.tickMs ?? DEFAULT_TICK_MS);
-  timer.unref();
-
-  return {
-    wake,
-    async stop() {
-      flags.stopped = true;
-      clearInterval(timer);
-      await running;
-      await keeper.stop();
-    },
-  };
+  );
 }

@@ -4,7 +4,8 @@
  * once, when the channel is added.
  */
 import { checkName } from '../../common/names.ts';
-import type { ChannelKind, Db } from '../database.ts';
+import type { Selectable } from 'kysely';
+import type { ChannelKind, ChannelsTable, Db } from '../database.ts';
 import { newToken } from '../security/secrets.ts';
 import { checkChannelAddress } from './channel-address.ts';
 
@@ -88,15 +89,7 @@ export async function removeChannel(db: Db, id: number): Promise<boolean> {
   });
 }
 
-type ChannelRow = {
-  id: number;
-  kind: ChannelKind;
-  name: string;
-  url: string;
-  secret: string | null;
-  teams: string;
-  created_at: string;
-};
+type ChannelRow = Selectable<ChannelsTable>;
 
 const fromRow = (row: ChannelRow): Channel => ({
   id: row.id,
