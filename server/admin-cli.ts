@@ -20,6 +20,7 @@ import { createSiteKey, listSiteKeys, revokeSiteKey } from './conversions/site-k
 import type { Db } from './database.ts';
 import { PERSONAL_LINK_DAYS, sharePageLink } from './share-page/share-page-link.ts';
 import { runFeedCommand } from './feeds/feed-commands.ts';
+import { runChannelCommand } from './channels/channel-commands.ts';
 
 const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --db postgres://…]
 
@@ -54,6 +55,13 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
                                                      these origins (https://www.example.com; printed once)
   list-site-keys                                     the site keys with their origins
   revoke-site-key ID                                 its pages' conversions are refused from now on
+  add-channel KIND URL NAME [--teams A,B]            a Slack, Teams or webhook channel (KIND slack, teams or
+                                                     webhook) that gets each new post once; a webhook's
+                                                     signing key is printed once. --allow-local-channels
+                                                     (tests and development only) lets it post to http://
+                                                     and to this machine
+  remove-channel ID                                  nothing more is sent to it
+  list-channels                                      channels with what was sent, waiting and stopped (and why)
   export-archive [--out FILE]                         the compliance archive (policy ArchiveToEndpoint) as CSV
   block-list                                         the terms messages must not carry (block) or carry with care (warn)
   block-list block TERM…                             Copy and Open stay disabled while a message holds the term
@@ -63,6 +71,7 @@ const HELP = `Usage: npm run server:admin -- <command> [options] [--db PATH | --
 
 add-feed reads the feed once over the network from this machine, as the endpoint will.
 --public-url defaults to ADVOCATE_PUBLIC_URL, as for the endpoint.
+add-channel checks the address: https only, Slack's on hooks.slack.com, Teams' Workflows on logic.azure.com or powerplatform.com.
 --db defaults to ADVOCATE_DB, then DATABASE_URL, then .advocate-data/endpoint.sqlite.`;
 
 function fail(message: string): never {
@@ -102,6 +111,8 @@ type Values = {
   out?: string;
   person?: string;
   'public-url'?: string;
+  teams?: string;
+  'allow-local-channels'?: boolean;
 };
 
 /** A whole number above 0 from an option, or null when it was not given. */
@@ -250,6 +261,14 @@ async function run(db: Db, positionals: readonly string[], values: Values): Prom
     case 'share-page-link':
       await printSharePageLink(db, positionals[1], values);
       return;
+    case 'add-channel':
+    case 'remove-channel':
+    case 'list-channels':
+      await runChannelCommand(db, command, positionals.slice(1), {
+        ...(values.teams === undefined ? {} : { teams: values.teams }),
+        allowLocal: values['allow-local-channels'] === true,
+      });
+      return;
     case 'export-archive': {
       const { csv, shares } = await archiveCsv(db);
       if (values.out === undefined) process.stdout.write(csv);
@@ -281,6 +300,8 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     person: { type: 'string' },
     'public-url': { type: 'string' },
+    teams: { type: 'string' },
+    'allow-local-channels': { type: 'boolean' },
   },
   allowPositionals: true,
   strict: true,

@@ -40,6 +40,12 @@ import { SubmitterMergedError } from './shares/record-events.ts';
 import { FEED_POLL_JOB, startFeedPoller, type FeedPoller, type FeedPollerOptions } from './feeds/feed-poller.ts';
 import { webSubRoutes } from './routes/websub.ts';
 import { DEFAULT_ASKED_LEASE_SECONDS, startWebSubJob, WEBSUB_JOB, type WebSubJobOptions } from './websub/websub-job.ts';
+import {
+  CHANNEL_SEND_JOB,
+  startChannelSender,
+  type ChannelSender,
+  type ChannelSenderOptions,
+} from './channels/channel-sender.ts';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -66,6 +72,10 @@ export interface ServerOptions {
   readonly now?: () => Date;
   /** Polls the organisation's feeds (under a lease: one replica at a time); absent, no feed is read here. */
   readonly feedPolls?: FeedPollerOptions;
+  /** Sends new posts to the channels (under a lease: one replica at a time); absent, none is sent from here. */
+  readonly channelSends?: ChannelSenderOptions;
+  /** Let channels post to http:// and to this machine (tests and development; off by default). */
+  readonly allowLocalChannels?: boolean;
   /** Count shares of URLs that are none of the feeds' posts (off: once there are feeds, those are rejected). */
   readonly allowOutsidePosts?: boolean;
   /**
@@ -109,8 +119,33 @@ function loggerOptions(logger: ServerOptions['logger']): FastifyServerOptions['l
   };
 }
 
-/** The poller, telling this server's log what it does unless the caller listens itself. */
-function startLoggedFeedPoller(app: FastifyInstance, db: Db, options: FeedPollerOptions): FeedPoller {
+/** The sender, telling this server's log what it does unless the caller listens itself. */
+function startLoggedChannelSender(app: FastifyInstance, db: Db, options: ChannelSenderOptions): ChannelSender {
+  const { holder } = options;
+  return startChannelSender(db, {
+    onChange: (lease) => {
+      app.log.info({ job: CHANNEL_SEND_JOB, holder, held: lease !== null, generation: lease?.generation }, 'job lease');
+    },
+    onError: (error) => {
+      app.log.warn({ err: error }, 'channel sends');
+    },
+    onAnswer: (channel, delivery, answer) => {
+      app.log.info(
+        { channel, post: delivery.item_key, attempt: delivery.attempts, outcome: answer.outcome, answer: answer.words },
+        'channel send',
+      );
+    },
+    ...options,
+  });
+}
+
+/** The poller, telling this server's log what it does unless the caller listens itself; new posts wake the sender. */
+function startLoggedFeedPoller(
+  app: FastifyInstance,
+  db: Db,
+  options: FeedPollerOptions,
+  sender: ChannelSender | null,
+): FeedPoller {
   const { holder } = options;
   return startFeedPoller(db, {
     onChange: (lease) => {
@@ -121,6 +156,7 @@ function startLoggedFeedPoller(app: FastifyInstance, db: Db, options: FeedPoller
     },
     onPolled: (feed, error, changedPosts) => {
       app.log.info({ feed, error, changedPosts }, 'feed read');
+      if (changedPosts > 0) sender?.wake();
     },
     ...options,
   });
@@ -141,6 +177,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const now = options.now ?? (() => new Date());
+  const channelSender = options.channelSends ? startLoggedChannelSender(app, options.db, options.channelSends) : null;
   const context: ServerContext = {
     db: options.db,
     events: new EventWriter(options.db, now, options.allowOutsidePosts ?? false),
@@ -154,7 +191,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     now,
     publicUrl: (request) => options.publicUrl ?? `${request.protocol}://${request.host}/`,
     allowOutsidePosts: options.allowOutsidePosts ?? false,
-    feedPoller: options.feedPolls ? startLoggedFeedPoller(app, options.db, options.feedPolls) : null,
+    feedPoller: options.feedPolls ? startLoggedFeedPoller(app, options.db, options.feedPolls, channelSender) : null,
+    channelSender,
+    allowLocalChannels: options.allowLocalChannels ?? false,
     webSub: {
       subscribing: options.publicUrl !== undefined && options.webSub !== undefined,
       askedLeaseSeconds: options.webSub?.askedLeaseSeconds ?? DEFAULT_ASKED_LEASE_SECONDS,
@@ -167,6 +206,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onClose', () => webSubJob?.stop());
   app.addHook('onClose', () => context.clicks.close());
   app.addHook('onClose', () => context.feedPoller?.stop());
+  app.addHook('onClose', () => context.channelSender?.stop());
   closeConnectionsWhenClosing(app);
   cutSlowBodies(app, timeouts);
 

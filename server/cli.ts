@@ -11,6 +11,7 @@
  *   --post-hosts blog.example.com,*.example.com (ADVOCATE_POST_HOSTS: the organisation's sites, the only
  *        hosts links and shares are taken for; without any, every link and share is refused)
  *   --allow-outside-posts (ADVOCATE_ALLOW_OUTSIDE_POSTS=1: count shares of URLs none of the feeds has)
+ *   --allow-local-channels (tests and development only: channels may post to http:// and to this machine)
  * ADVOCATE_LEASE_SECONDS (default 30): how long a replica's lease on a scheduled job lasts unrenewed.
  * ADVOCATE_REQUEST_TIMEOUT_SECONDS (30): a request must have arrived whole within this;
  * ADVOCATE_IDLE_TIMEOUT_SECONDS (60): a connection where nothing moves for this long is closed.
@@ -40,6 +41,7 @@ function flags() {
         'trust-proxy': { type: 'string' },
         'post-hosts': { type: 'string' },
         'allow-outside-posts': { type: 'boolean' },
+        'allow-local-channels': { type: 'boolean' },
       },
       strict: true,
     }).values;
@@ -88,6 +90,8 @@ const app = await buildServer({
   allowOutsidePosts: values['allow-outside-posts'] ?? env['ADVOCATE_ALLOW_OUTSIDE_POSTS'] === '1',
   feedPolls: { holder, seconds: leaseSeconds },
   webSub: { holder, seconds: leaseSeconds },
+  channelSends: { holder, seconds: leaseSeconds },
+  allowLocalChannels: values['allow-local-channels'] ?? false,
   ...(publicUrl === null ? {} : { publicUrl }),
 });
 const housekeeping = startHousekeeping(db, {

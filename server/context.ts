@@ -7,6 +7,7 @@ import type { VisitorHasher } from './links/visitor-hash.ts';
 import type { OrganisationHosts } from './posts/organisation-hosts.ts';
 import type { EventWriter } from './shares/event-writer.ts';
 import type { FeedPoller } from './feeds/feed-poller.ts';
+import type { ChannelSender } from './channels/channel-sender.ts';
 
 /** Requests per minute. */
 export interface RateLimits {
@@ -36,6 +37,10 @@ export interface ServerContext {
   readonly allowOutsidePosts: boolean;
   /** This process's feed poller (it reads feeds only while it holds the lease), or null when it runs none. */
   readonly feedPoller: FeedPoller | null;
+  /** This process's channel sender (it sends only while it holds the lease), or null when it runs none. */
+  readonly channelSender: ChannelSender | null;
+  /** Channels may post to http:// and to this machine (--allow-local-channels: tests and development only). */
+  readonly allowLocalChannels: boolean;
   /** WebSub: whether this endpoint subscribes at hubs (it has a public address), and the lease it asks for. */
   readonly webSub: { readonly subscribing: boolean; readonly askedLeaseSeconds: number };
   /** Where people reach this endpoint, for the links it hands out (ends with "/"). */

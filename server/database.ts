@@ -256,6 +256,36 @@ export interface ShareArchiveTable {
   received_at: string;
 }
 
+export type ChannelKind = 'slack' | 'teams' | 'webhook';
+
+export interface ChannelsTable {
+  id: Generated<number>;
+  kind: ChannelKind;
+  name: string;
+  url: string;
+  /** A webhook's signing key (null for Slack and Teams). */
+  secret: string | null;
+  /** JSON: the team names the channel is for; empty for every post. */
+  teams: string;
+  created_at: string;
+}
+
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface ChannelDeliveriesTable {
+  channel_id: number;
+  feed_id: number;
+  item_key: string;
+  state: DeliveryState;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  claimed_generation: number | null;
+  /** What the receiver answered last time, in words. */
+  last_answer: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface PageSharesTable {
   id: string;
   post_key: string;
@@ -306,6 +336,8 @@ export interface Database {
   posts: PostsTable;
   block_list: BlockListTable;
   share_archive: ShareArchiveTable;
+  channels: ChannelsTable;
+  channel_deliveries: ChannelDeliveriesTable;
   websub_subscriptions: WebSubSubscriptionsTable;
   page_shares: PageSharesTable;
   site_keys: SiteKeysTable;

@@ -360,6 +360,45 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0011-channels': {
+      // Slack, Teams and signed webhooks that get the organisation's new posts, and what was sent to each.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('channels')
+          .addColumn('id', 'integer', identity)
+          .addColumn('kind', 'text', (column) => column.notNull())
+          .addColumn('name', 'text', (column) => column.notNull())
+          .addColumn('url', 'text', (column) => column.notNull())
+          // A webhook's signing key, kept as is: the endpoint must sign with it (shown to the admin once).
+          .addColumn('secret', 'text')
+          // JSON list of team names; empty: every post.
+          .addColumn('teams', 'text', (column) => column.notNull())
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          .execute();
+        // One row per channel and post, made when the endpoint first stores the post: sent exactly once.
+        await db.schema
+          .createTable('channel_deliveries')
+          .addColumn('channel_id', 'integer', (column) => column.notNull().references('channels.id'))
+          .addColumn('feed_id', 'integer', (column) => column.notNull())
+          .addColumn('item_key', 'text', (column) => column.notNull())
+          // pending, sending (claimed by a sender), sent, failed (stopped: the receiver refused it).
+          .addColumn('state', 'text', (column) => column.notNull())
+          .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
+          .addColumn('next_attempt_at', 'text', (column) => column.notNull())
+          // The sender lease's generation that claimed it: a claim of an older one was a dead replica's.
+          .addColumn('claimed_generation', 'integer')
+          .addColumn('last_answer', 'text')
+          .addColumn('created_at', 'text', (column) => column.notNull())
+          .addColumn('sent_at', 'text')
+          .addPrimaryKeyConstraint('channel_deliveries_pk', ['channel_id', 'feed_id', 'item_key'])
+          .execute();
+        await db.schema
+          .createIndex('channel_deliveries_due')
+          .on('channel_deliveries')
+          .columns(['state', 'next_attempt_at'])
+          .execute();
+      },
+    },
     '0016-page-shares': {
       // "Mark shared" on a post's share page by someone the endpoint cannot name (a link from a channel):
       // counted apart, as shares from the channels, never on anyone's results.

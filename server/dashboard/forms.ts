@@ -35,6 +35,16 @@ export const FeedUrlFormSchema = Type.Object(
   { _csrf: Csrf, url: Type.String({ minLength: 1, maxLength: 2048 }) },
   closed,
 );
+export const ChannelFormSchema = Type.Object(
+  {
+    _csrf: Csrf,
+    kind: Type.Union([Type.Literal('slack'), Type.Literal('teams'), Type.Literal('webhook')]),
+    name: Type.String({ maxLength: 200 }),
+    url: Type.String({ minLength: 1, maxLength: 2048 }),
+    teams: Text(2000),
+  },
+  closed,
+);
 export const DrawFormSchema = Type.Object({ _csrf: Csrf, from: Day, to: Day, seed: Text(100) }, closed);
 
 const messageFields: Record<string, TSchema> = Object.fromEntries(

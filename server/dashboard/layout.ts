@@ -22,6 +22,7 @@ export function page(options: PageOptions, body: Html): string {
     ? html`<nav aria-label="Dashboard">
         <a href="/dashboard/">Results</a>
         <a href="/dashboard/feeds">Feeds</a>
+        <a href="/dashboard/channels">Channels</a>
         <a href="/dashboard/kits">Share kits</a>
         <a href="/dashboard/draws">Contest draw</a>
         <a href="/dashboard/people">People</a>

@@ -17,6 +17,7 @@ import { peopleCount, totalShares, weeklyShares } from '../reports/weekly.ts';
 import { sameSecret } from '../security/secrets.ts';
 import { recentWeeks } from '../../common/weeks.ts';
 import { exportRoutes } from './export.ts';
+import { channelsRoutes } from './channels-routes.ts';
 import { feedsRoutes } from './feeds-routes.ts';
 import {
   CsrfOnlyFormSchema,
@@ -199,5 +200,6 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
     await app.register(exportRoutes(context));
     await app.register(peopleRoutes(context));
     await app.register(feedsRoutes(context));
+    await app.register(channelsRoutes(context));
   };
 }

@@ -15,9 +15,10 @@ import {
   type HttpFetch,
 } from '../../feeds/index.ts';
 import type { Db } from '../database.ts';
-import { databaseTime, dialectOf, lockRows } from '../dialect.ts';
-import type { Lease } from '../jobs/lease.ts';
-import { LeaseKeeper, type LeaseKeeperOptions } from '../jobs/lease-keeper.ts';
+import { lockRows } from '../dialect.ts';
+import { stillHeld, type Lease } from '../jobs/lease.ts';
+import type { LeaseKeeperOptions } from '../jobs/lease-keeper.ts';
+import { startLeasedJob, type LeasedJob } from '../jobs/leased-job.ts';
 import { savePolledItems } from './post-rows.ts';
 import { storedFeedState } from './stored-state.ts';
 
@@ -37,11 +38,8 @@ export interface FeedPollerOptions extends Omit<LeaseKeeperOptions, 'job'> {
   readonly onPolled?: (url: string, error: string | null, changedPosts: number) => void;
 }
 
-export interface FeedPoller {
-  /** Look for due feeds now (after a ping), if this replica holds the lease. */
-  wake(): void;
-  stop(): Promise<void>;
-}
+/** wake(): look for due feeds now (after a ping), if this replica holds the lease. */
+export type FeedPoller = LeasedJob;
 
 interface DueFeed {
   readonly id: number;
@@ -65,28 +63,11 @@ function nextRead(state: FeedState, selected: string, current: string): string {
 const stateOf = (feed: DueFeed, now: Date): FeedState =>
   storedFeedState(feed.state) ?? newFeedState(feed.url, now.getTime(), baseInterval(undefined));
 
-/** Still our lease, on the database's clock, with the generation we started under: else a new holder's reads win. */
-async function stillHeld(trx: Db, lease: Lease): Promise<boolean> {
-  const row = await trx
-    .selectFrom('job_leases')
-    .select('job')
-    .where('job', '=', lease.job)
-    .where('holder', '=', lease.holder)
-    .where('generation', '=', lease.generation)
-    .where('expires_at', '>', databaseTime(dialectOf(trx)))
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export function startFeedPoller(db: Db, options: FeedPollerOptions): FeedPoller {
   const now = options.now ?? (() => new Date());
   const fetch = options.fetch ?? globalThis.fetch;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const random = options.random ?? Math.random;
-  let running: Promise<void> | null = null;
-  // Changed by wake() and stop() while a round awaits the network.
-  const flags = { again: false, stopped: false };
-
   async function pollOne(feed: DueFeed, lease: Lease): Promise<void> {
     const at = now();
     const before = stateOf(feed, at);
@@ -131,11 +112,10 @@ export function startFeedPoller(db: Db, options: FeedPollerOptions): FeedPoller 
     if (changed !== null) options.onPolled?.(feed.url, state.lastError, changed);
   }
 
-  async function pollDue(): Promise<void> {
-    do {
-      flags.again = false;
-      const lease = keeper.lease();
-      if (lease === null || flags.stopped) return;
+  return startLeasedJob(
+    db,
+    { ...options, job: FEED_POLL_JOB, tickMs: options.tickMs ?? DEFAULT_TICK_MS },
+    async (lease) => {
       const due = await db
         .selectFrom('feeds')
         .select(['id', 'url', 'state', 'next_poll_at'])
@@ -145,42 +125,7 @@ export function startFeedPoller(db: Db, options: FeedPollerOptions): FeedPoller 
         .execute();
       await Promise.all(due.map((feed) => pollOne(feed, lease)));
       // A full batch may have more behind it.
-      if (due.length === AT_ONCE) flags.again = true;
-    } while (flags.again);
-  }
-
-  function wake(): void {
-    if (flags.stopped || !keeper.isHeld()) return;
-    if (running) {
-      flags.again = true;
-      return;
-    }
-    running = pollDue()
-      .catch((error: unknown) => options.onError?.(error))
-      .finally(() => {
-        running = null;
-      });
-  }
-
-  const keeper = new LeaseKeeper(db, {
-    ...options,
-    job: FEED_POLL_JOB,
-    onChange: (lease) => {
-      options.onChange?.(lease);
-      if (lease) wake();
+      return due.length === AT_ONCE;
     },
-  });
-  keeper.start();
-  const timer = setInterval(wake, options.tickMs ?? DEFAULT_TICK_MS);
-  timer.unref();
-
-  return {
-    wake,
-    async stop() {
-      flags.stopped = true;
-      clearInterval(timer);
-      await running;
-      await keeper.stop();
-    },
-  };
+  );
 }

@@ -9,6 +9,7 @@ import { NETWORKS, type FeedItem, type Network } from '../../common/domain.ts';
 import { EndpointPostSchema, MAX_PITCH_LENGTH, type EndpointPost } from '../../common/protocol.ts';
 import { seenKey } from '../../feeds/index.ts';
 import type { Db, PostsTable } from '../database.ts';
+import { queueDeliveries } from '../channels/delivery-ledger.ts';
 import { nextPostsVersion } from './posts-version.ts';
 
 type ItemText = Pick<
@@ -83,7 +84,8 @@ const sameText = (a: ItemText, b: ItemText): boolean => TEXT_COLUMNS.every((colu
 /**
  * Stores the items of one read of a feed, inside the caller's transaction: new ones added, edited ones
  * updated (same identity), each change with a revision of its own. Items that left the feed stay: shares
- * of them still count, and desktops keep them. Returns how many posts changed.
+ * of them still count, and desktops keep them. New posts are queued for the channels in the same
+ * transaction, except on a feed's first read (its back catalogue is not news). Returns how many posts changed.
  */
 export async function savePolledItems(
   trx: Db,
@@ -101,11 +103,13 @@ export async function savePolledItems(
     ).map((row) => [row.item_key, row]),
   );
   const changed = new Map<string, ItemText>();
+  const added: string[] = [];
   for (const item of items) {
     const text = itemText(feed.url, item);
     if (text === null) continue;
     const key = seenKey(item);
     const before = stored.get(key);
+    if (before === undefined && !changed.has(key)) added.push(key);
     if (before === undefined || !sameText(before, text)) changed.set(key, text);
   }
   if (changed.size === 0) return 0;
@@ -121,6 +125,7 @@ export async function savePolledItems(
       )
       .execute();
   }
+  if (stored.size > 0) await queueDeliveries(trx, feed.id, added, now);
   return changed.size;
 }
 

@@ -16,6 +16,7 @@ export function readCursor(since: string | undefined): number | null {
   return /^\d{1,15}$/.test(since) ? Number(since) : null;
 }
 
+/** The post with the kit marketing wrote for its link merged over the feed's text. */
 export function withKit(post: EndpointPost, kit: ShareKitWire | undefined): EndpointPost {
   if (kit === undefined) return post;
   return {

@@ -97,3 +97,16 @@ export async function leaseOf(db: Db, job: string): Promise<Lease | null> {
     .executeTakeFirst();
   return row ? fromRow(row) : null;
 }
+
+/** Still our lease, on the database's clock, with the generation we started under: else a new holder's work wins. */
+export async function stillHeld(trx: Db, lease: Lease): Promise<boolean> {
+  const row = await trx
+    .selectFrom('job_leases')
+    .select('job')
+    .where('job', '=', lease.job)
+    .where('holder', '=', lease.holder)
+    .where('generation', '=', lease.generation)
+    .where('expires_at', '>', databaseTime(dialectOf(trx)))
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -11,7 +11,7 @@ import { conversionTotal } from '../../server/conversions/conversion-store.ts';
 import { createSiteKey, revokeSiteKey } from '../../server/conversions/site-keys.ts';
 import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs } from '../helpers/endpoint-api.ts';
-import { dashboardSession } from '../helpers/dashboard-session.ts';
+import { dashboardBrowser } from '../helpers/dashboard-browser.ts';
 
 const endpoint = freshEndpointPerTest();
 const ORIGIN = 'https://www.example.com';
@@ -62,7 +62,9 @@ describe('POST /v1/conversions', () => {
       { kind: 'signup', count: 2 },
       { kind: 'demo', count: 1 },
     ]);
-    const results = await (await dashboardSession(endpoint)).get('dashboard/');
+    const dashboard = dashboardBrowser(endpoint);
+    await dashboard.signIn();
+    const results = await dashboard.get('dashboard/');
     expect(results.text).toContain('<strong>3</strong> conversions landing pages reported from shared links');
     // The browser's preflight for a JSON body is answered for any page; only the key's origins count.
     const preflight = await fetch(new URL('v1/conversions', endpoint.url), {

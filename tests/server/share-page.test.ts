@@ -17,7 +17,7 @@ import { sharePageLink } from '../../server/share-page/share-page-link.ts';
 import { blogPosts, startBlog } from '../helpers/blog-server.ts';
 import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs } from '../helpers/endpoint-api.ts';
-import { dashboardSession } from '../helpers/dashboard-session.ts';
+import { dashboardBrowser } from '../helpers/dashboard-browser.ts';
 
 const endpoint = freshEndpointPerTest({
   feedPolls: { holder: 'test-replica', tickMs: 100 },
@@ -124,7 +124,9 @@ describe('the share page', { timeout: 60_000 }, () => {
     expect(answer.headers.get('location')).toBe(`/${post.path}?shared=x`);
     expect(await pageShareCount(endpoint.db)).toBe(1);
     expect(await storedShares()).toBe(0);
-    const results = await (await dashboardSession(endpoint)).get('dashboard/');
+    const dashboard = dashboardBrowser(endpoint);
+    await dashboard.signIn();
+    const results = await dashboard.get('dashboard/');
     expect(results.text).toContain(
       '<strong>1</strong> shares marked on share pages from channels, by people not named',
     );

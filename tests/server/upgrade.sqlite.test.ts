@@ -292,6 +292,7 @@ describe('an endpoint database from before PostgreSQL support', () => {
         '0007-feeds-posts',
         '0009-compliance',
         '0010-websub',
+        '0011-channels',
         '0016-page-shares',
         '0017-conversions',
       ]);

@@ -8,50 +8,13 @@ import { blogPosts, startBlog, type Blog } from '../../helpers/blog-server.ts';
 import { freshEndpointPerTest } from '../../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../../helpers/endpoint-api.ts';
 import { startLocalServer } from '../../helpers/http-server.ts';
+import { dashboardBrowser } from '../../helpers/dashboard-browser.ts';
 
 const endpoint = freshEndpointPerTest({ feedPolls: { holder: 'test-replica', tickMs: 100 } });
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** A browser's part: cookies kept between requests, the page's CSRF token read from its forms. */
-function browser() {
-  const cookies = new Map<string, string>();
-  let csrf = '';
-  async function request(
-    path: string,
-    form?: Record<string, string>,
-  ): Promise<{ status: number; text: string; location: string | null }> {
-    const response = await fetch(new URL(path, endpoint.url), {
-      method: form ? 'POST' : 'GET',
-      redirect: 'manual',
-      headers: {
-        cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      ...(form ? { body: new URLSearchParams({ _csrf: csrf, ...form }).toString() } : {}),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...value] = (pair ?? '').split('=');
-      if (name) cookies.set(name, value.join('='));
-    }
-    const text = await response.text();
-    csrf = /name="_csrf" value="([^"]+)"/.exec(text)?.[1] ?? csrf;
-    return { status: response.status, text, location: response.headers.get('location') };
-  }
-  return {
-    get: (path: string) => request(path),
-    post: (path: string, form: Record<string, string>) => request(path, form),
-    async signIn() {
-      await request('dashboard/login');
-      expect((await request('dashboard/login', { token: endpoint.adminToken })).status).toBe(303);
-      // As a browser follows the redirect: a signed-in page, whose forms carry the session's token.
-      expect((await request('dashboard/')).status).toBe(200);
-    },
-  };
-}
 
 /** A blog whose home page announces its feed. */
 async function blogSite(): Promise<Blog & { home: string }> {
@@ -69,7 +32,7 @@ async function blogSite(): Promise<Blog & { home: string }> {
 describe('the dashboard’s Feeds page', { timeout: 60_000 }, () => {
   it('adds the blog by its home page, shows its health and a ping URL once that works, makes a new one, removes it', async () => {
     const site = await blogSite();
-    const page = browser();
+    const page = dashboardBrowser(endpoint);
     await page.signIn();
     expect((await page.get('dashboard/feeds')).text).toContain('No feeds yet');
 
@@ -108,7 +71,7 @@ describe('the dashboard’s Feeds page', { timeout: 60_000 }, () => {
       response.end('<html><body><form>Sign in</form></body></html>');
     });
     cleanups.push(login.close);
-    const page = browser();
+    const page = dashboardBrowser(endpoint);
     await page.signIn();
     const refused = await page.post('dashboard/feeds', { url: `${login.url}intranet` });
     expect(refused.status).toBe(422);
@@ -119,7 +82,7 @@ describe('the dashboard’s Feeds page', { timeout: 60_000 }, () => {
 
   it('shows post titles (URL beneath) in the results and the posts CSV, and the kit editor offers the feeds’ posts', async () => {
     const site = await blogSite();
-    const page = browser();
+    const page = dashboardBrowser(endpoint);
     await page.signIn();
     await page.post('dashboard/feeds', { url: site.feedUrl });
     const device = apiAs(endpoint.url, await endpoint.enroll('Ada'));
