@@ -329,5 +329,14 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('share_archive_by_time').on('share_archive').column('shared_at').execute();
       },
     },
+    '0012-message-variants': {
+      // A kit's wordings per network (JSON, null for kits from before: each message is variant 1), and the
+      // variant a share started from (null from desktops before variants). `messages` keeps the first
+      // wording, so replicas not yet upgraded read the kits as they always did.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('share_kits').addColumn('variants', 'text').execute();
+        await db.schema.alterTable('share_events').addColumn('variant', 'integer').execute();
+      },
+    },
   };
 }

@@ -246,6 +246,8 @@ const ADDED_LATER: Record<string, (row: Row) => Row> = {
   enrollment_codes: (row) => ({ max_uses: null, team_choice: row['team_id'] === null ? 1 : 0 }),
   devices: () => ({ enrollment_id: null, last_seen_at: null }),
   people: () => ({ deactivated_at: null }),
+  share_kits: () => ({ variants: null }),
+  share_events: () => ({ variant: null }),
 };
 
 /** Reads with a connection of its own, as another process would. */
@@ -291,6 +293,7 @@ describe('an endpoint database from before PostgreSQL support', () => {
         '0006-people-admin',
         '0007-feeds-posts',
         '0009-compliance',
+        '0012-message-variants',
       ]);
       expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(file.pragma('foreign_key_check')).toEqual([]);
