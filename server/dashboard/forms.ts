@@ -39,9 +39,9 @@ export const FeedUrlFormSchema = Type.Object(
 export const DrawFormSchema = Type.Object({ _csrf: Csrf, from: Day, to: Day, seed: Text(100) }, closed);
 
 const messageFields: Record<string, TSchema> = Object.fromEntries(
-  NETWORKS.flatMap((network) => [
+  NETWORKS.flatMap((network): [string, TSchema][] => [
     [`message_${network}`, Text(5000)],
-    ...MORE_VARIANT_IDS.map((id) => [`message_${network}_${String(id)}`, Text(5000)]),
+    ...MORE_VARIANT_IDS.map((id): [string, TSchema] => [`message_${network}_${String(id)}`, Text(5000)]),
   ]),
 );
 export const KitFormSchema = Type.Object(
@@ -114,7 +114,7 @@ function formVariants(form: KitForm): KitVariants | null {
     const first = form.messages[network];
     variants[network] = first === undefined ? written : [{ id: 1, text: first }, ...written];
   }
-  return Object.keys(variants).length === 0 ? null : (variants as KitVariants);
+  return Object.keys(variants).length === 0 ? null : variants;
 }
 
 /** The schema's words for the fields people get wrong most, in words for people. */

@@ -57,6 +57,6 @@ export const variantName = (kit: WithVariants, network: Network, id: number): st
 
 /** A kit for a desktop that did not ask for variants: exactly the shape it knows. */
 export function withoutVariants(kit: ShareKitWire): ShareKitWire {
-  const { variants: _variants, ...rest } = kit;
-  return rest;
+  const { postKey, pitch, messages, hashtags, imageUrl, updatedAt } = kit;
+  return { postKey, pitch, messages, hashtags, imageUrl, updatedAt };
 }

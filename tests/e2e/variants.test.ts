@@ -72,16 +72,21 @@ afterAll(async () => {
 
 const wordingAt = (position: number) => WORDINGS[position % WORDINGS.length] ?? { id: 0, text: '' };
 
+/** A window on the post, once its LinkedIn composer shows the wording offered to this desktop. */
+async function openOnPost(colorScheme: 'light' | 'dark' = 'light') {
+  const win = await openWindow(browser, preview.url, { colorScheme });
+  cleanups.push(() => win.context.close());
+  const { page } = win;
+  await page.evaluate(() => document.getElementById('advocate-preview-toasts')?.remove());
+  await page.getByRole('button', { name: new RegExp(TITLE) }).click();
+  const message = page.getByRole('textbox', { name: 'Message for LinkedIn' });
+  await expect.poll(() => message.inputValue()).toBe(wordingAt(offered).text);
+  return { win, page, message, another: page.getByRole('button', { name: /^Another wording/ }) };
+}
+
 describe.each(['light', 'dark'] as const)('the composer with three wordings, in %s mode', (scheme) => {
   it('shows the wording chosen for this desktop, goes to the next one, and has no axe-core violation', async () => {
-    const win = await openWindow(browser, preview.url, { colorScheme: scheme });
-    cleanups.push(() => win.context.close());
-    const { page } = win;
-    await page.evaluate(() => document.getElementById('advocate-preview-toasts')?.remove());
-    await page.getByRole('button', { name: new RegExp(TITLE) }).click();
-    const message = page.getByRole('textbox', { name: 'Message for LinkedIn' });
-    await expect.poll(() => message.inputValue()).toBe(wordingAt(offered).text);
-    const another = page.getByRole('button', { name: /^Another wording/ });
+    const { win, page, message, another } = await openOnPost(scheme);
     expect(await another.textContent()).toBe(`Another wording (${String(offered + 1)} of 3)`);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -102,14 +107,8 @@ describe.each(['light', 'dark'] as const)('the composer with three wordings, in 
 
 describe('Mark shared after choosing another wording', () => {
   it('reaches the endpoint with the number of the wording shown', async () => {
-    const win = await openWindow(browser, preview.url);
-    cleanups.push(() => win.context.close());
-    const { page } = win;
-    await page.evaluate(() => document.getElementById('advocate-preview-toasts')?.remove());
-    await page.getByRole('button', { name: new RegExp(TITLE) }).click();
-    const message = page.getByRole('textbox', { name: 'Message for LinkedIn' });
-    await expect.poll(() => message.inputValue()).toBe(wordingAt(offered).text);
-    await page.getByRole('button', { name: /^Another wording/ }).click();
+    const { page, message, another } = await openOnPost();
+    await another.click();
     await expect.poll(() => message.inputValue()).toBe(wordingAt(offered + 1).text);
     await page.getByRole('button', { name: 'Mark shared on LinkedIn' }).click();
     await page.getByText('Marked shared on LinkedIn. Thank you!').waitFor();
