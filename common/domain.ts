@@ -102,6 +102,8 @@ export interface ShareEvent {
   readonly network: Network;
   /** ISO 8601 time of the click. */
   readonly at: string;
+  /** The number of the kit's message variant the share started from (common/share/variants.ts). */
+  readonly variant?: number;
 }
 
 /** A post as the window shows it: the post plus what this desktop and the endpoint know about its shares. */

@@ -8,6 +8,7 @@ import { MAX_NAME_LENGTH } from './settings.ts';
 import { MAX_ARCHIVED_TEXT } from './archive.ts';
 import { BLOCK_LEVELS, MAX_BLOCK_TERM_LENGTH, MAX_BLOCK_TERMS } from './share/block-list.ts';
 import { SHARE_CODE_PATTERN } from './share/utm.ts';
+import { MAX_VARIANTS } from './share/variants.ts';
 import { UUID_V7_PATTERN } from './uuid.ts';
 
 export const MAX_EVENTS_PER_BATCH = 100;
@@ -96,6 +97,8 @@ export const ShareEventSchema = Type.Object(
     postKey: PostKeySchema,
     network: NetworkSchema,
     at: IsoTimeSchema,
+    /** The number of the kit's message variant the share started from; absent from desktops before variants. */
+    variant: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VARIANTS })),
   },
   closed,
 );
@@ -224,7 +227,8 @@ export type LinksResponse = Static<typeof LinksResponseSchema>;
 // ── Share kits ────────────────────────────────────────────────────────────────────────────────────
 
 export const MAX_PITCH_LENGTH = 300;
-const Message = Type.Optional(Type.String({ minLength: 1, maxLength: 5000 }));
+const MessageText = Type.String({ minLength: 1, maxLength: 5000 });
+const Message = Type.Optional(MessageText);
 
 export const KitMessagesSchema = Type.Object(
   {
@@ -240,11 +244,51 @@ export const KitMessagesSchema = Type.Object(
   closed,
 );
 
+/** Per network, the list of one kind: the same closed shape as the messages. */
+const ByNetwork = <S extends TSchema>(list: S) =>
+  Type.Object(
+    {
+      linkedin: Type.Optional(list),
+      x: Type.Optional(list),
+      facebook: Type.Optional(list),
+      bluesky: Type.Optional(list),
+      threads: Type.Optional(list),
+      mastodon: Type.Optional(list),
+      xing: Type.Optional(list),
+      email: Type.Optional(list),
+    },
+    closed,
+  );
+
+/** A kit's wordings per network (common/share/variants.ts): each keeps the number of its slot. */
+export const KitVariantsSchema = ByNetwork(
+  Type.Array(Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_VARIANTS }), text: MessageText }, closed), {
+    minItems: 1,
+    maxItems: MAX_VARIANTS,
+  }),
+);
+export type KitVariants = Static<typeof KitVariantsSchema>;
+
+/** Roomier than a kit holds, so too many variants or a number past 5 is refused in words (kitProblems), not by shape. */
+const MAX_VARIANTS_READ = 20;
+
 export const ShareKitInputSchema = Type.Object(
   {
     postKey: PostKeySchema,
     pitch: Type.String({ maxLength: MAX_PITCH_LENGTH * 4 }),
     messages: KitMessagesSchema,
+    /**
+     * Where present for a network, its wordings: they replace `messages` for it, which keeps the first
+     * (lowest number) for desktops from before variants. Absent: each message is variant 1.
+     */
+    variants: Type.Optional(
+      ByNetwork(
+        Type.Array(
+          Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_VARIANTS_READ }), text: MessageText }, closed),
+          { minItems: 1, maxItems: MAX_VARIANTS_READ },
+        ),
+      ),
+    ),
     /** Without the "#". */
     hashtags: Type.Array(Type.String({ pattern: '^[\\p{L}\\p{N}_]{1,60}$' }), { maxItems: 10, uniqueItems: true }),
     imageUrl: Nullable(Type.String({ maxLength: 2048, pattern: '^https://[\\x21-\\x7e]+$' })),
@@ -261,6 +305,8 @@ export const ShareKitSchema = Type.Object(
     hashtags: Type.Array(Type.String()),
     imageUrl: Nullable(Type.String()),
     updatedAt: IsoTimeSchema,
+    /** Only to a desktop that asked (`include=…variants`): one from before variants knows no such field. */
+    variants: Type.Optional(KitVariantsSchema),
   },
   closed,
 );
@@ -276,11 +322,19 @@ export const BlockTermSchema = Type.Object(
 );
 
 /**
- * `include=blockList` asks for the block list with the kits. A desktop from before it never asks, so the
- * answer it validates keeps the shape it knows; an endpoint from before it ignores the query and answers
- * without the list, which the desktop reads as an empty one.
+ * `include=blockList` asks for the block list with the kits, `include=blockList,variants` for each kit's
+ * message variants too. A desktop from before either never asks, so the answer it validates keeps the
+ * shape it knows; an endpoint from before the block list ignores the query and answers without the list,
+ * which the desktop reads as an empty one.
  */
-export const KitsQuerySchema = Type.Object({ include: Type.Optional(Type.Literal('blockList')) }, closed);
+export const KitsQuerySchema = Type.Object(
+  {
+    include: Type.Optional(
+      Type.Union([Type.Literal('blockList'), Type.Literal('variants'), Type.Literal('blockList,variants')]),
+    ),
+  },
+  closed,
+);
 export type KitsQuery = Static<typeof KitsQuerySchema>;
 
 export const KitsResponseSchema = Type.Object(

@@ -6,6 +6,7 @@ import type { Network } from './domain.ts';
 import type { EnrollmentProblem, SyncProblem } from './messages.ts';
 import type { Summary, WeekCount } from './protocol.ts';
 import type { BlockTerm } from './share/block-list.ts';
+import type { MessageVariant } from './share/variants.ts';
 
 export type ShareKitSource = 'endpoint' | 'feed' | 'derived';
 
@@ -26,6 +27,15 @@ export interface ShareKitView {
   readonly source: ShareKitSource;
   /** The organisation's block list (IT policy and the endpoint's, combined): the composer marks these terms. */
   readonly blockList: readonly BlockTerm[];
+  /** Per network whose message marketing wrote on the endpoint: its wordings, and the one offered first. */
+  readonly variants: Readonly<Partial<Record<Network, OfferedVariants>>>;
+}
+
+/** A network's wordings in number order; `messages` holds the offered one. */
+export interface OfferedVariants {
+  readonly wordings: readonly MessageVariant[];
+  /** The position in `wordings` this person is offered first (common/share/variants.ts). */
+  readonly offered: number;
 }
 
 /** The person's own figures, from this desktop's journal: always there, even with no endpoint. */

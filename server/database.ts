@@ -77,6 +77,8 @@ export interface ShareEventsTable {
   network: Network;
   at: string;
   received_at: string;
+  /** The kit's message variant the share started from; null from desktops before variants. */
+  variant: number | null;
 }
 
 export interface ShareStatesTable {
@@ -128,6 +130,8 @@ export interface ShareKitsTable {
   hashtags: string;
   image_url: string | null;
   updated_at: string;
+  /** JSON: network → its variants (KitVariantsSchema); null for kits saved before variants. */
+  variants: string | null;
 }
 
 export interface AdminSessionsTable {

@@ -399,6 +399,15 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0012-message-variants': {
+      // A kit's wordings per network (JSON, null for kits from before: each message is variant 1), and the
+      // variant a share started from (null from desktops before variants). `messages` keeps the first
+      // wording, so replicas not yet upgraded read the kits as they always did.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('share_kits').addColumn('variants', 'text').execute();
+        await db.schema.alterTable('share_events').addColumn('variant', 'integer').execute();
+      },
+    },
     '0016-page-shares': {
       // "Mark shared" on a post's share page by someone the endpoint cannot name (a link from a channel):
       // counted apart, as shares from the channels, never on anyone's results.

@@ -71,6 +71,7 @@ export function standIn(posts: readonly PostView[]): StandIn {
       links: links as Record<Network, string>,
       ...kitFromPost(first),
       blockList: [],
+      variants: {},
     },
     getResults: RESULTS,
     refreshResults: null,

@@ -21,6 +21,8 @@ export interface MarkSharedRequest {
   readonly network: Network;
   /** The final text as the person last copied or opened it, link included: kept in the share archive. */
   readonly text?: string;
+  /** The number of the kit's wording the share started from, when the kit has wordings for the network. */
+  readonly variant?: number;
 }
 
 /** Calls from the window to main: the argument tuple and the answer of each. */

@@ -6,13 +6,19 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { ARCHIVE_FORMATS, MAX_ARCHIVED_TEXT } from '../archive.ts';
 import { NETWORKS } from '../domain.ts';
 import { NetworkSchema } from '../protocol.ts';
+import { MAX_VARIANTS } from '../share/variants.ts';
 import { MAX_FEEDS, MAX_NAME_LENGTH } from '../settings.ts';
 import type { InvokeMap, InvokeName } from './contract.ts';
 
 const PostIdSchema = Type.String({ minLength: 1, maxLength: 512 });
 
 const MarkSharedRequestSchema = Type.Object(
-  { postId: PostIdSchema, network: NetworkSchema, text: Type.Optional(Type.String({ maxLength: MAX_ARCHIVED_TEXT })) },
+  {
+    postId: PostIdSchema,
+    network: NetworkSchema,
+    text: Type.Optional(Type.String({ maxLength: MAX_ARCHIVED_TEXT })),
+    variant: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VARIANTS })),
+  },
   { additionalProperties: false },
 );
 

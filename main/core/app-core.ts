@@ -15,7 +15,7 @@ import { uuidv7 } from '../../common/uuid.ts';
 import { checkFeed, type FetchLimits } from '../../feeds/index.ts';
 import { FeedEngine } from '../feeds/feed-engine.ts';
 import type { EnrollmentSource } from '../sync/device-auth.ts';
-import { kitWithEndpoint } from '../sync/endpoint-kit.ts';
+import { kitWithEndpoint, offeredVariants } from '../sync/endpoint-kit.ts';
 import { openEndpointSync, type EndpointSync } from '../sync/endpoint-sync.ts';
 import { localResults } from '../sync/local-results.ts';
 import { ShareJournal } from '../sync/share-journal.ts';
@@ -30,6 +30,7 @@ import { PostSources } from './post-sources.ts';
 import { PostStore } from './post-store.ts';
 import { ReadState } from './read-state.ts';
 import { ShareLinks } from './share-links.ts';
+import { loadVariantSeed } from './variant-seed.ts';
 import {
   assumeOnline,
   systemClock,
@@ -148,6 +149,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const coreEvents = new EventBus<CoreEvents>();
   await mkdir(options.dataDir, { recursive: true });
   const readState = await ReadState.open(join(options.dataDir, 'read.json'));
+  const variantSeed = await loadVariantSeed(join(options.dataDir, 'variant-seed.json'), log);
   const posts = new PostStore((postId) => readState.has(postId));
   const journal = await ShareJournal.open(join(options.dataDir, 'shares.jsonl'), { log });
   const records = await ShareRecords.open({ ...options, hasEndpoint: () => endpointUrl !== null, clock, log });
@@ -249,6 +251,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       postKey: post.key,
       network: request.network,
       at: at.toISOString(),
+      ...(type === 'shared' && request.variant !== undefined ? { variant: request.variant } : {}),
     };
     // Archived first: a share the archive could not keep is not recorded either, and the window says so.
     if (type === 'shared' && request.text !== undefined) {
@@ -276,7 +279,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   async function shareKit(postId: string): Promise<ShareKitView> {
     const post = knownPost(postId);
     const endpointKit = sync?.kitFor(post.key) ?? null;
-    const text = endpointKit ? kitWithEndpoint(post, endpointKit) : kitFromPost(post);
+    const offered = endpointKit ? offeredVariants(endpointKit, variantSeed) : null;
+    const text =
+      endpointKit && offered
+        ? kitWithEndpoint(post, { ...endpointKit, messages: offered.messages })
+        : kitFromPost(post);
     return {
       postId,
       postKey: post.key,
@@ -285,6 +292,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       links: await links.linksFor(post),
       ...text,
       blockList: combineBlockLists(options.policyBlockList?.() ?? [], sync?.blockList() ?? []),
+      variants: offered?.variants ?? {},
     };
   }
 

@@ -155,8 +155,9 @@ export function createEndpointClient(fetch: HttpFetch, baseUrl: string): Endpoin
     sendEvents: (token, events) => withBody('POST', 'v1/events', EventResultsSchema, { events }, token),
     sendArchive: (token, entries) => withBody('POST', 'v1/archive', ArchiveResultSchema, { entries }, token),
     fetchSummary: (token, etag) => conditionalGet('v1/summary?include=conversions', SummarySchema, token, etag),
-    // The block list comes with the kits; an endpoint from before it ignores the query and sends none.
-    fetchKits: (token, etag) => conditionalGet('v1/kits?include=blockList', KitsResponseSchema, token, etag),
+    // The block list and each kit's wordings come with the kits; an endpoint from before the block list ignores
+    // the query and sends neither.
+    fetchKits: (token, etag) => conditionalGet('v1/kits?include=blockList,variants', KitsResponseSchema, token, etag),
     trackedLinks: (token, request, timeoutMs) =>
       withBody('POST', 'v1/links', LinksResponseSchema, request, token, timeoutMs),
     fetchPosts: (token, since, etag) =>

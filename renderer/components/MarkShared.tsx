@@ -17,12 +17,15 @@ export function MarkShared({
   post,
   network,
   text,
+  variant,
   onChanged,
 }: {
   post: PostView;
   network: Network;
   /** The message as shared, for the archive; unknown until the composer is ready. */
   text: string | undefined;
+  /** The kit's wording the share started from, when it has any for this network. */
+  variant: number | undefined;
   onChanged: (post: PostView) => void;
 }) {
   const api = useAdvocate();
@@ -39,9 +42,12 @@ export function MarkShared({
     setError(null);
     try {
       const request = { postId: post.id, network };
-      onChanged(
-        await (share ? api.markShared(text === undefined ? request : { ...request, text }) : api.undoShare(request)),
-      );
+      const shared = {
+        ...request,
+        ...(text === undefined ? {} : { text }),
+        ...(variant === undefined ? {} : { variant }),
+      };
+      onChanged(await (share ? api.markShared(shared) : api.undoShare(request)));
       showJustMarked(share ? network : null);
       setStatus({
         network,

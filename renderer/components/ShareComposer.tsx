@@ -29,27 +29,36 @@ interface ComposerProps {
   readonly settings: SettingsView;
   /** The text a share on this network would be archived with: the last one copied or opened, else the one composed. */
   readonly onFinalText: (network: Network, text: string) => void;
+  /** The number of the kit's wording shown for a network (undefined when the kit has none for it). */
+  readonly onVariant: (network: Network, variant: number | undefined) => void;
 }
 
 /**
  * The message for one network: the person's own take, the editable message, the organisation's
  * disclosure and the link, counted as the network counts; Copy and Open composer act on exactly that.
  */
-export function ShareComposer({ kit, network, settings, onFinalText }: ComposerProps) {
+export function ShareComposer({ kit, network, settings, onFinalText, onVariant }: ComposerProps) {
   const api = useAdvocate();
   const ids = useId();
   const [take, setTake] = useState('');
-  const [drafts, setDrafts] = useState<Partial<Record<Network, string>>>({});
+  // Edits kept per network and wording: switching to another wording and back finds the edit again.
+  const [drafts, setDrafts] = useState<Partial<Record<string, string>>>({});
+  const [picked, setPicked] = useState<Partial<Record<Network, number>>>({});
   // "Copied" belongs to the exact text of one network: switching network or editing clears it.
   const [copied, showCopied] = useTransient<{ network: Network; text: string }>(COPIED_MS);
   // Each tied to the network it is about, so switching networks leaves none behind.
   const [status, setStatus] = useState<{ network: Network; text: string } | null>(null);
   const [error, setError] = useState<{ network: Network; text: string } | null>(null);
-  const [handedOut, setHandedOut] = useState<Partial<Record<Network, string>>>({});
+  // What was last copied or opened per network, and from which of the kit's wordings.
+  const [handedOut, setHandedOut] = useState<Partial<Record<Network, { text: string; variant?: number }>>>({});
 
   const label = NETWORK_LABELS[network];
   const disclosure = settings.values.disclosureText;
-  const message = drafts[network] ?? kit.messages[network];
+  const variants = kit.variants[network];
+  const position = variants === undefined ? 0 : (picked[network] ?? variants.offered);
+  const wording = variants?.wordings[position];
+  const draftKey = wording === undefined ? network : `${network}:${String(wording.id)}`;
+  const message = drafts[draftKey] ?? wording?.text ?? kit.messages[network];
   const link = kit.links[network];
   const text = composeShareText({ take, message, disclosure });
   const posted = withLink(text, link);
@@ -73,13 +82,23 @@ export function ShareComposer({ kit, network, settings, onFinalText }: ComposerP
   const listed = blockNotes(findBlockedTerms(text, kit.blockList));
   const blocked = listed.blocked !== null;
   const listNoteId = blocked || listed.warned !== null ? `${ids}-listed` : undefined;
-  const finalText = handedOut[network] ?? posted;
+  const finalText = handedOut[network]?.text ?? posted;
+  const variantUsed = handedOut[network] === undefined ? wording?.id : handedOut[network].variant;
   // Before the browser paints, so Mark shared never shows (and can never be clicked) without the text to archive.
   useLayoutEffect(() => {
     onFinalText(network, finalText);
   }, [onFinalText, network, finalText]);
+  useLayoutEffect(() => {
+    onVariant(network, variantUsed);
+  }, [onVariant, network, variantUsed]);
+  const shuffle = (): void => {
+    if (variants === undefined) return;
+    const next = (position + 1) % variants.wordings.length;
+    setPicked((current) => ({ ...current, [network]: next }));
+    setStatus({ network, text: `Wording ${String(next + 1)} of ${String(variants.wordings.length)}.` });
+  };
   const handOut = (shared: string): void => {
-    setHandedOut((current) => ({ ...current, [network]: shared }));
+    setHandedOut((current) => ({ ...current, [network]: { text: shared, variant: wording?.id } }));
   };
 
   const act = async (work: () => Promise<string>): Promise<void> => {
@@ -142,12 +161,17 @@ export function ShareComposer({ kit, network, settings, onFinalText }: ComposerP
         <label className="field-label" htmlFor={`${ids}-message`}>
           Message for {label}
         </label>
-        {drafts[network] !== undefined && (
+        {variants !== undefined && variants.wordings.length > 1 && (
+          <button type="button" className="link-button" onClick={shuffle}>
+            Another wording ({position + 1} of {variants.wordings.length})
+          </button>
+        )}
+        {drafts[draftKey] !== undefined && (
           <button
             type="button"
             className="link-button"
             onClick={() => {
-              setDrafts(({ [network]: _dropped, ...rest }) => rest);
+              setDrafts(({ [draftKey]: _dropped, ...rest }) => rest);
             }}
           >
             Reset
@@ -163,7 +187,7 @@ export function ShareComposer({ kit, network, settings, onFinalText }: ComposerP
         aria-describedby={[`${ids}-count`, `${ids}-extras`, listNoteId].filter(Boolean).join(' ')}
         onChange={(event) => {
           const value = event.target.value;
-          setDrafts((current) => ({ ...current, [network]: value }));
+          setDrafts((current) => ({ ...current, [draftKey]: value }));
         }}
       />
       <LengthCounter id={`${ids}-count`} network={network} length={length} />

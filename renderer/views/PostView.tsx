@@ -38,6 +38,10 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
   const keepFinalText = useCallback((on: Network, text: string) => {
     setFinalTexts((current) => (current[on] === text ? current : { ...current, [on]: text }));
   }, []);
+  const [variantsShown, setVariantsShown] = useState<Partial<Record<Network, number>>>({});
+  const keepVariant = useCallback((on: Network, variant: number | undefined) => {
+    setVariantsShown((current) => (current[on] === variant ? current : { ...current, [on]: variant }));
+  }, []);
   const image = safeImageUrl(kit.status === 'ready' ? kit.value.imageUrl : post.imageUrl);
   const colleagues = postSharersText(people, post.shareCount, post.sharedOn.length > 0);
 
@@ -85,9 +89,21 @@ export function PostView({ post, settings, people, onBack, onChanged, focusTitle
               message={kit.status === 'error' ? kit.message : null}
             />
             {kit.status === 'ready' && (
-              <ShareComposer kit={kit.value} network={network} settings={settings} onFinalText={keepFinalText} />
+              <ShareComposer
+                kit={kit.value}
+                network={network}
+                settings={settings}
+                onFinalText={keepFinalText}
+                onVariant={keepVariant}
+              />
             )}
-            <MarkShared post={post} network={network} text={finalTexts[network]} onChanged={onChanged} />
+            <MarkShared
+              post={post}
+              network={network}
+              text={finalTexts[network]}
+              variant={variantsShown[network]}
+              onChanged={onChanged}
+            />
           </>
         )}
       </section>

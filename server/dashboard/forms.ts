@@ -1,11 +1,12 @@
 /** The dashboard's form bodies (urlencoded), validated as strictly as the API: unknown fields are refused. */
 import { Type, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
-import { NETWORKS } from '../../common/domain.ts';
-import { ShareKitInputSchema, type ShareKitInput } from '../../common/protocol.ts';
+import { NETWORKS, type Network } from '../../common/domain.ts';
+import { ShareKitInputSchema, type KitVariants, type ShareKitInput } from '../../common/protocol.ts';
+import type { MessageVariant } from '../../common/share/variants.ts';
 import { hashtagsFromText } from '../../common/share/kit.ts';
 import { readKitUrls } from '../kits/kit-store.ts';
-import type { KitForm } from './pages/kits.ts';
+import { MORE_VARIANT_IDS, type KitForm } from './pages/kits.ts';
 
 const closed = { additionalProperties: false } as const;
 const Csrf = Type.String({ maxLength: 100 });
@@ -48,7 +49,10 @@ export const ChannelFormSchema = Type.Object(
 export const DrawFormSchema = Type.Object({ _csrf: Csrf, from: Day, to: Day, seed: Text(100) }, closed);
 
 const messageFields: Record<string, TSchema> = Object.fromEntries(
-  NETWORKS.map((network) => [`message_${network}`, Text(5000)]),
+  NETWORKS.flatMap((network): [string, TSchema][] => [
+    [`message_${network}`, Text(5000)],
+    ...MORE_VARIANT_IDS.map((id): [string, TSchema] => [`message_${network}_${String(id)}`, Text(5000)]),
+  ]),
 );
 export const KitFormSchema = Type.Object(
   {
@@ -65,10 +69,15 @@ export const KitFormSchema = Type.Object(
 export type KitFormBody = { readonly postKey: string } & Readonly<Record<string, string | undefined>>;
 
 export function kitFormFromBody(body: KitFormBody): KitForm {
-  const messages: Partial<Record<(typeof NETWORKS)[number], string>> = {};
+  const messages: Partial<Record<Network, string>> = {};
+  const moreWordings: Partial<Record<Network, Partial<Record<number, string>>>> = {};
   for (const network of NETWORKS) {
     const message = body[`message_${network}`]?.trim();
     if (message) messages[network] = message;
+    for (const id of MORE_VARIANT_IDS) {
+      const wording = body[`message_${network}_${String(id)}`]?.trim();
+      if (wording) moreWordings[network] = { ...moreWordings[network], [id]: wording };
+    }
   }
   return {
     postKey: body.postKey.trim(),
@@ -76,15 +85,18 @@ export function kitFormFromBody(body: KitFormBody): KitForm {
     hashtags: body['hashtags'] ?? '',
     imageUrl: body['imageUrl']?.trim() ?? '',
     messages,
+    moreWordings,
   };
 }
 
 /** The kit the form describes, or the reasons it is not one (each naming its field). */
 export function kitFromForm(form: KitForm): { kit: ShareKitInput } | { errors: string[] } {
+  const variants = formVariants(form);
   const candidate = {
     postKey: form.postKey,
     pitch: form.pitch.trim(),
     messages: form.messages,
+    ...(variants === null ? {} : { variants }),
     hashtags: hashtagsFromText(form.hashtags),
     imageUrl: form.imageUrl === '' ? null : form.imageUrl,
   };
@@ -97,6 +109,22 @@ export function kitFromForm(form: KitForm): { kit: ShareKitInput } | { errors: s
       explain(error.instancePath, error.message, candidate.hashtags),
     ),
   };
+}
+
+/** The networks given more than one wording, each slot a variant number; null when none is. */
+function formVariants(form: KitForm): KitVariants | null {
+  const variants: Partial<Record<Network, MessageVariant[]>> = {};
+  for (const network of NETWORKS) {
+    const more = form.moreWordings?.[network] ?? {};
+    const written = MORE_VARIANT_IDS.flatMap((id) => {
+      const text = more[id];
+      return text === undefined ? [] : [{ id, text }];
+    });
+    if (written.length === 0) continue;
+    const first = form.messages[network];
+    variants[network] = first === undefined ? written : [{ id: 1, text: first }, ...written];
+  }
+  return Object.keys(variants).length === 0 ? null : variants;
 }
 
 /** The schema's words for the fields people get wrong most, in words for people. */

@@ -30,6 +30,7 @@ import {
 } from './forms.ts';
 import { drawsPage } from './pages/draws.ts';
 import { EMPTY_KIT_FORM, kitToForm, kitsPage } from './pages/kits.ts';
+import { sharesByVariant } from '../kits/variant-shares.ts';
 import { overviewPage } from './pages/overview.ts';
 import { pageShareCount } from '../share-page/page-shares.ts';
 import { conversionTotal } from '../conversions/conversion-store.ts';
@@ -123,6 +124,7 @@ export function signedInRoutes(context: ServerContext): FastifyPluginAsyncTypebo
       const kits = await listKits(db);
       const options = {
         ...(await kitChoices(kits)),
+        ...(editing === null ? {} : { variantShares: await sharesByVariant(db, editing.postKey) }),
         csrfToken: sessionOf(request).csrfToken,
         exampleLink: exampleTrackedLink(context.publicUrl(request)),
         notice: notice(request.query.done),

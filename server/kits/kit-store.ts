@@ -4,13 +4,20 @@
  */
 import { Value } from 'typebox/value';
 import { NETWORKS } from '../../common/domain.ts';
-import { KitMessagesSchema, MAX_PITCH_LENGTH, type ShareKitInput, type ShareKitWire } from '../../common/protocol.ts';
+import {
+  KitMessagesSchema,
+  KitVariantsSchema,
+  MAX_PITCH_LENGTH,
+  type ShareKitInput,
+  type ShareKitWire,
+} from '../../common/protocol.ts';
 import { countGraphemes } from '../../common/share/graphemes.ts';
 import { withLink } from '../../common/share/intents.ts';
 import { measureMessage } from '../../common/share/length.ts';
 import type { Db } from '../database.ts';
 import { revisePostsOf } from '../feeds/post-rows.ts';
 import { readWebUrl } from '../posts/post-url.ts';
+import { variantName, variantNumberProblems, variantsOf, withFirstVariants } from './kit-variants.ts';
 
 /**
  * The kit with its post and image addresses as they are stored (`new URL(...).href`), or what is wrong
@@ -33,12 +40,16 @@ export function kitProblems(kit: ShareKitInput, exampleLink: string): string[] {
   const pitchLength = countGraphemes(kit.pitch);
   if (pitchLength > MAX_PITCH_LENGTH)
     problems.push(`pitch: ${String(pitchLength)} characters, at most ${String(MAX_PITCH_LENGTH)}`);
+  problems.push(...variantNumberProblems(kit));
+  const variants = variantsOf(kit);
   for (const network of NETWORKS) {
-    const message = kit.messages[network];
-    if (message === undefined) continue;
-    const { length, limit, over } = measureMessage(network, withLink(message, exampleLink));
-    if (over)
-      problems.push(`messages.${network}: ${String(length)} characters with the link, the limit is ${String(limit)}`);
+    for (const { id, text } of variants[network] ?? []) {
+      const { length, limit, over } = measureMessage(network, withLink(text, exampleLink));
+      if (over)
+        problems.push(
+          `${variantName(kit, network, id)}: ${String(length)} characters with the link, the limit is ${String(limit)}`,
+        );
+    }
   }
   return problems;
 }
@@ -50,13 +61,17 @@ type KitRow = {
   hashtags: string;
   image_url: string | null;
   updated_at: string;
+  variants: string | null;
 };
 
 function fromRow(row: KitRow): ShareKitWire {
   const messages: unknown = JSON.parse(row.messages);
   const hashtags: unknown = JSON.parse(row.hashtags);
-  if (!Value.Check(KitMessagesSchema, messages) || !Array.isArray(hashtags))
-    throw new Error(`the stored kit for ${row.post_key} is damaged`);
+  const damaged = new Error(`the stored kit for ${row.post_key} is damaged`);
+  if (!Value.Check(KitMessagesSchema, messages) || !Array.isArray(hashtags)) throw damaged;
+  // A kit saved before variants has none stored: each of its messages is variant 1.
+  const variants: unknown = row.variants === null ? withFirstVariants({ messages }).variants : JSON.parse(row.variants);
+  if (!Value.Check(KitVariantsSchema, variants)) throw damaged;
   return {
     postKey: row.post_key,
     pitch: row.pitch,
@@ -64,6 +79,7 @@ function fromRow(row: KitRow): ShareKitWire {
     hashtags: hashtags.map(String),
     imageUrl: row.image_url,
     updatedAt: row.updated_at,
+    variants,
   };
 }
 
@@ -76,13 +92,15 @@ export async function bumpKitsVersion(db: Db): Promise<void> {
 }
 
 export async function saveKit(db: Db, kit: ShareKitInput, now = new Date()): Promise<ShareKitWire> {
+  const { messages, variants } = withFirstVariants(kit);
   const row: KitRow = {
     post_key: kit.postKey,
     pitch: kit.pitch.trim(),
-    messages: JSON.stringify(kit.messages),
+    messages: JSON.stringify(messages),
     hashtags: JSON.stringify(kit.hashtags),
     image_url: kit.imageUrl,
     updated_at: now.toISOString(),
+    variants: JSON.stringify(variants),
   };
   await db.transaction().execute(async (trx) => {
     await trx
@@ -95,6 +113,7 @@ export async function saveKit(db: Db, kit: ShareKitInput, now = new Date()): Pro
           hashtags: row.hashtags,
           image_url: row.image_url,
           updated_at: row.updated_at,
+          variants: row.variants,
         }),
       )
       .execute();

@@ -16,6 +16,7 @@ import type { ServerContext } from '../context.ts';
 import { etagOf, notModified } from '../http/etag.ts';
 import { deleteKit, kitProblems, kitsVersion, listKits, readKitUrls, saveKit } from '../kits/kit-store.ts';
 import { listBlockTerms } from '../compliance/block-list-store.ts';
+import { withoutVariants } from '../kits/kit-variants.ts';
 import { exampleTrackedLink } from '../links/example-link.ts';
 import { readWebUrl } from '../posts/post-url.ts';
 import { deviceScope } from './device-scope.ts';
@@ -29,11 +30,14 @@ export function kitsRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
         schema: { querystring: KitsQuerySchema, response: { 200: KitsResponseSchema } },
       },
       async (request, reply) => {
-        const withBlockList = request.query.include === 'blockList';
-        // Both answers move with one version (a block-list change bumps it too), but are told apart.
-        const version = `kits-${String(await kitsVersion(context.db))}${withBlockList ? '-blocklist' : ''}`;
+        const included = new Set(request.query.include?.split(',') ?? []);
+        const withBlockList = included.has('blockList');
+        const withVariants = included.has('variants');
+        // Every answer moves with one version (a block-list change bumps it too), but each shape has its own tag.
+        const version = `kits-${String(await kitsVersion(context.db))}${withBlockList ? '-blocklist' : ''}${withVariants ? '-variants' : ''}`;
         if (notModified(request, reply, etagOf(version))) return reply;
-        const kits = await listKits(context.db);
+        const stored = await listKits(context.db);
+        const kits = withVariants ? stored : stored.map(withoutVariants);
         return withBlockList ? { kits, blockList: await listBlockTerms(context.db) } : { kits };
       },
     );
@@ -54,7 +58,9 @@ export function kitsRoutes(context: ServerContext): FastifyPluginAsyncTypebox {
         const problems = kitProblems(read.kit, exampleTrackedLink(context.publicUrl(request)));
         if (problems.length > 0)
           return reply.code(422).send({ statusCode: 422, error: 'Unprocessable Entity', message: problems.join('; ') });
-        return saveKit(context.db, read.kit, context.now());
+        // Answered in the shape written: with the variants only to a writer that sent some.
+        const saved = await saveKit(context.db, read.kit, context.now());
+        return read.kit.variants === undefined ? withoutVariants(saved) : saved;
       },
     );
 

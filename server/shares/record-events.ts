@@ -46,14 +46,18 @@ function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
   return result;
 }
 
-type StoredEvent = Pick<Database['share_events'], 'id' | 'person_id' | 'type' | 'post_key' | 'network' | 'at'>;
+type StoredEvent = Pick<
+  Database['share_events'],
+  'id' | 'person_id' | 'type' | 'post_key' | 'network' | 'at' | 'variant'
+>;
 
 const sameEvent = (stored: StoredEvent, personId: number, event: ShareEvent): boolean =>
   stored.person_id === personId &&
   stored.type === event.type &&
   stored.post_key === event.postKey &&
   stored.network === event.network &&
-  stored.at === event.at;
+  stored.at === event.at &&
+  stored.variant === (event.variant ?? null);
 
 export async function recordSubmissions(
   trx: Transaction<Database>,
@@ -107,6 +111,7 @@ export async function recordSubmissions(
           network: event.network,
           at: event.at,
           received_at: receivedAt,
+          variant: event.variant ?? null,
         })),
       )
       .onConflict((conflict) => conflict.column('id').doNothing())
@@ -131,7 +136,7 @@ export async function recordSubmissions(
     for (const chunk of chunks([...new Set(others.map(({ event }) => event.id))])) {
       const rows = await trx
         .selectFrom('share_events')
-        .select(['id', 'person_id', 'type', 'post_key', 'network', 'at'])
+        .select(['id', 'person_id', 'type', 'post_key', 'network', 'at', 'variant'])
         .where('id', 'in', chunk)
         .execute();
       for (const row of rows) stored.set(row.id, row);

@@ -255,6 +255,7 @@ export function fakeApi(initial: PostView[], options: FakeOptions = {}): FakeApi
         links,
         ...kitFromPost(post),
         blockList: [],
+        variants: {},
       };
       return Promise.resolve(options.kit ? options.kit(kit) : kit);
     },

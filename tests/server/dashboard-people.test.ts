@@ -7,11 +7,11 @@ import { listActions } from '../../server/admin/action-log.ts';
 import { listPeople } from '../../server/admin/people.ts';
 import { freshEndpointPerTest } from '../helpers/endpoint.ts';
 import { apiAs, shareEvent } from '../helpers/endpoint-api.ts';
-import { dashboardSession } from '../helpers/dashboard-session.ts';
+import { signedInBrowser } from '../helpers/dashboard-browser.ts';
 
 const endpoint = freshEndpointPerTest();
 
-const signIn = () => dashboardSession(endpoint);
+const signIn = () => signedInBrowser(endpoint);
 
 async function idOf(name: string): Promise<number> {
   return (await listPeople(endpoint.db)).find((person) => person.displayName === name)?.id ?? -1;

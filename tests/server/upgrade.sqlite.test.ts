@@ -246,6 +246,8 @@ const ADDED_LATER: Record<string, (row: Row) => Row> = {
   enrollment_codes: (row) => ({ max_uses: null, team_choice: row['team_id'] === null ? 1 : 0 }),
   devices: () => ({ enrollment_id: null, last_seen_at: null }),
   people: () => ({ deactivated_at: null }),
+  share_kits: () => ({ variants: null }),
+  share_events: () => ({ variant: null }),
 };
 
 /** Reads with a connection of its own, as another process would. */
@@ -293,6 +295,7 @@ describe('an endpoint database from before PostgreSQL support', () => {
         '0009-compliance',
         '0010-websub',
         '0011-channels',
+        '0012-message-variants',
         '0016-page-shares',
         '0017-conversions',
       ]);

@@ -5,6 +5,8 @@ import { withLink } from '../../../common/share/intents.ts';
 import { derivedMessage, hashtagsFromText } from '../../../common/share/kit.ts';
 import { measureMessage } from '../../../common/share/length.ts';
 import { NETWORK_LABELS } from '../../../common/share/network-labels.ts';
+import { MAX_VARIANTS } from '../../../common/share/variants.ts';
+import type { VariantShares } from '../../kits/variant-shares.ts';
 import { html, type Html } from '../html.ts';
 import { csrfField, page, shortTime } from '../layout.ts';
 import { postCell } from '../post-cell.ts';
@@ -16,26 +18,44 @@ export interface KitForm {
   readonly pitch: string;
   readonly hashtags: string;
   readonly imageUrl: string;
+  /** Each network's first wording (variant 1). */
   readonly messages: Readonly<Partial<Record<Network, string>>>;
+  /** Each network's other wordings, by variant number (2 to 5). */
+  readonly moreWordings?: Readonly<Partial<Record<Network, Readonly<Partial<Record<number, string>>>>>>;
 }
 
 export const EMPTY_KIT_FORM: KitForm = { postKey: '', pitch: '', hashtags: '', imageUrl: '', messages: {} };
 
-export const kitToForm = (kit: ShareKitWire): KitForm => ({
-  postKey: kit.postKey,
-  pitch: kit.pitch,
-  hashtags: kit.hashtags.map((tag) => `#${tag}`).join(' '),
-  imageUrl: kit.imageUrl ?? '',
-  messages: kit.messages,
-});
+/** The variant numbers after the first, each a slot of the editor. */
+export const MORE_VARIANT_IDS = Array.from({ length: MAX_VARIANTS - 1 }, (_, index) => index + 2);
+
+export function kitToForm(kit: ShareKitWire): KitForm {
+  const messages: Partial<Record<Network, string>> = {};
+  const moreWordings: Partial<Record<Network, Partial<Record<number, string>>>> = {};
+  for (const network of NETWORKS) {
+    for (const { id, text } of kit.variants?.[network] ?? []) {
+      if (id === 1) messages[network] = text;
+      else moreWordings[network] = { ...moreWordings[network], [id]: text };
+    }
+  }
+  return {
+    postKey: kit.postKey,
+    pitch: kit.pitch,
+    hashtags: kit.hashtags.map((tag) => `#${tag}`).join(' '),
+    imageUrl: kit.imageUrl ?? '',
+    messages: kit.variants === undefined ? kit.messages : messages,
+    moreWordings,
+  };
+}
 
 /**
  * How long the message people get is, counted as the window counts it: the one written here as written,
- * or for a network left blank the pitch and the hashtags (the rule in common/share/kit.ts).
+ * or for a network left blank the pitch and the hashtags (the rule in common/share/kit.ts); a blank
+ * variant after the first is simply not offered.
  */
-function counter(network: Network, form: KitForm, exampleLink: string): Html | string {
-  const written = form.messages[network];
-  const pitch = form.pitch.trim();
+function counter(network: Network, form: KitForm, exampleLink: string, variant = 1): Html | string {
+  const written = variant === 1 ? form.messages[network] : form.moreWordings?.[network]?.[variant];
+  const pitch = variant === 1 ? form.pitch.trim() : '';
   if (!written && !pitch) return '';
   const message = written || derivedMessage({ title: '', pitch, hashtags: hashtagsFromText(form.hashtags) });
   const { length, limit, over } = measureMessage(network, withLink(message, exampleLink));
@@ -54,6 +74,66 @@ export interface KitsPageOptions {
   readonly posts?: readonly KnownPost[];
   /** Titles of the kits' posts, where a feed has them. */
   readonly titles?: ReadonlyMap<string, string>;
+  /** For the kit being edited: who shared its post with which wording. */
+  readonly variantShares?: readonly VariantShares[];
+}
+
+/** A network's wordings after the first, folded away until one is written. */
+function moreWordingsFields(network: Network, form: KitForm, exampleLink: string): Html {
+  const label = NETWORK_LABELS[network];
+  const written = MORE_VARIANT_IDS.some((id) => form.moreWordings?.[network]?.[id]);
+  return html`<details ${written ? html`open` : ''}>
+    <summary>Other wordings for ${label} (variants 2 to ${MAX_VARIANTS})</summary>
+    <p class="hint">
+      Each person is offered one of the wordings, always the same one for this post, and may switch to another. A
+      wording added later takes only some people from the others; everyone else keeps theirs.
+    </p>
+    ${MORE_VARIANT_IDS.map(
+      (id) =>
+        html`<label
+          >${label} variant ${id} ${counter(network, form, exampleLink, id)}
+          <textarea name="message_${network}_${id}" rows="2">${form.moreWordings?.[network]?.[id] ?? ''}</textarea>
+        </label>`,
+    )}
+  </details>`;
+}
+
+const SHOWN_OF_WORDING = 80;
+
+function wordingCell(form: KitForm, network: Network, variant: number | null): Html {
+  if (variant === null) return html`<td>Not recorded (shared from a desktop from before variants)</td>`;
+  const text = variant === 1 ? form.messages[network] : form.moreWordings?.[network]?.[variant];
+  if (text === undefined) return html`<td>Variant ${variant} (no longer in the kit)</td>`;
+  const shown = text.length > SHOWN_OF_WORDING ? `${text.slice(0, SHOWN_OF_WORDING)}…` : text;
+  return html`<td>Variant ${variant}: “${shown}”</td>`;
+}
+
+/** The people who have the post shared, per network and the wording they started from. */
+function variantSharesTable(form: KitForm, shares: readonly VariantShares[]): Html {
+  return html`<h2>Shares per wording</h2>
+    ${
+      shares.length === 0
+        ? html`<p>Nobody has this post shared yet.</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th>Network</th>
+                <th>Wording</th>
+                <th>People who have it shared with it</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${shares.map(
+                (row) =>
+                  html`<tr>
+                    <td>${NETWORK_LABELS[row.network]}</td>
+                    ${wordingCell(form, row.network, row.variant)}
+                    <td class="number">${row.people}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }`;
 }
 
 /** A choice of the feeds' posts, the one being edited included even when it has left them. */
@@ -108,9 +188,10 @@ export function kitsPage(kits: readonly ShareKitWire[], form: KitForm, options: 
         ${NETWORKS.map(
           (network) =>
             html`<label
-              >${NETWORK_LABELS[network]} message ${counter(network, form, options.exampleLink)}
-              <textarea name="message_${network}" rows="3">${form.messages[network] ?? ''}</textarea>
-            </label>`,
+                >${NETWORK_LABELS[network]} message ${counter(network, form, options.exampleLink)}
+                <textarea name="message_${network}" rows="3">${form.messages[network] ?? ''}</textarea>
+              </label>
+              ${moreWordingsFields(network, form, options.exampleLink)}`,
         )}
         <label
           >Hashtags
@@ -125,6 +206,7 @@ export function kitsPage(kits: readonly ShareKitWire[], form: KitForm, options: 
         /></label>
         <p><button type="submit">Save kit</button></p>
       </form>
+      ${options.variantShares === undefined ? '' : variantSharesTable(form, options.variantShares)}
       <h2>Kits</h2>
       ${
         kits.length === 0

@@ -395,3 +395,75 @@ describe('PostView', () => {
     expect(view.container.querySelector('script, b, img[src="x"]')).toBeNull();
   });
 });
+
+describe('PostView: the kit’s wordings', () => {
+  const WORDINGS = [
+    { id: 1, text: 'Daily releases, no new hires.' },
+    { id: 2, text: 'We ship every day now, with the same team.' },
+    { id: 4, text: 'What changed when we started releasing daily.' },
+  ];
+  // This person is offered the second wording (number 2); LinkedIn has none from the kit.
+  const withWordings = (): FakeApi =>
+    fakeApi([POST], {
+      kit: (kit) => ({
+        ...kit,
+        messages: { ...kit.messages, x: 'We ship every day now, with the same team.' },
+        variants: { x: { wordings: WORDINGS, offered: 1 } },
+      }),
+    });
+  const another = (): HTMLElement => screen.getByRole('button', { name: /^Another wording/ });
+
+  it('shows the wording offered, and Another wording goes through the others in turn, saying which is shown', async () => {
+    show({ api: withWordings() });
+    await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
+    // One wording only: nothing to switch to.
+    expect(screen.queryByRole('button', { name: /^Another wording/ })).toBeNull();
+    choose('X');
+    expect(message().value).toBe('We ship every day now, with the same team.');
+    expect(another().textContent).toBe('Another wording (2 of 3)');
+    fireEvent.click(another());
+    expect(message().value).toBe('What changed when we started releasing daily.');
+    expect(another().textContent).toBe('Another wording (3 of 3)');
+    // Said where a screen reader hears it: the composer's status line.
+    expect(screen.getAllByRole('status').map((status) => status.textContent)).toContain('Wording 3 of 3.');
+    fireEvent.click(another());
+    expect(message().value).toBe('Daily releases, no new hires.');
+    expect(another().textContent).toBe('Another wording (1 of 3)');
+  });
+
+  it('keeps an edit of one wording while the person looks at the others', async () => {
+    show({ api: withWordings() });
+    await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
+    choose('X');
+    fireEvent.change(message(), { target: { value: 'My own version of it.' } });
+    fireEvent.click(another());
+    expect(message().value).toBe('What changed when we started releasing daily.');
+    expect(screen.queryByRole('button', { name: 'Reset' })).toBeNull();
+    fireEvent.click(another());
+    fireEvent.click(another());
+    expect(message().value).toBe('My own version of it.');
+    expect(screen.getByRole('button', { name: 'Reset' })).toBeTruthy();
+  });
+
+  it('marks shared with the number of the wording shown, or of the one last copied', async () => {
+    const { api } = show({ api: withWordings(), settings: settingsView({}, { enabledNetworks: ['linkedin', 'x'] }) });
+    await screen.findByRole('textbox', { name: 'Message for LinkedIn' });
+    fireEvent.click(screen.getByRole('button', { name: 'Mark shared on LinkedIn' }));
+    await screen.findByText('Marked shared on LinkedIn. Thank you!');
+    choose('X');
+    fireEvent.click(another());
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    await screen.findByRole('button', { name: 'Copied ✓' });
+    // Looked at another wording after copying: the share is the one copied.
+    fireEvent.click(another());
+    fireEvent.click(screen.getByRole('button', { name: 'Mark shared on X' }));
+    await screen.findByText('Marked shared on X. Thank you!');
+    expect(api.marked.map(({ network, variant }) => [network, variant])).toEqual([
+      ['linkedin', undefined],
+      ['x', 4],
+    ]);
+    expect(api.marked[1]?.text).toBe(
+      'What changed when we started releasing daily. https://blog.example.com/one?utm_source=x',
+    );
+  });
+});
