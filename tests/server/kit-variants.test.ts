@@ -129,11 +129,12 @@ describe('message variants', () => {
       { id: withVariant.id, status: 'created' },
       { id: without.id, status: 'created' },
     ]);
-    const rows = await endpoint.db.selectFrom('share_events').select(['id', 'variant']).orderBy('id').execute();
-    expect(rows).toEqual([
-      { id: withVariant.id, variant: 2 },
-      { id: without.id, variant: null },
-    ]);
+    // Keyed by id: two UUIDv7s made in one millisecond sort by their random bits, in either order.
+    const rows = await endpoint.db.selectFrom('share_events').select(['id', 'variant']).execute();
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.variant]))).toEqual({
+      [withVariant.id]: 2,
+      [without.id]: null,
+    });
     // A retry is a duplicate; the same id with another variant is another event, refused.
     const again = await device.post<EventResults>('v1/events', {
       events: [withVariant, { ...without, variant: 1 }],
